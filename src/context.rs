@@ -1,0 +1,319 @@
+//! The template context: everything a template may print, already formatted in
+//! Vietnamese (numbers, dates, upper case, punctuation), so templates only place
+//! text and never compute it.
+
+use serde::Serialize;
+
+use crate::locale::{date_line, doc_number, point_letter, roman, upper_vi};
+use crate::model::{Authority, Document, Marker, Paragraph, Recipient, Section};
+use crate::profile::Profile;
+
+#[derive(Debug, Serialize)]
+pub struct Context {
+    /// The font family the document is set in (chosen from the profile's list).
+    pub font: String,
+    pub header: Header,
+    pub title: Title,
+    /// The body, flattened into headings and paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    pub signature: SignatureLines,
+    pub recipients: RecipientLines,
+    pub meta: Meta,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Header {
+    pub superior: Option<String>,
+    pub issuer: String,
+    /// "Số 07-NQ/ĐU"
+    pub number: String,
+    /// "Vũ Quang, ngày 30 tháng 12 năm 2025"
+    pub date: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Title {
+    /// "NGHỊ QUYẾT"
+    pub kind: String,
+    pub extra: Vec<String>,
+    /// Trích yếu lines.
+    pub summary: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Block {
+    /// "heading" or "paragraph".
+    pub kind: &'static str,
+    /// Heading depth, 1 for parts (I., II.); 0 for paragraphs.
+    pub level: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SignatureLines {
+    /// "T/M ĐẢNG ỦY"
+    pub authority: Option<String>,
+    /// "BÍ THƯ"
+    pub position: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecipientLines {
+    pub label: String,
+    /// Recipients in groups; a lone recipient is a group of one without a note.
+    pub groups: Vec<RecipientGroup>,
+    pub trailing: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecipientGroup {
+    pub lines: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// The identity the PDF identifier is derived from: number, symbol and date.
+    pub ident: String,
+}
+
+pub fn build(doc: &Document, profile: &Profile, font: &str) -> Context {
+    use chrono::Datelike;
+    let date = doc.ngay_ban_hanh.0;
+    let draft = doc.so.is_none();
+    let number = profile
+        .dau
+        .mau_so
+        .replace("{so}", &doc_number(doc.so))
+        .replace("{loai}", doc.loai.party_code())
+        .replace("{co_quan}", &doc.ma_co_quan);
+    let header = Header {
+        superior: doc.co_quan_cap_tren.as_deref().map(upper_vi),
+        issuer: upper_vi(&doc.co_quan_ban_hanh),
+        number: number.clone(),
+        date: date_line(&doc.dia_danh, date, draft),
+    };
+    let title = Title {
+        kind: doc.loai.name().to_string(),
+        extra: doc.ten_loai_phu.0.iter().map(|t| upper_vi(t)).collect(),
+        summary: doc.trich_yeu.0.iter().map(|t| t.to_string()).collect(),
+    };
+
+    let mut blocks = Vec::new();
+    push_paragraphs(&mut blocks, &doc.mo_dau, profile, None);
+    for (i, s) in doc.noi_dung.iter().enumerate() {
+        push_section(&mut blocks, s, 0, i, None, profile);
+    }
+    push_paragraphs(&mut blocks, &doc.ket_luan, profile, None);
+    if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
+        last.text = with_final_mark(&last.text, &profile.doan.dau_ket_thuc);
+    }
+
+    let signature = SignatureLines {
+        authority: doc.ky.hinh_thuc.map(|a| {
+            let abbr = match a {
+                Authority::ThayMat => &profile.ky.thay_mat,
+                Authority::KyThay => &profile.ky.ky_thay,
+                Authority::ThuaLenh => &profile.ky.thua_lenh,
+                Authority::Quyen => &profile.ky.quyen,
+            };
+            match &doc.ky.thay_mat {
+                Some(body) => format!("{abbr} {}", upper_vi(body)),
+                None => abbr.clone(),
+            }
+        }),
+        position: upper_vi(&doc.ky.chuc_vu),
+        name: doc.ky.ho_ten.to_string(),
+    };
+
+    let recipients = recipient_lines(doc, profile);
+    let summary = doc
+        .trich_yeu
+        .0
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let meta = Meta {
+        title: format!("{} {}", doc.loai.name(), summary),
+        author: upper_vi(&doc.co_quan_ban_hanh),
+        year: date.year(),
+        month: date.month(),
+        day: date.day(),
+        ident: format!("{number} {}", date.format("%Y-%m-%d")),
+    };
+    Context {
+        font: font.to_string(),
+        header,
+        title,
+        blocks,
+        signature,
+        recipients,
+        meta,
+    }
+}
+
+fn paragraph_text(p: &Paragraph, profile: &Profile) -> String {
+    match p.marker {
+        Marker::None => p.text.to_string(),
+        Marker::Dash => format!("{} {}", profile.doan.gach, p.text),
+        Marker::Plus => format!("{} {}", profile.doan.cong, p.text),
+    }
+}
+
+/// Appends paragraphs; `label` (a section number) starts the first one.
+fn push_paragraphs(
+    blocks: &mut Vec<Block>,
+    list: &[Paragraph],
+    profile: &Profile,
+    mut label: Option<&str>,
+) {
+    for p in list {
+        let text = paragraph_text(p, profile);
+        let text = match label.take() {
+            Some(l) => format!("{l} {text}"),
+            None => text,
+        };
+        blocks.push(Block {
+            kind: "paragraph",
+            level: 0,
+            text,
+        });
+    }
+}
+
+/// A section's printed number ("3.1.") and its bare form for children ("3.1").
+fn section_number(depth: usize, index: usize, parent: Option<&str>, profile: &Profile) -> String {
+    let patterns = &profile.muc.so;
+    let pattern = &patterns[depth.min(patterns.len() - 1)];
+    let n = index + 1;
+    pattern
+        .replace("{roman}", &roman(n as u32))
+        .replace("{n}", &n.to_string())
+        .replace("{chu}", &point_letter(index))
+        .replace("{cha}", parent.unwrap_or(""))
+}
+
+fn bare(label: &str) -> &str {
+    label.trim_end_matches(['.', '-', ')', ' '])
+}
+
+fn push_section(
+    blocks: &mut Vec<Block>,
+    s: &Section,
+    depth: usize,
+    index: usize,
+    parent: Option<&str>,
+    profile: &Profile,
+) {
+    let label = match &s.so {
+        Some(so) => so.to_string(),
+        None => section_number(depth, index, parent, profile),
+    };
+    let style_at = |v: &Vec<bool>| v[depth.min(v.len() - 1)];
+    match &s.tieu_de {
+        Some(title) => {
+            let title = if style_at(&profile.muc.in_hoa) {
+                upper_vi(title)
+            } else {
+                title.to_string()
+            };
+            blocks.push(Block {
+                kind: "heading",
+                level: depth + 1,
+                text: format!("{label} {title}"),
+            });
+            push_paragraphs(blocks, &s.doan, profile, None);
+        }
+        None if s.doan.is_empty() => blocks.push(Block {
+            kind: "heading",
+            level: depth + 1,
+            text: label.clone(),
+        }),
+        None => push_paragraphs(blocks, &s.doan, profile, Some(&label)),
+    }
+    for (i, child) in s.muc.iter().enumerate() {
+        push_section(blocks, child, depth + 1, i, Some(bare(&label)), profile);
+    }
+    push_paragraphs(blocks, &s.doan_cuoi, profile, None);
+}
+
+/// Ends the text with the profile's final mark ("." or "./."), replacing a
+/// final mark the writer typed.
+fn with_final_mark(text: &str, mark: &str) -> String {
+    let trimmed = text.trim_end();
+    let stem = trimmed
+        .strip_suffix("./.")
+        .unwrap_or(trimmed)
+        .trim_end_matches(['.', ',', ';', ':']);
+    format!("{stem}{mark}")
+}
+
+/// Strips the punctuation a writer may have typed after a recipient; the
+/// profile decides it.
+fn recipient_stem(text: &str) -> &str {
+    text.trim_end_matches(|c: char| matches!(c, ',' | ';' | '.') || c.is_whitespace())
+        .trim_start_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())
+}
+
+fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
+    let style = &profile.noi_nhan;
+    let mut groups: Vec<RecipientGroup> = Vec::new();
+    for r in &doc.noi_nhan.danh_sach {
+        let (names, note) = match r {
+            Recipient::One(t) => (std::slice::from_ref(t), None),
+            Recipient::Group { nhom, ghi_chu } => (nhom.as_slice(), ghi_chu.as_ref()),
+        };
+        groups.push(RecipientGroup {
+            lines: names
+                .iter()
+                .map(|n| format!("{} {}{}", style.dau_dong, recipient_stem(n), style.phan_cach))
+                .collect(),
+            note: note.map(|t| t.to_string()),
+        });
+    }
+    if let Some(luu) = &doc.noi_nhan.luu {
+        let line = style.mau_luu.replace("{}", recipient_stem(luu));
+        groups.push(RecipientGroup {
+            lines: vec![format!("{} {}{}", style.dau_dong, line, style.phan_cach)],
+            note: None,
+        });
+    }
+    // The very last line ends with the closing mark instead of the separator.
+    if let Some(last) = groups.last_mut().and_then(|g| g.lines.last_mut()) {
+        if let Some(stem) = last.strip_suffix(style.phan_cach.as_str()) {
+            *last = format!("{stem}{}", style.dau_cuoi);
+        }
+    }
+    RecipientLines {
+        label: style.nhan.clone(),
+        groups,
+        trailing: doc.noi_nhan.dong_cuoi.0.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn final_mark_replaces_what_was_typed() {
+        assert_eq!(with_final_mark("Hết", "."), "Hết.");
+        assert_eq!(with_final_mark("Hết.", "."), "Hết.");
+        assert_eq!(with_final_mark("Hết.", "./."), "Hết./.");
+        assert_eq!(with_final_mark("Hết./.", "."), "Hết.");
+        assert_eq!(with_final_mark("Hết;", "."), "Hết.");
+    }
+
+    #[test]
+    fn recipient_punctuation_is_the_profiles() {
+        assert_eq!(recipient_stem("- Thường trực Tỉnh ủy,"), "Thường trực Tỉnh ủy");
+        assert_eq!(recipient_stem("Lưu VPĐU."), "Lưu VPĐU");
+    }
+}

@@ -1,0 +1,128 @@
+//! The library's errors. Every input error carries its place (file, line,
+//! column, field path) so a clerk can find and fix it; the binary reports them.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A place in an input file. Line and column are 1-based; 0 means unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    pub fn at(file: &Path, line: usize, column: usize) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            line,
+            column,
+        }
+    }
+
+    pub fn file_only(file: &Path) -> Self {
+        Self::at(file, 0, 0)
+    }
+
+    /// The line and column (in characters) of byte offset `byte` in `text`.
+    pub fn at_byte(file: &Path, text: &str, byte: usize) -> Self {
+        let byte = byte.min(text.len());
+        let before = &text[..text.floor_char_boundary(byte)];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Self::at(file, line, column)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        Ok(())
+    }
+}
+
+fn field_suffix(field: &str) -> String {
+    if field.is_empty() {
+        String::new()
+    } else {
+        format!(", field `{field}`")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {}: {source}", file.display())]
+    Read {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{}: unknown file type; a document file ends in .toml, .json, .yaml or .yml", file.display())]
+    UnknownFormat { file: PathBuf },
+
+    #[error("{loc}{}: {message}", field_suffix(field))]
+    Parse {
+        loc: Location,
+        field: String,
+        message: String,
+    },
+
+    #[error("{}{}: {message}", file.display(), field_suffix(field))]
+    Invalid {
+        file: PathBuf,
+        field: String,
+        message: String,
+    },
+
+    #[error("{}, field `{field}`: the font `{family}` cannot draw the character {ch:?} (U+{code:04X}); remove or replace it, or add a font that has it with --font-dir", file.display(), code = *ch as u32)]
+    MissingGlyph {
+        file: PathBuf,
+        field: String,
+        ch: char,
+        family: String,
+    },
+
+    #[error("layout profile `{name}`: {message}")]
+    Profile { name: String, message: String },
+
+    #[error("template {name}{}: {message}", if *line > 0 { format!(":{line}") } else { String::new() })]
+    Template {
+        name: String,
+        line: usize,
+        message: String,
+    },
+
+    #[error("typesetting failed:\n{}", diagnostics.join("\n"))]
+    Typeset { diagnostics: Vec<String> },
+
+    #[error("PDF export failed:\n{}", diagnostics.join("\n"))]
+    Pdf { diagnostics: Vec<String> },
+
+    #[error("fonts: {message}")]
+    Fonts { message: String },
+
+    #[error("cannot write {}: {source}", file.display())]
+    Write {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Whether the input is at fault (exit 1) rather than vanban or the system (exit 2).
+    pub fn is_input_error(&self) -> bool {
+        matches!(
+            self,
+            Error::Read { .. }
+                | Error::UnknownFormat { .. }
+                | Error::Parse { .. }
+                | Error::Invalid { .. }
+                | Error::MissingGlyph { .. }
+                | Error::Profile { .. }
+        )
+    }
+}

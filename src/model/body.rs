@@ -1,0 +1,92 @@
+//! The body (nội dung) of a document: numbered parts holding paragraphs.
+
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::text::Text;
+
+/// A section of the body. Its number (I., 1., 3.1., a)) comes from its depth and
+/// position, so a clerk never types or re-types a number; `so` overrides it.
+/// Without `tieu_de` the section is a numbered paragraph ("1. Các cấp ủy …").
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(default)]
+    pub so: Option<Text>,
+    #[serde(default)]
+    pub tieu_de: Option<Text>,
+    #[serde(default)]
+    pub doan: Vec<Paragraph>,
+    #[serde(default)]
+    pub muc: Vec<Section>,
+    /// Paragraphs after the sub-sections.
+    #[serde(default)]
+    pub doan_cuoi: Vec<Paragraph>,
+}
+
+/// What starts a paragraph: nothing, a dash "-" or a plus "+" (the two bullet levels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Marker {
+    None,
+    Dash,
+    Plus,
+}
+
+/// A paragraph: a plain string, or `{ gach = "…" }` / `{ cong = "…" }` for bullets.
+/// The bullet is structure, not text: a plain paragraph that happens to start
+/// with "- " prints exactly as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub marker: Marker,
+    pub text: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BulletRepr {
+    #[serde(default)]
+    gach: Option<Text>,
+    #[serde(default)]
+    cong: Option<Text>,
+}
+
+impl<'de> Deserialize<'de> for Paragraph {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Paragraph;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a paragraph: a string, or a table { gach = \"…\" } or { cong = \"…\" }",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Paragraph, E> {
+                Ok(Paragraph {
+                    marker: Marker::None,
+                    text: Text::new(v),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Paragraph, A::Error> {
+                let repr = BulletRepr::deserialize(MapAccessDeserializer::new(map))?;
+                match (repr.gach, repr.cong) {
+                    (Some(text), None) => Ok(Paragraph {
+                        marker: Marker::Dash,
+                        text,
+                    }),
+                    (None, Some(text)) => Ok(Paragraph {
+                        marker: Marker::Plus,
+                        text,
+                    }),
+                    _ => Err(de::Error::custom(
+                        "a bullet has exactly one of `gach` (\"-\") or `cong` (\"+\")",
+                    )),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

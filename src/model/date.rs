@@ -1,0 +1,57 @@
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// The issue date. Written `"2025-12-30"`, `"30/12/2025"` or as a TOML date
+/// (`2025-12-30` without quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueDate(pub NaiveDate);
+
+impl IssueDate {
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+            .ok()
+            .map(IssueDate)
+    }
+}
+
+impl Serialize for IssueDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.format("%Y-%m-%d").to_string())
+    }
+}
+
+const EXPECTED: &str = "a date such as \"2025-12-30\" or \"30/12/2025\"";
+
+impl<'de> Deserialize<'de> for IssueDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IssueDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<IssueDate, E> {
+                IssueDate::parse(v).ok_or_else(|| {
+                    E::custom(format!("`{v}` is not a valid date; expected {EXPECTED}"))
+                })
+            }
+            // A bare TOML date arrives as a one-entry map holding its text.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IssueDate, A::Error> {
+                let Some((_, text)) = map.next_entry::<String, String>()? else {
+                    return Err(de::Error::custom(EXPECTED));
+                };
+                IssueDate::parse(&text).ok_or_else(|| {
+                    de::Error::custom(format!(
+                        "`{text}` is not a calendar date; expected {EXPECTED}"
+                    ))
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

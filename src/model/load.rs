@@ -1,0 +1,114 @@
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Location};
+
+/// The input formats, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+    Yaml,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Result<Self, Error> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "toml" => Ok(Format::Toml),
+            "json" => Ok(Format::Json),
+            "yaml" | "yml" => Ok(Format::Yaml),
+            _ => Err(Error::UnknownFormat {
+                file: path.to_path_buf(),
+            }),
+        }
+    }
+}
+
+/// Reads and parses a file, any type the model has (a document, a profile).
+pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
+    let format = Format::from_path(path)?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Parse {
+        loc: Location::at_byte(path, "", e.utf8_error().valid_up_to()),
+        field: String::new(),
+        message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+    })?;
+    parse(path, &text, format)
+}
+
+/// Parses `text` (the content of `file`), reporting errors with line, column and
+/// the field path where the parser stopped.
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Result<T, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        Format::Toml => {
+            let de = toml::Deserializer::new(text);
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let field = e.path().to_string();
+                let inner = e.into_inner();
+                let loc = match inner.span() {
+                    Some(span) => Location::at_byte(file, text, span.start),
+                    None => Location::file_only(file),
+                };
+                Error::Parse {
+                    loc,
+                    field: clean_field(&field),
+                    message: inner.message().trim().to_string(),
+                }
+            })
+        }
+        Format::Json => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let field = e.path().to_string();
+                let inner = e.into_inner();
+                Error::Parse {
+                    loc: Location::at(file, inner.line(), inner.column()),
+                    field: clean_field(&field),
+                    message: strip_json_position(&inner.to_string()),
+                }
+            })
+        }
+        Format::Yaml => {
+            let de = serde_yaml_ng::Deserializer::from_str(text);
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let field = e.path().to_string();
+                let inner = e.into_inner();
+                let loc = match inner.location() {
+                    Some(l) => Location::at(file, l.line(), l.column()),
+                    None => Location::file_only(file),
+                };
+                Error::Parse {
+                    loc,
+                    field: clean_field(&field),
+                    message: inner.to_string(),
+                }
+            })
+        }
+    }
+}
+
+/// serde_path_to_error writes "." for the root.
+fn clean_field(path: &str) -> String {
+    if path == "." {
+        String::new()
+    } else {
+        path.to_string()
+    }
+}
+
+fn strip_json_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}

@@ -1,0 +1,272 @@
+//! The document model: what a clerk writes in a document file (TOML, JSON or
+//! YAML), as serde types. Keys are Vietnamese without diacritics because the
+//! people who write them are Vietnamese clerks.
+
+mod body;
+mod date;
+mod load;
+mod signature;
+mod text;
+
+pub use body::{Marker, Paragraph, Section};
+pub use date::IssueDate;
+pub use load::{load, parse, Format};
+pub use signature::{Authority, Signature};
+pub use text::{Lines, Text};
+
+use serde::{Deserialize, Serialize};
+
+/// Thể thức: the prescribed layout family of a document.
+/// Party documents follow Hướng dẫn 36-HD/VPTW; state documents Nghị định 30/2020/NĐ-CP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum TheThuc {
+    #[serde(rename = "dang")]
+    Dang,
+    #[serde(rename = "nha-nuoc")]
+    NhaNuoc,
+}
+
+impl TheThuc {
+    /// The layout profile used when the document names none.
+    pub fn default_profile(self) -> &'static str {
+        match self {
+            TheThuc::Dang => "dang-hd36",
+            TheThuc::NhaNuoc => "nha-nuoc-nd30",
+        }
+    }
+}
+
+/// The kind of document (thể loại): its printed name and its code in the symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    NghiQuyet,
+    QuyetDinh,
+    KetLuan,
+    QuyChe,
+    QuyDinh,
+    ThongBao,
+    HuongDan,
+    BaoCao,
+    KeHoach,
+    ChuongTrinh,
+    ToTrinh,
+    BienBan,
+    DeAn,
+    PhuongAn,
+}
+
+impl Kind {
+    /// The name printed as the document type (upper case).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::NghiQuyet => "NGHỊ QUYẾT",
+            Kind::QuyetDinh => "QUYẾT ĐỊNH",
+            Kind::KetLuan => "KẾT LUẬN",
+            Kind::QuyChe => "QUY CHẾ",
+            Kind::QuyDinh => "QUY ĐỊNH",
+            Kind::ThongBao => "THÔNG BÁO",
+            Kind::HuongDan => "HƯỚNG DẪN",
+            Kind::BaoCao => "BÁO CÁO",
+            Kind::KeHoach => "KẾ HOẠCH",
+            Kind::ChuongTrinh => "CHƯƠNG TRÌNH",
+            Kind::ToTrinh => "TỜ TRÌNH",
+            Kind::BienBan => "BIÊN BẢN",
+            Kind::DeAn => "ĐỀ ÁN",
+            Kind::PhuongAn => "PHƯƠNG ÁN",
+        }
+    }
+
+    /// The code in the symbol (Số 07-NQ/ĐU), per the Party table of the-thuc.md §3.5.
+    pub fn party_code(self) -> &'static str {
+        match self {
+            Kind::NghiQuyet => "NQ",
+            Kind::QuyetDinh => "QĐ",
+            Kind::KetLuan => "KL",
+            Kind::QuyChe => "QC",
+            Kind::QuyDinh => "QĐi",
+            Kind::ThongBao => "TB",
+            Kind::HuongDan => "HD",
+            Kind::BaoCao => "BC",
+            Kind::KeHoach => "KH",
+            Kind::ChuongTrinh => "CTr",
+            Kind::ToTrinh => "TTr",
+            Kind::BienBan => "BB",
+            Kind::DeAn => "ĐA",
+            Kind::PhuongAn => "PA",
+        }
+    }
+}
+
+/// A document as written in its input file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub the_thuc: TheThuc,
+    /// Layout profile name; defaults to the thể thức's current one.
+    #[serde(default)]
+    pub ho_so: Option<Text>,
+    pub loai: Kind,
+    /// Extra lines under the type name ("của Ban Chấp hành Đảng bộ xã").
+    #[serde(default)]
+    pub ten_loai_phu: Lines,
+    #[serde(default)]
+    pub co_quan_cap_tren: Option<Text>,
+    pub co_quan_ban_hanh: Text,
+    /// The issuing body's code in the symbol ("ĐU").
+    pub ma_co_quan: Text,
+    /// The document number; absent for a draft.
+    #[serde(default)]
+    pub so: Option<u32>,
+    /// Địa danh: the place name of the date line.
+    pub dia_danh: Text,
+    pub ngay_ban_hanh: IssueDate,
+    /// Trích yếu: the summary under the type name, one entry per printed line.
+    pub trich_yeu: Lines,
+    #[serde(default)]
+    pub mo_dau: Vec<Paragraph>,
+    #[serde(default)]
+    pub noi_dung: Vec<Section>,
+    #[serde(default)]
+    pub ket_luan: Vec<Paragraph>,
+    pub ky: Signature,
+    pub noi_nhan: Recipients,
+}
+
+/// Nơi nhận: who receives the document, printed bottom left.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipients {
+    #[serde(default)]
+    pub danh_sach: Vec<Recipient>,
+    /// The file copy: "Văn phòng Đảng ủy" prints "- Lưu Văn phòng Đảng ủy.".
+    #[serde(default)]
+    pub luu: Option<Text>,
+    /// Lines after the list, printed as written ("Đăng tải cổng thông tin điện tử xã").
+    #[serde(default)]
+    pub dong_cuoi: Lines,
+}
+
+/// One recipient, or a group of recipients sharing a note such as "(Để báo cáo)".
+#[derive(Debug, Clone, Serialize)]
+pub enum Recipient {
+    One(Text),
+    Group { nhom: Vec<Text>, ghi_chu: Option<Text> },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupRepr {
+    nhom: Vec<Text>,
+    #[serde(default)]
+    ghi_chu: Option<Text>,
+}
+
+impl<'de> Deserialize<'de> for Recipient {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, value::MapAccessDeserializer, MapAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Recipient;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a recipient: a string, or { nhom = [\"…\", …], ghi_chu = \"…\" }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Recipient, E> {
+                Ok(Recipient::One(Text::new(v)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Recipient, A::Error> {
+                let g = GroupRepr::deserialize(MapAccessDeserializer::new(map))?;
+                if g.nhom.is_empty() {
+                    return Err(de::Error::custom("`nhom` needs at least one recipient"));
+                }
+                Ok(Recipient::Group {
+                    nhom: g.nhom,
+                    ghi_chu: g.ghi_chu,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Document {
+    /// Every piece of user text with its field path (`noi_dung[2].muc[1].doan[0]`),
+    /// in document order: for checks that must name the field they reject.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        let mut c = Collector(Vec::new());
+        if let Some(t) = &self.ho_so {
+            c.add("ho_so".into(), t);
+        }
+        for (i, t) in self.ten_loai_phu.0.iter().enumerate() {
+            c.add(format!("ten_loai_phu[{i}]"), t);
+        }
+        if let Some(t) = &self.co_quan_cap_tren {
+            c.add("co_quan_cap_tren".into(), t);
+        }
+        c.add("co_quan_ban_hanh".into(), &self.co_quan_ban_hanh);
+        c.add("ma_co_quan".into(), &self.ma_co_quan);
+        c.add("dia_danh".into(), &self.dia_danh);
+        for (i, t) in self.trich_yeu.0.iter().enumerate() {
+            c.add(format!("trich_yeu[{i}]"), t);
+        }
+        c.paragraphs("mo_dau", &self.mo_dau);
+        for (i, s) in self.noi_dung.iter().enumerate() {
+            c.section(&format!("noi_dung[{i}]"), s);
+        }
+        c.paragraphs("ket_luan", &self.ket_luan);
+        if let Some(t) = &self.ky.thay_mat {
+            c.add("ky.thay_mat".into(), t);
+        }
+        c.add("ky.chuc_vu".into(), &self.ky.chuc_vu);
+        c.add("ky.ho_ten".into(), &self.ky.ho_ten);
+        for (i, r) in self.noi_nhan.danh_sach.iter().enumerate() {
+            match r {
+                Recipient::One(t) => c.add(format!("noi_nhan.danh_sach[{i}]"), t),
+                Recipient::Group { nhom, ghi_chu } => {
+                    for (j, t) in nhom.iter().enumerate() {
+                        c.add(format!("noi_nhan.danh_sach[{i}].nhom[{j}]"), t);
+                    }
+                    if let Some(t) = ghi_chu {
+                        c.add(format!("noi_nhan.danh_sach[{i}].ghi_chu"), t);
+                    }
+                }
+            }
+        }
+        if let Some(t) = &self.noi_nhan.luu {
+            c.add("noi_nhan.luu".into(), t);
+        }
+        for (i, t) in self.noi_nhan.dong_cuoi.0.iter().enumerate() {
+            c.add(format!("noi_nhan.dong_cuoi[{i}]"), t);
+        }
+        c.0
+    }
+}
+
+/// Gathers texts with their field paths for [`Document::texts`].
+struct Collector<'a>(Vec<(String, &'a str)>);
+
+impl<'a> Collector<'a> {
+    fn add(&mut self, path: String, t: &'a Text) {
+        self.0.push((path, t.as_str()));
+    }
+
+    fn paragraphs(&mut self, base: &str, list: &'a [Paragraph]) {
+        for (i, p) in list.iter().enumerate() {
+            self.add(format!("{base}[{i}]"), &p.text);
+        }
+    }
+
+    fn section(&mut self, base: &str, s: &'a Section) {
+        if let Some(t) = &s.so {
+            self.add(format!("{base}.so"), t);
+        }
+        if let Some(t) = &s.tieu_de {
+            self.add(format!("{base}.tieu_de"), t);
+        }
+        self.paragraphs(&format!("{base}.doan"), &s.doan);
+        for (i, m) in s.muc.iter().enumerate() {
+            self.section(&format!("{base}.muc[{i}]"), m);
+        }
+        self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi);
+    }
+}

@@ -1,0 +1,35 @@
+use serde::{Deserialize, Serialize};
+
+use super::text::Text;
+
+/// How the signer signs: the authority line's abbreviation differs by thể thức
+/// (Party "T/M", state "TM."), so the input names the meaning and the profile
+/// supplies the spelling. The spellings themselves are accepted too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Authority {
+    /// Thay mặt: on behalf of a collective body.
+    #[serde(rename = "thay-mat", alias = "T/M", alias = "TM.", alias = "TM")]
+    ThayMat,
+    /// Ký thay: signing for the head.
+    #[serde(rename = "ky-thay", alias = "K/T", alias = "KT.", alias = "KT")]
+    KyThay,
+    /// Thừa lệnh: by order of.
+    #[serde(rename = "thua-lenh", alias = "T/L", alias = "TL.", alias = "TL")]
+    ThuaLenh,
+    /// Quyền: acting head.
+    #[serde(rename = "quyen", alias = "Q.", alias = "Q")]
+    Quyen,
+}
+
+/// The signature block (ô 7a–7c), printed bottom right.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    #[serde(default)]
+    pub hinh_thuc: Option<Authority>,
+    /// The collective or head signed for ("Đảng ủy", "Ban Thường vụ").
+    #[serde(default)]
+    pub thay_mat: Option<Text>,
+    pub chuc_vu: Text,
+    pub ho_ten: Text,
+}

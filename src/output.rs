@@ -1,0 +1,48 @@
+//! Output: PDF export with fixed metadata, and atomic file writing.
+
+use std::io::Write;
+use std::path::Path;
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::error::Error;
+
+/// Exports the PDF. The timestamp is the issue date and the identifier derives
+/// from the number, symbol and date, so the same document always gives the same
+/// bytes (no "now" anywhere).
+pub fn pdf(doc: &PagedDocument, ident: &str, date: Datetime) -> Result<Vec<u8>, Error> {
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(date)),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(doc, &options).map_err(|diags| Error::Pdf {
+        diagnostics: diags.iter().map(|d| d.message.to_string()).collect(),
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and
+/// a rename, so a crash or a full disk never leaves a truncated file and never
+/// destroys the previous good one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let fail = |source: std::io::Error| Error::Write {
+        file: path.to_path_buf(),
+        source,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vanban-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! Layout profiles: every value of a thể thức (margins, sizes, spacing,
+//! punctuation, abbreviations) in one named, versioned file under
+//! `templates/profiles/`. Rust reads the values it formats with (punctuation,
+//! numbering); the Typst layout library receives the whole profile as one
+//! dictionary.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::model::{self, Format, TheThuc};
+use crate::templating::TemplateSource;
+
+/// A length written with its unit ("20mm", "14pt"), checked when the profile is read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Length(String);
+
+impl Length {
+    fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let unit_at = s.find(|c: char| c.is_ascii_alphabetic())?;
+        let (num, unit) = s.split_at(unit_at);
+        let ok_num = !num.is_empty() && num.parse::<f64>().is_ok_and(|v| v.is_finite());
+        let ok_unit = matches!(unit, "mm" | "cm" | "pt" | "em" | "in");
+        (ok_num && ok_unit).then(|| Length(format!("{num}{unit}")))
+    }
+}
+
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Length::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{s}` is not a length; write a number and a unit: 20mm, 1.5cm, 14pt"
+            ))
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub ten: String,
+    pub the_thuc: TheThuc,
+    pub mo_ta: String,
+    pub chu: Font,
+    pub trang: Page,
+    pub dau: Header,
+    pub ten_loai: TypeName,
+    pub doan: Body,
+    pub muc: Headings,
+    pub ky: SignatureStyle,
+    pub noi_nhan: RecipientStyle,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Font {
+    pub ho_phong: Vec<String>,
+    pub co: Length,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub le_tren: Length,
+    pub le_duoi: Length,
+    pub le_trai: Length,
+    pub le_phai: Length,
+    pub so_trang_co: Length,
+    pub so_trang_cach_mep_tren: Length,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    pub cot_trai: Length,
+    pub tieu_de: String,
+    pub tieu_de_co: Length,
+    pub tieu_de_dam: bool,
+    pub duong_ke_day: Length,
+    pub cap_tren_co: Length,
+    pub cap_tren_dam: bool,
+    pub ban_hanh_co: Length,
+    pub ban_hanh_dam: bool,
+    pub dau_sao: String,
+    pub dau_sao_co: Length,
+    pub so_co: Length,
+    /// How the number and symbol are written: `{so}`, `{loai}`, `{co_quan}`.
+    pub mau_so: String,
+    pub ngay_co: Length,
+    pub ngay_nghieng: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeName {
+    pub co: Length,
+    pub dam: bool,
+    pub trich_yeu_co: Length,
+    pub trich_yeu_dam: bool,
+    pub phan_cach: String,
+    pub cach_tren: Length,
+    pub cach_duoi: Length,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub dan_dong: Length,
+    pub cach_doan: Length,
+    pub thut_dau_dong: Length,
+    pub dau_ket_thuc: String,
+    pub gach: String,
+    pub cong: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    /// Number patterns by depth: `{roman}`, `{n}`, `{cha}`, `{chu}`.
+    pub so: Vec<String>,
+    pub in_hoa: Vec<bool>,
+    pub dam: Vec<bool>,
+    pub nghieng: Vec<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureStyle {
+    pub thay_mat: String,
+    pub ky_thay: String,
+    pub thua_lenh: String,
+    pub quyen: String,
+    pub co: Length,
+    pub quyen_dam: bool,
+    pub chuc_vu_dam: bool,
+    pub ho_ten_dam: bool,
+    pub khoang_ky: Length,
+    pub cot_trai: Length,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientStyle {
+    pub nhan: String,
+    pub nhan_co: Length,
+    pub nhan_gach_chan: bool,
+    pub nhan_dam: bool,
+    pub nhan_nghieng: bool,
+    pub co: Length,
+    pub dau_dong: String,
+    pub phan_cach: String,
+    pub dau_cuoi: String,
+    pub mau_luu: String,
+    pub dan_dong: Length,
+}
+
+impl Profile {
+    /// Loads profile `name` from the template set.
+    pub fn load(name: &str, templates: &TemplateSource) -> Result<Profile, Error> {
+        let file = format!("profiles/{name}.toml");
+        let text = templates.get(&file).ok_or_else(|| Error::Profile {
+            name: name.to_string(),
+            message: format!(
+                "no such profile (looked for templates/{file}); known profiles: {}",
+                templates.profile_names().join(", ")
+            ),
+        })?;
+        let profile: Profile = model::parse(Path::new(&format!("templates/{file}")), &text, Format::Toml)
+            .map_err(|e| Error::Profile {
+                name: name.to_string(),
+                message: e.to_string(),
+            })?;
+        profile.validate()?;
+        Ok(profile)
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        let fail = |message: String| Error::Profile {
+            name: self.ten.clone(),
+            message,
+        };
+        if self.chu.ho_phong.is_empty() {
+            return Err(fail("`chu.ho_phong` needs at least one font family".into()));
+        }
+        let depth = self.muc.so.len();
+        if depth == 0
+            || self.muc.in_hoa.len() != depth
+            || self.muc.dam.len() != depth
+            || self.muc.nghieng.len() != depth
+        {
+            return Err(fail(
+                "`muc.so`, `muc.in_hoa`, `muc.dam` and `muc.nghieng` need one entry per heading level, the same number each".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The profile as a Typst dictionary literal, for `#let profile = …`.
+    pub fn to_typst(&self) -> String {
+        let value = serde_json::to_value(self).expect("a profile always serialises");
+        let mut out = String::new();
+        json_to_typst(&value, &mut out);
+        out
+    }
+}
+
+/// Writes a JSON value as a Typst literal. Strings that are lengths become Typst
+/// lengths (they were validated as `Length` when the profile was read); every
+/// other string becomes an escaped Typst string literal.
+fn json_to_typst(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.push_str("none"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::String(s) => match Length::parse(s) {
+            Some(len) => out.push_str(&len.0),
+            None => out.push_str(&crate::templating::typst_string_literal(s)),
+        },
+        Value::Array(items) => {
+            out.push('(');
+            for item in items {
+                json_to_typst(item, out);
+                out.push_str(", ");
+            }
+            out.push(')');
+        }
+        Value::Object(map) => {
+            if map.is_empty() {
+                out.push_str("(:)");
+                return;
+            }
+            out.push('(');
+            for (k, v) in map {
+                let _ = write!(out, "{k}: ");
+                json_to_typst(v, out);
+                out.push_str(", ");
+            }
+            out.push(')');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_need_a_number_and_a_unit() {
+        assert!(Length::parse("20mm").is_some());
+        assert!(Length::parse("1.5cm").is_some());
+        assert!(Length::parse("14pt").is_some());
+        assert!(Length::parse("20").is_none());
+        assert!(Length::parse("mm").is_none());
+        assert!(Length::parse("20 furlongs").is_none());
+        assert!(Length::parse("-----").is_none());
+    }
+
+    #[test]
+    fn the_bundled_profile_reads_and_becomes_a_typst_dictionary() {
+        let p = Profile::load("dang-hd36", &TemplateSource::embedded()).unwrap();
+        let t = p.to_typst();
+        assert!(t.contains("le_trai: 30mm"), "{t}");
+        assert!(t.contains("phan_cach: \"-----\""), "{t}");
+        assert!(t.contains("so: (\"{roman}.\", "), "{t}");
+    }
+}

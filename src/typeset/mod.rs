@@ -1,0 +1,69 @@
+//! Typesetting: compiles the generated Typst source in a sandboxed world and
+//! turns diagnostics into located messages.
+
+mod fonts;
+mod world;
+
+pub use fonts::FontSet;
+pub use world::SandboxWorld;
+
+use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst::foundations::Datetime;
+use typst::WorldExt;
+use typst_layout::PagedDocument;
+
+use crate::error::Error;
+
+/// Compiles `source`. Any warning is an error: an "unknown font family" or a
+/// missing glyph means a wrong-looking document, which must not be issued.
+pub fn compile(fonts: &FontSet, source: String, today: Datetime) -> Result<PagedDocument, Error> {
+    let world = SandboxWorld::new(fonts, source, today);
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let result = match output {
+        Ok(doc) if warnings.is_empty() => Ok(doc),
+        Ok(_) => Err(Error::Typeset {
+            diagnostics: warnings.iter().map(|d| describe(&world, d)).collect(),
+        }),
+        Err(errors) => Err(Error::Typeset {
+            diagnostics: errors
+                .iter()
+                .chain(warnings.iter())
+                .map(|d| describe(&world, d))
+                .collect(),
+        }),
+    };
+    // Typst memoises every compile; without eviction a long-running process
+    // (batch, watch) grows by megabytes per document. Failed compiles too.
+    typst::comemo::evict(10);
+    result
+}
+
+/// "main.typ:12:5: error: … | the source line" for one diagnostic.
+pub fn describe(world: &SandboxWorld, d: &SourceDiagnostic) -> String {
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut out = String::new();
+    let source = world.main_source();
+    let place = world.range(d.span).and_then(|range| {
+        let lines = source.lines();
+        let (line, col) = lines.byte_to_line_column(range.start)?;
+        let text = source.text().lines().nth(line).unwrap_or("").trim();
+        Some((line + 1, col + 1, text.to_string()))
+    });
+    match place {
+        Some((line, col, text)) => {
+            let text: String = text.chars().take(120).collect();
+            out.push_str(&format!(
+                "generated source line {line}, column {col}: {severity}: {}\n    | {text}",
+                d.message
+            ));
+        }
+        None => out.push_str(&format!("{severity}: {}", d.message)),
+    }
+    for hint in &d.hints {
+        out.push_str(&format!("\n    hint: {}", hint.v));
+    }
+    out
+}

@@ -1,0 +1,93 @@
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::ecow::eco_format;
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts::FontSet;
+
+/// The fixed path of the generated source. Always the same: Typst interns file
+/// ids for the life of the process, so a new path per document would leak.
+pub const MAIN: &str = "/main.typ";
+
+/// A sandboxed Typst world: one in-memory source, the given fonts, a fixed
+/// "today". There is no file system behind it: every file read and every
+/// package import is refused, so nothing a document says can reach the disk.
+pub struct SandboxWorld<'a> {
+    library: LazyHash<Library>,
+    fonts: &'a FontSet,
+    main: Source,
+    today: Datetime,
+}
+
+pub fn main_id() -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(MAIN).expect("a fixed, valid path"),
+    )
+    .intern()
+}
+
+impl<'a> SandboxWorld<'a> {
+    pub fn new(fonts: &'a FontSet, source: String, today: Datetime) -> Self {
+        SandboxWorld {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            main: Source::new(main_id(), source),
+            today,
+        }
+    }
+
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+}
+
+impl World for SandboxWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(refuse(id))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() {
+            Ok(Bytes::from_string(self.main.clone()))
+        } else {
+            Err(refuse(id))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+fn refuse(id: FileId) -> FileError {
+    match id.root() {
+        VirtualRoot::Package(spec) => FileError::Package(PackageError::Other(Some(eco_format!(
+            "vanban does not load Typst packages (tried to load {spec}); the layout library is built in"
+        )))),
+        VirtualRoot::Project => FileError::AccessDenied,
+    }
+}
