@@ -1,0 +1,163 @@
+//! Shared helpers for the integration tests: render through the library, then
+//! read the PDF back with poppler (pdftotext, pdffonts) and pdfplumber.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+use vanban::Renderer;
+
+pub const MM: f64 = 72.0 / 25.4;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed_example() -> PathBuf {
+    root().join("examples/nghi-quyet-07-NQ-DU-2025.toml")
+}
+
+/// Renders a document file to PDF bytes with the built-in templates and fonts.
+pub fn render_file(path: &Path) -> Vec<u8> {
+    let r = Renderer::new();
+    let doc = r.load(path).unwrap_or_else(|e| panic!("{e}"));
+    r.render_pdf(&doc, path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Renders a document given as TOML text.
+pub fn render_toml(text: &str) -> Result<Vec<u8>, vanban::Error> {
+    let path = Path::new("test.toml");
+    let doc: vanban::Document = vanban::model::parse(path, text, vanban::model::Format::Toml)?;
+    Renderer::new().render_pdf(&doc, path)
+}
+
+pub fn write_temp(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
+    std::io::Write::write_all(&mut f, bytes).unwrap();
+    f
+}
+
+fn run(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd} (install poppler-utils / pdfplumber): {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The PDF's text in reading order (pdftotext, no layout).
+pub fn pdftotext(pdf: &[u8]) -> String {
+    let f = write_temp(pdf);
+    run("pdftotext", &[f.path().to_str().unwrap(), "-"])
+}
+
+pub fn pdffonts(pdf: &[u8]) -> String {
+    let f = write_temp(pdf);
+    run("pdffonts", &[f.path().to_str().unwrap()])
+}
+
+pub fn pdfinfo(pdf: &[u8]) -> String {
+    let f = write_temp(pdf);
+    run("pdfinfo", &[f.path().to_str().unwrap()])
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Probe {
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<Word>,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Word {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub font: String,
+    pub size: f64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Rule {
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+}
+
+impl Word {
+    pub fn bold(&self) -> bool {
+        self.font.contains("Bold")
+    }
+    pub fn italic(&self) -> bool {
+        self.font.contains("Italic")
+    }
+}
+
+/// Words, boxes, fonts and rules of every page (tests/pdf_probe.py).
+pub fn probe(pdf: &[u8]) -> Probe {
+    let f = write_temp(pdf);
+    let json = run(
+        "python3",
+        &[
+            root().join("tests/pdf_probe.py").to_str().unwrap(),
+            f.path().to_str().unwrap(),
+        ],
+    );
+    serde_json::from_str(&json).unwrap()
+}
+
+/// A printed line: words sharing a top (±1 pt), left to right.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub words: Vec<Word>,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+    pub fn x0(&self) -> f64 {
+        self.words.first().unwrap().x0
+    }
+    pub fn x1(&self) -> f64 {
+        self.words.last().unwrap().x1
+    }
+    pub fn top(&self) -> f64 {
+        self.words.first().unwrap().top
+    }
+}
+
+pub fn lines(page: &Page) -> Vec<Line> {
+    let mut words = page.words.clone();
+    words.sort_by(|a, b| a.top.partial_cmp(&b.top).unwrap().then(a.x0.partial_cmp(&b.x0).unwrap()));
+    let mut out: Vec<Line> = Vec::new();
+    for w in words {
+        match out.last_mut() {
+            Some(l) if (l.top() - w.top).abs() <= 1.0 => l.words.push(w),
+            _ => out.push(Line { words: vec![w] }),
+        }
+    }
+    for l in &mut out {
+        l.words.sort_by(|a, b| a.x0.partial_cmp(&b.x0).unwrap());
+    }
+    out
+}
+
+/// Collapses all whitespace to single spaces.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
