@@ -273,7 +273,14 @@ fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
         groups.push(RecipientGroup {
             lines: names
                 .iter()
-                .map(|n| format!("{} {}{}", style.dau_dong, recipient_stem(n), style.phan_cach))
+                .map(|n| {
+                    format!(
+                        "{} {}{}",
+                        style.dau_dong,
+                        recipient_stem(n),
+                        style.phan_cach
+                    )
+                })
                 .collect(),
             note: note.map(|t| t.to_string()),
         });
@@ -294,7 +301,13 @@ fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
     RecipientLines {
         label: style.nhan.clone(),
         groups,
-        trailing: doc.noi_nhan.dong_cuoi.0.iter().map(|t| t.to_string()).collect(),
+        trailing: doc
+            .noi_nhan
+            .dong_cuoi
+            .0
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
     }
 }
 
@@ -313,7 +326,10 @@ mod tests {
 
     #[test]
     fn recipient_punctuation_is_the_profiles() {
-        assert_eq!(recipient_stem("- Thường trực Tỉnh ủy,"), "Thường trực Tỉnh ủy");
+        assert_eq!(
+            recipient_stem("- Thường trực Tỉnh ủy,"),
+            "Thường trực Tỉnh ủy"
+        );
         assert_eq!(recipient_stem("Lưu VPĐU."), "Lưu VPĐU");
     }
 }

@@ -170,11 +170,13 @@ impl Profile {
                 templates.profile_names().join(", ")
             ),
         })?;
-        let profile: Profile = model::parse(Path::new(&format!("templates/{file}")), &text, Format::Toml)
-            .map_err(|e| Error::Profile {
-                name: name.to_string(),
-                message: e.to_string(),
-            })?;
+        let profile: Profile =
+            model::parse(Path::new(&format!("templates/{file}")), &text, Format::Toml).map_err(
+                |e| Error::Profile {
+                    name: name.to_string(),
+                    message: e.to_string(),
+                },
+            )?;
         profile.validate()?;
         Ok(profile)
     }

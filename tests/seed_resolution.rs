@@ -62,7 +62,15 @@ fn text_matches_the_seed_word_for_word() {
     );
     // The corrected forms are printed, the typing errors are not.
     let text = squash(&pdftotext(pdf()));
-    for fixed in ["2.528.008 triệu đồng", "151%", "đàn bò 2.000", "tiêm phòng", "(23)", "(24)", "(26)"] {
+    for fixed in [
+        "2.528.008 triệu đồng",
+        "151%",
+        "đàn bò 2.000",
+        "tiêm phòng",
+        "(23)",
+        "(24)",
+        "(26)",
+    ] {
         assert!(text.contains(fixed), "missing {fixed:?}");
     }
     for wrong in ["2,528,008", "151 %", "đàn b ", "ph ng", "(23 ", "TĨNH HÀ"] {
@@ -76,8 +84,18 @@ fn text_matches_the_seed_word_for_word() {
 #[test]
 fn pages_are_a4() {
     for (i, p) in probed().pages.iter().enumerate() {
-        assert!((p.width - 210.0 * MM).abs() < 0.5, "page {} width {}", i + 1, p.width);
-        assert!((p.height - 297.0 * MM).abs() < 0.5, "page {} height {}", i + 1, p.height);
+        assert!(
+            (p.width - 210.0 * MM).abs() < 0.5,
+            "page {} width {}",
+            i + 1,
+            p.width
+        );
+        assert!(
+            (p.height - 297.0 * MM).abs() < 0.5,
+            "page {} height {}",
+            i + 1,
+            p.height
+        );
     }
     assert!(pdfinfo(pdf()).contains("(A4)"));
 }
@@ -85,10 +103,17 @@ fn pages_are_a4() {
 #[test]
 fn every_font_is_embedded_liberation_serif() {
     let report = pdffonts(pdf());
-    let rows: Vec<&str> = report.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = report
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(!rows.is_empty(), "{report}");
     for row in rows {
-        assert!(row.contains("LiberationSerif"), "not Liberation Serif: {row}");
+        assert!(
+            row.contains("LiberationSerif"),
+            "not Liberation Serif: {row}"
+        );
         // Columns: name type encoding emb sub uni object ID
         let cols: Vec<&str> = row.split_whitespace().collect();
         let emb = cols[cols.len() - 5];
@@ -99,9 +124,18 @@ fn every_font_is_embedded_liberation_serif() {
 #[test]
 fn metadata_names_the_document() {
     let info = pdfinfo(pdf());
-    assert!(info.contains("Title:           NGHỊ QUYẾT về tình hình kinh tế - xã hội"), "{info}");
-    assert!(info.contains("Author:          ĐẢNG ỦY XÃ VŨ QUANG"), "{info}");
-    assert!(info.contains("CreationDate:    Tue Dec 30 00:00:00 2025"), "{info}");
+    assert!(
+        info.contains("Title:           NGHỊ QUYẾT về tình hình kinh tế - xã hội"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          ĐẢNG ỦY XÃ VŨ QUANG"),
+        "{info}"
+    );
+    assert!(
+        info.contains("CreationDate:    Tue Dec 30 00:00:00 2025"),
+        "{info}"
+    );
     let xmp = {
         let f = write_temp(pdf());
         let out = std::process::Command::new("pdfinfo")
@@ -110,7 +144,10 @@ fn metadata_names_the_document() {
             .unwrap();
         String::from_utf8_lossy(&out.stdout).to_string()
     };
-    assert!(xmp.contains("<rdf:li>vi</rdf:li>") || xmp.contains(">vi<"), "language vi missing: {xmp}");
+    assert!(
+        xmp.contains("<rdf:li>vi</rdf:li>") || xmp.contains(">vi<"),
+        "language vi missing: {xmp}"
+    );
 }
 
 /// Body lines that fill the measure: not the last line of a paragraph, not a heading.
@@ -119,7 +156,10 @@ fn justified_body_lines(page: &Page) -> Vec<Line> {
     let mut out = Vec::new();
     for (i, l) in all.iter().enumerate() {
         let next = all.get(i + 1);
-        let body = l.words.iter().all(|w| (w.size - 14.0).abs() < 0.1 && !w.bold() && !w.italic());
+        let body = l
+            .words
+            .iter()
+            .all(|w| (w.size - 14.0).abs() < 0.1 && !w.bold() && !w.italic());
         // A justified line is followed by another line of the same paragraph,
         // 18 pt lower (the profile's exact line spacing).
         let continued = next.is_some_and(|n| (n.top() - l.top() - 18.0).abs() < 0.6);
@@ -174,9 +214,17 @@ fn page_numbers_from_page_two_centred_near_the_top() {
         assert_eq!(top_words.len(), 1, "page {}: {top_words:?}", i + 1);
         let n = top_words[0];
         assert_eq!(n.text, (i + 1).to_string());
-        assert!(((n.x0 + n.x1) / 2.0 - centre).abs() < 1.0, "page {} number not centred", i + 1);
+        assert!(
+            ((n.x0 + n.x1) / 2.0 - centre).abs() < 1.0,
+            "page {} number not centred",
+            i + 1
+        );
         assert!((n.size - 14.0).abs() < 0.1);
-        assert!(n.top > 8.0 * MM && n.top < 13.0 * MM, "number at {:.1} mm", n.top / MM);
+        assert!(
+            n.top > 8.0 * MM && n.top < 13.0 * MM,
+            "number at {:.1} mm",
+            n.top / MM
+        );
     }
 }
 
@@ -202,9 +250,15 @@ fn header_blocks_sit_in_their_columns_with_the_profile_sizes() {
         .iter()
         .flat_map(|l| {
             // Split header rows into their left and right halves.
-            let (a, b): (Vec<Word>, Vec<Word>) =
-                l.words.iter().cloned().partition(|w| w.x0 < (30.0 + 75.0) * MM);
-            [a, b].into_iter().filter(|v| !v.is_empty()).map(|words| Line { words })
+            let (a, b): (Vec<Word>, Vec<Word>) = l
+                .words
+                .iter()
+                .cloned()
+                .partition(|w| w.x0 < (30.0 + 75.0) * MM);
+            [a, b]
+                .into_iter()
+                .filter(|v| !v.is_empty())
+                .map(|words| Line { words })
         })
         .collect();
 
@@ -215,18 +269,30 @@ fn header_blocks_sit_in_their_columns_with_the_profile_sizes() {
     let title = find_line(&parts, "ĐẢNG CỘNG SẢN VIỆT NAM");
     let date = find_line(&parts, "Vũ Quang, ngày 30 tháng 12 năm 2025");
     for l in [superior, issuer, star, number] {
-        assert!((centre(l) - left_col_centre).abs() < 2.0, "not centred in the left column: {}", l.text());
+        assert!(
+            (centre(l) - left_col_centre).abs() < 2.0,
+            "not centred in the left column: {}",
+            l.text()
+        );
     }
     for l in [title, date] {
-        assert!((centre(l) - right_col_centre).abs() < 2.0, "not centred in the right column: {}", l.text());
+        assert!(
+            (centre(l) - right_col_centre).abs() < 2.0,
+            "not centred in the right column: {}",
+            l.text()
+        );
     }
     assert!(all_words(superior, |w| w.size == 14.0 && !w.bold()));
     assert!(all_words(issuer, |w| w.size == 14.0 && w.bold()));
     assert!(all_words(title, |w| w.size == 15.0 && w.bold()));
-    assert!(all_words(number, |w| w.size == 14.0 && !w.bold() && !w.italic()));
+    assert!(all_words(number, |w| w.size == 14.0
+        && !w.bold()
+        && !w.italic()));
     assert!(all_words(date, |w| w.size == 14.0 && w.italic()));
     // Vertical order: superior, issuer, "*", then the number level with the date.
-    assert!(superior.top() < issuer.top() && issuer.top() < star.top() && star.top() < number.top());
+    assert!(
+        superior.top() < issuer.top() && issuer.top() < star.top() && star.top() < number.top()
+    );
     assert!((number.top() - date.top()).abs() < 1.0);
     // The rule under the title is exactly as long as the title.
     let rule = page
@@ -248,7 +314,11 @@ fn type_name_summary_and_separator_are_centred() {
     let summary = find_line(&ls, "về tình hình kinh tế");
     let sep = find_line(&ls, "-----");
     for l in [kind, summary, sep] {
-        assert!(((l.x0() + l.x1()) / 2.0 - centre).abs() < 2.0, "not centred: {}", l.text());
+        assert!(
+            ((l.x0() + l.x1()) / 2.0 - centre).abs() < 2.0,
+            "not centred: {}",
+            l.text()
+        );
     }
     assert!(all_words(kind, |w| w.size == 16.0 && w.bold()));
     assert!(all_words(summary, |w| w.size == 14.0 && w.bold()));
@@ -263,13 +333,18 @@ fn body_is_14_pt_regular_and_headings_bold() {
     let sub = find_line(&ls, "1. Mục tiêu tổng quát");
     assert!(all_words(sub, |w| w.bold()));
     let para = find_line(&ls, "Năm 2025, thực hiện nhiệm vụ");
-    assert!(all_words(para, |w| !w.bold() && !w.italic() && w.size == 14.0));
+    assert!(all_words(para, |w| !w.bold()
+        && !w.italic()
+        && w.size == 14.0));
     // First-line indent of 10 mm on every paragraph, headings included.
     assert!((para.x0() - 40.0 * MM).abs() < 0.5 * MM);
     assert!((part.x0() - 40.0 * MM).abs() < 0.5 * MM);
     // The text ends with the profile's final mark ".", not "./.".
     let text = squash(&pdftotext(pdf()));
-    assert!(text.contains("rộng rãi trong Nhân dân. Nơi nhận:") || text.contains("rộng rãi trong Nhân dân."));
+    assert!(
+        text.contains("rộng rãi trong Nhân dân. Nơi nhận:")
+            || text.contains("rộng rãi trong Nhân dân.")
+    );
     assert!(!text.contains("./."));
 }
 
@@ -279,10 +354,18 @@ fn recipients_left_and_signature_right_on_the_last_page() {
     let ls = lines(page);
     let half = (30.0 + 90.0) * MM;
     let words = &page.words;
-    let label: Vec<&Word> = words.iter().filter(|w| w.text == "Nơi" || w.text == "nhận:").collect();
+    let label: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.text == "Nơi" || w.text == "nhận:")
+        .collect();
     assert_eq!(label.len(), 2, "one 'Nơi nhận:' label");
-    assert!(label.iter().all(|w| w.x1 < half && w.size == 14.0 && !w.bold() && !w.italic()));
-    assert!((label[0].x0 - 30.0 * MM).abs() < 0.5 * MM, "label not at the left margin");
+    assert!(label
+        .iter()
+        .all(|w| w.x1 < half && w.size == 14.0 && !w.bold() && !w.italic()));
+    assert!(
+        (label[0].x0 - 30.0 * MM).abs() < 0.5 * MM,
+        "label not at the left margin"
+    );
     // Underlined: a rule just below the label.
     let under = page
         .rules
@@ -295,7 +378,10 @@ fn recipients_left_and_signature_right_on_the_last_page() {
         .iter()
         .filter(|w| w.x1 < half && w.top > label[0].bottom)
         .collect();
-    assert!(recipients.iter().all(|w| w.size == 12.0), "recipients are 12 pt");
+    assert!(
+        recipients.iter().all(|w| w.size == 12.0),
+        "recipients are 12 pt"
+    );
     let text = squash(&pdftotext(pdf()));
     for line in [
         "- Thường trực Tỉnh ủy,",
@@ -307,7 +393,10 @@ fn recipients_left_and_signature_right_on_the_last_page() {
     ] {
         assert!(text.contains(line), "recipient line missing: {line:?}");
     }
-    let dash_lines = ls.iter().filter(|l| l.x0() < half && l.text().starts_with("- ")).count();
+    let dash_lines = ls
+        .iter()
+        .filter(|l| l.x0() < half && l.text().starts_with("- "))
+        .count();
     assert_eq!(dash_lines, 12, "12 recipients");
 
     let right: Vec<Line> = ls
@@ -321,12 +410,19 @@ fn recipients_left_and_signature_right_on_the_last_page() {
     let position = right.iter().find(|l| l.text() == "BÍ THƯ").expect("BÍ THƯ");
     let name = find_line(&right, "Trần Nguyên Thọ");
     for l in [authority, position, name] {
-        assert!(l.x0() > half, "signature line not on the right: {}", l.text());
+        assert!(
+            l.x0() > half,
+            "signature line not on the right: {}",
+            l.text()
+        );
     }
     assert!(all_words(authority, |w| w.bold() && w.size == 14.0));
     assert!(all_words(position, |w| !w.bold() && w.size == 14.0));
     assert!(all_words(name, |w| w.bold() && w.size == 14.0));
-    assert!((authority.top() - label[0].top).abs() < 1.0, "signature level with Nơi nhận");
+    assert!(
+        (authority.top() - label[0].top).abs() < 1.0,
+        "signature level with Nơi nhận"
+    );
     assert!(authority.top() < position.top() && position.top() < name.top());
 }
 

@@ -35,11 +35,26 @@ mod tests {
             date_line("Vũ Quang", d(2025, 12, 30), false),
             "Vũ Quang, ngày 30 tháng 12 năm 2025"
         );
-        assert_eq!(date_line("X", d(2026, 2, 5), false), "X, ngày 05 tháng 02 năm 2026");
-        assert_eq!(date_line("X", d(2026, 1, 15), false), "X, ngày 15 tháng 01 năm 2026");
-        assert_eq!(date_line("X", d(2026, 5, 27), false), "X, ngày 27 tháng 5 năm 2026");
-        assert_eq!(date_line("X", d(2026, 3, 1), false), "X, ngày 01 tháng 3 năm 2026");
-        assert_eq!(date_line("X", d(2026, 10, 9), false), "X, ngày 09 tháng 10 năm 2026");
+        assert_eq!(
+            date_line("X", d(2026, 2, 5), false),
+            "X, ngày 05 tháng 02 năm 2026"
+        );
+        assert_eq!(
+            date_line("X", d(2026, 1, 15), false),
+            "X, ngày 15 tháng 01 năm 2026"
+        );
+        assert_eq!(
+            date_line("X", d(2026, 5, 27), false),
+            "X, ngày 27 tháng 5 năm 2026"
+        );
+        assert_eq!(
+            date_line("X", d(2026, 3, 1), false),
+            "X, ngày 01 tháng 3 năm 2026"
+        );
+        assert_eq!(
+            date_line("X", d(2026, 10, 9), false),
+            "X, ngày 09 tháng 10 năm 2026"
+        );
     }
 
     #[test]

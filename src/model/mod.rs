@@ -151,7 +151,10 @@ pub struct Recipients {
 #[derive(Debug, Clone, Serialize)]
 pub enum Recipient {
     One(Text),
-    Group { nhom: Vec<Text>, ghi_chu: Option<Text> },
+    Group {
+        nhom: Vec<Text>,
+        ghi_chu: Option<Text>,
+    },
 }
 
 #[derive(Deserialize)]

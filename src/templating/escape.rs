@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn punctuation_and_newlines_are_neutralised() {
-        assert_eq!(esc("#read(\"/etc/passwd\")"), "\\#read\\(\\\"\\/etc\\/passwd\\\"\\)");
+        assert_eq!(
+            esc("#read(\"/etc/passwd\")"),
+            "\\#read\\(\\\"\\/etc\\/passwd\\\"\\)"
+        );
         assert_eq!(esc("1. a\n- b"), "1\\. a\\ \\- b");
         assert_eq!(esc("Vũ Quang"), "Vũ Quang");
     }

@@ -57,7 +57,9 @@ pub fn environment(templates: &TemplateSource) -> Environment<'static> {
     });
     env.set_formatter(typst_formatter);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    env.add_filter("str", |v: &str| Value::from_safe_string(typst_string_literal(v)));
+    env.add_filter("str", |v: &str| {
+        Value::from_safe_string(typst_string_literal(v))
+    });
     let source = templates.clone();
     env.set_loader(move |name| Ok(source.get(name)));
     env

@@ -5,7 +5,10 @@ use std::sync::Arc;
 /// The template set compiled into the binary, so vanban runs from any directory.
 const EMBEDDED: &[(&str, &str)] = &[
     ("the-thuc.typ", include_str!("../../templates/the-thuc.typ")),
-    ("kinds/van-ban.typ", include_str!("../../templates/kinds/van-ban.typ")),
+    (
+        "kinds/van-ban.typ",
+        include_str!("../../templates/kinds/van-ban.typ"),
+    ),
     (
         "profiles/dang-hd36.toml",
         include_str!("../../templates/profiles/dang-hd36.toml"),

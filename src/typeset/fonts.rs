@@ -69,7 +69,7 @@ impl FontSet {
     }
 
     fn from_data(data: impl IntoIterator<Item = Bytes>) -> Self {
-        Self::from_fonts(data.into_iter().flat_map(|d| Font::iter(d)).collect())
+        Self::from_fonts(data.into_iter().flat_map(Font::iter).collect())
     }
 
     fn from_fonts(fonts: Vec<Font>) -> Self {

@@ -51,10 +51,12 @@ fn run(cmd: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The PDF's text in reading order (pdftotext, no layout).
+/// The PDF's text in content order (`pdftotext -raw`). The default mode's
+/// layout analysis drops spaces and merges "duplicate" glyphs around runs of
+/// punctuation ("a ! ! b" → "a!!b"), so exact-text checks use raw order.
 pub fn pdftotext(pdf: &[u8]) -> String {
     let f = write_temp(pdf);
-    run("pdftotext", &[f.path().to_str().unwrap(), "-"])
+    run("pdftotext", &["-raw", f.path().to_str().unwrap(), "-"])
 }
 
 pub fn pdffonts(pdf: &[u8]) -> String {
@@ -128,7 +130,11 @@ pub struct Line {
 
 impl Line {
     pub fn text(&self) -> String {
-        self.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+        self.words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
     pub fn x0(&self) -> f64 {
         self.words.first().unwrap().x0
@@ -143,7 +149,12 @@ impl Line {
 
 pub fn lines(page: &Page) -> Vec<Line> {
     let mut words = page.words.clone();
-    words.sort_by(|a, b| a.top.partial_cmp(&b.top).unwrap().then(a.x0.partial_cmp(&b.x0).unwrap()));
+    words.sort_by(|a, b| {
+        a.top
+            .partial_cmp(&b.top)
+            .unwrap()
+            .then(a.x0.partial_cmp(&b.x0).unwrap())
+    });
     let mut out: Vec<Line> = Vec::new();
     for w in words {
         match out.last_mut() {
