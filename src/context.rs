@@ -83,7 +83,7 @@ pub struct Meta {
     pub ident: String,
 }
 
-pub fn build(doc: &Document, profile: &Profile, font: &str) -> Context {
+pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> Context {
     use chrono::Datelike;
     let date = doc.ngay_ban_hanh.0;
     let draft = doc.so.is_none();
@@ -91,7 +91,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str) -> Context {
         .dau
         .mau_so
         .replace("{so}", &doc_number(doc.so))
-        .replace("{loai}", doc.loai.party_code())
+        .replace("{loai}", type_code)
         .replace("{co_quan}", &doc.ma_co_quan);
     let header = Header {
         superior: doc.co_quan_cap_tren.as_deref().map(upper_vi),

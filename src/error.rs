@@ -123,6 +123,7 @@ impl Error {
                 | Error::Invalid { .. }
                 | Error::MissingGlyph { .. }
                 | Error::Profile { .. }
+                | Error::Fonts { .. }
         )
     }
 }

@@ -104,9 +104,11 @@ impl Renderer {
                 ),
             })?
             .to_string();
+        doc.validate(file)?;
         check_glyphs(doc, file, &self.fonts, &font)?;
 
-        let ctx = context::build(doc, &profile, &font);
+        let type_code = profile.type_code(&kebab(&doc.loai))?;
+        let ctx = context::build(doc, &profile, &font, type_code);
         let env = templating::environment(&self.templates);
         let kind_template = format!("kinds/{}.typ", kebab(&doc.loai));
         let name = if self.templates.get(&kind_template).is_some() {

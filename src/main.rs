@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use vanban::{output, Error, Renderer};
 
 /// vanban: Vietnamese administrative documents (Party and state thể thức) from data to PDF.
+///
+/// Exit codes: 0 done, 1 the input (or the command line) is wrong, 2 vanban failed.
 #[derive(Parser)]
 #[command(name = "vanban", version, about)]
 struct Cli {
@@ -49,7 +51,19 @@ enum Emit {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A wrong command line is wrong input (exit 1), like a wrong document;
+    // clap's own default would be 2, which here means "vanban failed".
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

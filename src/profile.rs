@@ -4,6 +4,7 @@
 //! numbering); the Typst layout library receives the whole profile as one
 //! dictionary.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -51,6 +52,8 @@ pub struct Profile {
     pub dau: Header,
     pub ten_loai: TypeName,
     pub doan: Body,
+    /// Document-type codes by kind (`nghi-quyet = "NQ"`): the symbol's middle part.
+    pub ma_loai: BTreeMap<String, String>,
     pub muc: Headings,
     pub ky: SignatureStyle,
     pub noi_nhan: RecipientStyle,
@@ -202,6 +205,17 @@ impl Profile {
         Ok(())
     }
 
+    /// The symbol code of a document kind ("nghi-quyet" → "NQ").
+    pub fn type_code(&self, kind: &str) -> Result<&str, Error> {
+        self.ma_loai
+            .get(kind)
+            .map(String::as_str)
+            .ok_or_else(|| Error::Profile {
+                name: self.ten.clone(),
+                message: format!("`ma_loai` has no code for the document kind `{kind}`"),
+            })
+    }
+
     /// The profile as a Typst dictionary literal, for `#let profile = …`.
     pub fn to_typst(&self) -> String {
         let value = serde_json::to_value(self).expect("a profile always serialises");
@@ -241,7 +255,8 @@ fn json_to_typst(value: &serde_json::Value, out: &mut String) {
             }
             out.push('(');
             for (k, v) in map {
-                let _ = write!(out, "{k}: ");
+                // Keys such as "nghi-quyet" are not identifiers: quote them.
+                let _ = write!(out, "{}: ", crate::templating::typst_string_literal(k));
                 json_to_typst(v, out);
                 out.push_str(", ");
             }
@@ -269,8 +284,9 @@ mod tests {
     fn the_bundled_profile_reads_and_becomes_a_typst_dictionary() {
         let p = Profile::load("dang-hd36", &TemplateSource::embedded()).unwrap();
         let t = p.to_typst();
-        assert!(t.contains("le_trai: 30mm"), "{t}");
-        assert!(t.contains("phan_cach: \"-----\""), "{t}");
-        assert!(t.contains("so: (\"{roman}.\", "), "{t}");
+        assert!(t.contains("\"le_trai\": 30mm"), "{t}");
+        assert!(t.contains("\"phan_cach\": \"-----\""), "{t}");
+        assert!(t.contains("\"so\": (\"{roman}.\", "), "{t}");
+        assert_eq!(p.type_code("nghi-quyet").unwrap(), "NQ");
     }
 }

@@ -36,7 +36,8 @@ impl TheThuc {
     }
 }
 
-/// The kind of document (thể loại): its printed name and its code in the symbol.
+/// The kind of document (thể loại) and its printed name; its code in the symbol
+/// (NQ, BC …) is the profile's (`ma_loai`), since the rules revise it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
@@ -74,26 +75,6 @@ impl Kind {
             Kind::BienBan => "BIÊN BẢN",
             Kind::DeAn => "ĐỀ ÁN",
             Kind::PhuongAn => "PHƯƠNG ÁN",
-        }
-    }
-
-    /// The code in the symbol (Số 07-NQ/ĐU), per the Party table of the-thuc.md §3.5.
-    pub fn party_code(self) -> &'static str {
-        match self {
-            Kind::NghiQuyet => "NQ",
-            Kind::QuyetDinh => "QĐ",
-            Kind::KetLuan => "KL",
-            Kind::QuyChe => "QC",
-            Kind::QuyDinh => "QĐi",
-            Kind::ThongBao => "TB",
-            Kind::HuongDan => "HD",
-            Kind::BaoCao => "BC",
-            Kind::KeHoach => "KH",
-            Kind::ChuongTrinh => "CTr",
-            Kind::ToTrinh => "TTr",
-            Kind::BienBan => "BB",
-            Kind::DeAn => "ĐA",
-            Kind::PhuongAn => "PA",
         }
     }
 }
@@ -193,6 +174,28 @@ impl<'de> Deserialize<'de> for Recipient {
 }
 
 impl Document {
+    /// Checks what the types cannot say; `file` names the document in errors.
+    pub fn validate(&self, file: &std::path::Path) -> Result<(), crate::Error> {
+        let invalid = |field: &str, message: &str| crate::Error::Invalid {
+            file: file.to_path_buf(),
+            field: field.to_string(),
+            message: message.to_string(),
+        };
+        if self.so == Some(0) {
+            return Err(invalid(
+                "so",
+                "document numbers start at 1 (printed 01); leave `so` out for a draft",
+            ));
+        }
+        if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
+            return Err(invalid(
+                "ky.thay_mat",
+                "`thay_mat` names the body signed for, so it needs `hinh_thuc` (thay-mat, ky-thay, thua-lenh or quyen)",
+            ));
+        }
+        Ok(())
+    }
+
     /// Every piece of user text with its field path (`noi_dung[2].muc[1].doan[0]`),
     /// in document order: for checks that must name the field they reject.
     pub fn texts(&self) -> Vec<(String, &str)> {

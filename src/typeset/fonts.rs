@@ -103,8 +103,12 @@ impl FontSet {
 
     /// Family names, for `vanban fonts` and error messages.
     pub fn families(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.fonts.iter().map(|f| f.info().family.clone()).collect();
-        names.dedup();
+        let mut names: Vec<String> = Vec::new();
+        for f in &self.fonts {
+            if !names.contains(&f.info().family) {
+                names.push(f.info().family.clone());
+            }
+        }
         names
     }
 }

@@ -1,0 +1,191 @@
+//! The `vanban` binary as a user runs it.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+fn vanban(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run vanban")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn renders_from_any_directory_beside_the_input_or_to_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("nq.toml");
+    std::fs::copy(seed_example(), &input).unwrap();
+    // Run from an unrelated directory: templates and fonts are in the binary.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = vanban(&["render", input.to_str().unwrap()], elsewhere.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("nq.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    let chosen = dir.path().join("ra.pdf");
+    let out = vanban(
+        &[
+            "render",
+            input.to_str().unwrap(),
+            "-o",
+            chosen.to_str().unwrap(),
+        ],
+        elsewhere.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read(&chosen).unwrap() == pdf,
+        "same input, same bytes"
+    );
+}
+
+#[test]
+fn emitted_typst_is_self_contained_and_typst_itself_compiles_it_to_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let typ = dir.path().join("nq.typ");
+    let out = vanban(
+        &[
+            "render",
+            seed_example().to_str().unwrap(),
+            "--emit",
+            "typ",
+            "-o",
+            typ.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let source = std::fs::read_to_string(&typ).unwrap();
+    assert!(source.contains("#let van-ban("), "layout library inlined");
+    for outside in ["#import", "#include", "read(", "image("] {
+        assert!(
+            !source.contains(outside),
+            "the source reaches outside: {outside}"
+        );
+    }
+
+    // Typst 0.15.1 on its own (the `typst` Python package bundles it), with
+    // only the vendored fonts, as `typst compile --font-path fonts
+    // --ignore-system-fonts` would.
+    let typst_pdf = dir.path().join("typst.pdf");
+    let script = format!(
+        "import typst; typst.compile({:?}, output={:?}, font_paths=[{:?}], ignore_system_fonts=True)",
+        typ.to_str().unwrap(),
+        typst_pdf.to_str().unwrap(),
+        root().join("fonts").to_str().unwrap()
+    );
+    let out = Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "typst rejected the emitted source: {}",
+        stderr(&out)
+    );
+    let theirs = std::fs::read(&typst_pdf).unwrap();
+    let ours = render_file(&seed_example());
+    assert_eq!(pdftotext(&theirs), pdftotext(&ours));
+    assert_eq!(probe(&theirs).pages.len(), probe(&ours).pages.len());
+}
+
+#[test]
+fn bad_input_exits_1_with_its_place_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.toml");
+    let good = std::fs::read_to_string(seed_example()).unwrap();
+    std::fs::write(&input, good.replace("so = 7", "so = -7")).unwrap();
+    let target = dir.path().join("bad.pdf");
+    std::fs::write(&target, b"previous good PDF").unwrap();
+    let out = vanban(&["render", input.to_str().unwrap()], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let msg = stderr(&out);
+    assert!(
+        msg.contains("bad.toml:") && msg.contains("field `so`"),
+        "{msg}"
+    );
+    assert!(!msg.contains("panicked"), "{msg}");
+    assert_eq!(std::fs::read(&target).unwrap(), b"previous good PDF");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".vanban-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
+
+    let out = vanban(&["render", "missing.toml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("missing.toml"));
+}
+
+#[test]
+fn a_profile_in_templates_dir_changes_the_layout_without_code() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("tpl/profiles")).unwrap();
+    let profile = std::fs::read_to_string(root().join("templates/profiles/dang-hd36.toml"))
+        .unwrap()
+        .replace("le_trai = \"30mm\"", "le_trai = \"35mm\"")
+        .replace("phan_cach = \",\"", "phan_cach = \";\"");
+    std::fs::write(dir.path().join("tpl/profiles/dang-hd36.toml"), profile).unwrap();
+    let pdf = dir.path().join("x.pdf");
+    let out = vanban(
+        &[
+            "render",
+            seed_example().to_str().unwrap(),
+            "--templates",
+            dir.path().join("tpl").to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(pdf).unwrap();
+    let page = &probe(&pdf).pages[1];
+    let min_x0 = page
+        .words
+        .iter()
+        .filter(|w| w.top > 20.0 * MM)
+        .map(|w| w.x0)
+        .fold(f64::MAX, f64::min);
+    assert!(
+        (min_x0 - 35.0 * MM).abs() < 0.5 * MM,
+        "left margin {:.1} mm",
+        min_x0 / MM
+    );
+    assert!(squash(&pdftotext(&pdf)).contains("- Thường trực Tỉnh ủy;"));
+
+    std::fs::write(
+        dir.path().join("tpl/profiles/dang-hd36.toml"),
+        "ten = \"dang-hd36\"\nthe_thuc = \"dang\"\n",
+    )
+    .unwrap();
+    let out = vanban(
+        &[
+            "render",
+            seed_example().to_str().unwrap(),
+            "--templates",
+            dir.path().join("tpl").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    assert!(msg.contains("dang-hd36") && msg.contains("mo_ta"), "{msg}");
+}
+
+#[test]
+fn fonts_lists_the_embedded_family() {
+    let out = vanban(&["fonts"], Path::new("."));
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Liberation Serif"));
+}
