@@ -161,7 +161,10 @@ fn parse_errors_name_file_line_column_and_field() {
 
     let typo = MINIMAL.replace("trich_yeu =", "trich_yue =");
     let err = doc(&typo).unwrap_err().to_string();
-    assert!(err.contains("unknown field `trich_yue`"), "{err}");
+    assert!(
+        err.contains("unknown field `trich_yue`; did you mean `trich_yeu`?"),
+        "{err}"
+    );
     assert!(err.contains("doc.toml:10:"), "{err}");
 
     let nested = MINIMAL.replace("{ cong = \"Nông nghiệp ổn định\" }", "{ cong = 5 }");
@@ -249,4 +252,35 @@ mod sandbox {
             "#if datetime.today() != datetime(year: 2025, month: 12, day: 30) { panic(\"today\") }";
         assert!(compile(&fonts, src.into(), today).is_ok());
     }
+}
+
+#[test]
+fn signature_authority_is_spelled_by_the_profile() {
+    for (input, printed) in [
+        ("ky-thay", "K/T BÍ THƯ"),
+        ("KT.", "K/T BÍ THƯ"),
+        ("thua-lenh", "T/L BÍ THƯ"),
+        ("quyen", "Q. BÍ THƯ"),
+    ] {
+        let text = MINIMAL
+            .replace(
+                "hinh_thuc = \"thay-mat\"",
+                &format!("hinh_thuc = \"{input}\""),
+            )
+            .replace("thay_mat = \"Ban Thường vụ\"", "thay_mat = \"Bí thư\"");
+        let pdf = render(&doc(&text).unwrap()).unwrap();
+        let out = squash(&pdftotext(&pdf));
+        assert!(out.contains(printed), "{input}: {out}");
+    }
+    let err = render(&doc(&MINIMAL.replace("hinh_thuc = \"thay-mat\"\n", "")).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("ky.thay_mat") && err.contains("hinh_thuc"),
+        "{err}"
+    );
+    let err = render(&doc(&MINIMAL.replace("so = 15", "so = 0")).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("field `so`"), "{err}");
 }

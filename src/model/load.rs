@@ -62,7 +62,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Re
                 Error::Parse {
                     loc,
                     field: clean_field(&field),
-                    message: inner.message().trim().to_string(),
+                    message: suggest(inner.message().trim()),
                 }
             })
         }
@@ -74,7 +74,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Re
                 Error::Parse {
                     loc: Location::at(file, inner.line(), inner.column()),
                     field: clean_field(&field),
-                    message: strip_json_position(&inner.to_string()),
+                    message: suggest(&strip_json_position(&inner.to_string())),
                 }
             })
         }
@@ -90,10 +90,32 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Re
                 Error::Parse {
                     loc,
                     field: clean_field(&field),
-                    message: inner.to_string(),
+                    message: suggest(&inner.to_string()),
                 }
             })
         }
+    }
+}
+
+/// Adds "did you mean `trich_yeu`?" to serde's "unknown field `trich_yue`,
+/// expected one of `a`, `b`, …", and drops the long list when a close match exists.
+fn suggest(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_string();
+    };
+    let Some((unknown, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let best = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
+        .min();
+    match best {
+        Some((distance, k)) if distance <= 3 => {
+            format!("unknown field `{unknown}`; did you mean `{k}`?")
+        }
+        _ => message.to_string(),
     }
 }
 
@@ -110,5 +132,21 @@ fn strip_json_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_get_the_closest_known_one() {
+        let msg = "unknown field `trich_yue`, expected one of `the_thuc`, `trich_yeu`, `ky`";
+        assert_eq!(
+            suggest(msg),
+            "unknown field `trich_yue`; did you mean `trich_yeu`?"
+        );
+        let far = "unknown field `xyzxyzxyz`, expected one of `the_thuc`, `ky`";
+        assert_eq!(suggest(far), far);
     }
 }
