@@ -288,7 +288,10 @@ fn signature_authority_is_spelled_by_the_profile() {
 #[test]
 fn the_annotated_example_in_the_readme_renders() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("```toml\n").expect("a TOML example in the README") + 8;
+    let start = readme
+        .find("```toml\n")
+        .expect("a TOML example in the README")
+        + 8;
     let end = start + readme[start..].find("```").unwrap();
     let pdf = render_toml(&readme[start..end]).unwrap_or_else(|e| panic!("README example: {e}"));
     assert!(squash(&pdftotext(&pdf)).contains("KẾ HOẠCH"));

@@ -36,13 +36,16 @@ pub enum Marker {
     Plus,
 }
 
-/// A paragraph: a plain string, or `{ gach = "…" }` / `{ cong = "…" }` for bullets.
-/// The bullet is structure, not text: a plain paragraph that happens to start
-/// with "- " prints exactly as typed.
+/// A paragraph: a plain string, `{ gach = "…" }` / `{ cong = "…" }` for bullets,
+/// or `{ manh = "ten" }` for a named narrative fragment (optionally with `gach`
+/// or `cong` set to `""` to mark it). The bullet is structure, not text: a plain
+/// paragraph that happens to start with "- " prints exactly as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Paragraph {
     pub marker: Marker,
     pub text: Text,
+    /// The name of the fragment this paragraph is (then `text` is empty).
+    pub fragment: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -52,6 +55,8 @@ struct BulletRepr {
     gach: Option<Text>,
     #[serde(default)]
     cong: Option<Text>,
+    #[serde(default)]
+    manh: Option<Text>,
 }
 
 impl<'de> Deserialize<'de> for Paragraph {
@@ -68,23 +73,32 @@ impl<'de> Deserialize<'de> for Paragraph {
                 Ok(Paragraph {
                     marker: Marker::None,
                     text: Text::new(v),
+                    fragment: None,
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Paragraph, A::Error> {
                 let repr = BulletRepr::deserialize(MapAccessDeserializer::new(map))?;
-                match (repr.gach, repr.cong) {
-                    (Some(text), None) => Ok(Paragraph {
-                        marker: Marker::Dash,
-                        text,
-                    }),
-                    (None, Some(text)) => Ok(Paragraph {
-                        marker: Marker::Plus,
-                        text,
-                    }),
-                    _ => Err(de::Error::custom(
-                        "a bullet has exactly one of `gach` (\"-\") or `cong` (\"+\")",
-                    )),
+                let fragment = repr.manh.map(|t| t.to_string());
+                let (marker, text) = match (repr.gach, repr.cong) {
+                    (Some(text), None) => (Marker::Dash, text),
+                    (None, Some(text)) => (Marker::Plus, text),
+                    (None, None) if fragment.is_some() => (Marker::None, Text::default()),
+                    _ => {
+                        return Err(de::Error::custom(
+                            "a paragraph table has one of `gach` (\"-\") or `cong` (\"+\"), or `manh` (a fragment name)",
+                        ))
+                    }
+                };
+                if fragment.is_some() && !text.is_empty() {
+                    return Err(de::Error::custom(
+                        "with `manh` the text is the fragment's: leave `gach`/`cong` empty (\"\")",
+                    ));
                 }
+                Ok(Paragraph {
+                    marker,
+                    text,
+                    fragment,
+                })
             }
         }
         d.deserialize_any(V)

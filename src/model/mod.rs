@@ -14,6 +14,9 @@ pub use load::{load, parse, Format};
 pub use signature::{Authority, Signature};
 pub use text::{Lines, Text};
 
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 /// Thể thức: the prescribed layout family of a document.
@@ -112,6 +115,56 @@ pub struct Document {
     pub ket_luan: Vec<Paragraph>,
     pub ky: Signature,
     pub noi_nhan: Recipients,
+    /// "Kính gửi:" addressees, for a document sent upward (state reports, công văn).
+    #[serde(default)]
+    pub kinh_gui: Lines,
+    /// The indicator data a report quotes: catalogue and period figures.
+    #[serde(default)]
+    pub so_lieu: Option<DataSources>,
+    /// Named narrative fragments (minijinja text quoting the data), usable as
+    /// paragraphs `{ manh = "ten" }` or inside other fragments.
+    #[serde(default)]
+    pub manh_van: BTreeMap<String, Text>,
+    /// Files of further named fragments (TOML tables of `ten = "…"`), relative to the document.
+    #[serde(default)]
+    pub tep_manh_van: Vec<PathBuf>,
+    /// The indicator table, printed as an appendix (phụ lục).
+    #[serde(default)]
+    pub phu_luc: Option<Appendix>,
+}
+
+/// Where a report's figures come from, relative to the document file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataSources {
+    /// The catalogue of targets (chỉ tiêu) of the year.
+    pub chi_tieu: PathBuf,
+    /// The period figures (TOML, CSV or XLSX).
+    pub thuc_hien: PathBuf,
+    /// The sheet to read in an Excel file (default: the first).
+    #[serde(default)]
+    pub trang_tinh: Option<String>,
+}
+
+/// The indicator table appendix.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// Title lines of the appendix.
+    #[serde(default)]
+    pub tieu_de: Lines,
+    /// "doc" (portrait) or "ngang" (landscape).
+    #[serde(default)]
+    pub huong: Orientation,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Orientation {
+    #[default]
+    #[serde(rename = "doc")]
+    Portrait,
+    #[serde(rename = "ngang")]
+    Landscape,
 }
 
 /// Nơi nhận: who receives the document, printed bottom left.
@@ -243,6 +296,17 @@ impl Document {
         }
         for (i, t) in self.noi_nhan.dong_cuoi.0.iter().enumerate() {
             c.add(format!("noi_nhan.dong_cuoi[{i}]"), t);
+        }
+        for (i, t) in self.kinh_gui.0.iter().enumerate() {
+            c.add(format!("kinh_gui[{i}]"), t);
+        }
+        for (name, t) in &self.manh_van {
+            c.add(format!("manh_van.{name}"), t);
+        }
+        if let Some(a) = &self.phu_luc {
+            for (i, t) in a.tieu_de.0.iter().enumerate() {
+                c.add(format!("phu_luc.tieu_de[{i}]"), t);
+            }
         }
         c.0
     }
