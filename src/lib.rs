@@ -9,6 +9,7 @@
 
 pub mod context;
 pub mod error;
+pub mod indicators;
 pub mod locale;
 pub mod model;
 pub mod output;

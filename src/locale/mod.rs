@@ -8,7 +8,7 @@ mod roman;
 
 pub use case::upper_vi;
 pub use date::date_line;
-pub use number::doc_number;
+pub use number::{doc_number, format_number, format_percent, parse_number, round};
 pub use roman::roman;
 
 /// Vietnamese letters used to number points (điểm): a) b) c) d) đ) e) g) h) i) k) …

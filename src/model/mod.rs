@@ -144,6 +144,12 @@ pub struct DataSources {
     /// The sheet to read in an Excel file (default: the first).
     #[serde(default)]
     pub trang_tinh: Option<String>,
+    /// The period reported (needed when the figures file does not say it: CSV, Excel).
+    #[serde(default)]
+    pub ky: Option<crate::indicators::Period>,
+    /// The year reported (default: the figures file's, else the catalogue's).
+    #[serde(default)]
+    pub nam: Option<i32>,
 }
 
 /// The indicator table appendix.

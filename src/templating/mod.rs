@@ -3,6 +3,7 @@
 //! every value is escaped on its way out, so user text is never Typst code.
 
 mod escape;
+pub mod fragments;
 mod source;
 
 pub use escape::{escape_markup, typst_string_literal};

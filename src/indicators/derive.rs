@@ -1,0 +1,526 @@
+//! Derived values, computed exactly in decimals: % of plan, change against the
+//! same period, the verdict by shape and direction, and the summary counts.
+//! Division by zero, a missing figure or a qualitative target gives "no value"
+//! or "chưa đánh giá", never NaN, infinity or a guessed verdict.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::catalogue::{Catalogue, Comparison, Part, Shape, Target};
+use super::figures::{Figures, GivenVerdict, Row};
+use super::period::Period;
+use crate::locale::format_number;
+
+/// The verdict on a target for the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    #[serde(rename = "vượt")]
+    Vuot,
+    #[serde(rename = "đạt")]
+    Dat,
+    #[serde(rename = "chưa đạt")]
+    ChuaDat,
+    #[serde(rename = "chưa đánh giá")]
+    ChuaDanhGia,
+}
+
+impl Verdict {
+    /// As prose writes it ("vượt").
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Vuot => "vượt",
+            Verdict::Dat => "đạt",
+            Verdict::ChuaDat => "chưa đạt",
+            Verdict::ChuaDanhGia => "chưa đánh giá",
+        }
+    }
+
+    /// As a table cell writes it ("Vượt").
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Vuot => "Vượt",
+            Verdict::Dat => "Đạt",
+            Verdict::ChuaDat => "Chưa đạt",
+            Verdict::ChuaDanhGia => "Chưa đánh giá",
+        }
+    }
+
+    fn from_given(g: GivenVerdict) -> Self {
+        match g {
+            GivenVerdict::Vuot => Verdict::Vuot,
+            GivenVerdict::Dat => Verdict::Dat,
+            GivenVerdict::ChuaDat => Verdict::ChuaDat,
+        }
+    }
+}
+
+/// One target (or a component or sub-target) with its figures and derived values.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    pub stt: Option<u32>,
+    pub ma: String,
+    pub ten: String,
+    pub dvt: String,
+    pub shape: Shape,
+    pub decimals: u32,
+    pub comparison: Comparison,
+    /// The year's plan as printed: "2.659.682", "≥ 80", "0,3 - 0,5", "26/31".
+    pub plan_text: String,
+    pub ke_hoach: Option<Decimal>,
+    pub thuc_hien: Option<Decimal>,
+    pub cung_ky: Option<Decimal>,
+    /// TH / KH × 100, against the year's plan.
+    pub phan_tram_ke_hoach: Option<Decimal>,
+    /// (TH − CK) / CK × 100.
+    pub phan_tram_cung_ky: Option<Decimal>,
+    /// TH − CK.
+    pub chenh_lech_cung_ky: Option<Decimal>,
+    pub danh_gia: Verdict,
+    pub ghi_chu: Option<String>,
+    /// Components (thành phần) or sub-targets (mục tiêu), printed as indented rows.
+    pub parts: Vec<Evaluated>,
+}
+
+/// Counts of verdicts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub tong: u32,
+    pub vuot: u32,
+    pub dat: u32,
+    pub dat_va_vuot: u32,
+    pub chua_dat: u32,
+    pub chua_danh_gia: u32,
+}
+
+impl Summary {
+    fn add(&mut self, v: Verdict) {
+        self.tong += 1;
+        match v {
+            Verdict::Vuot => {
+                self.vuot += 1;
+                self.dat_va_vuot += 1;
+            }
+            Verdict::Dat => {
+                self.dat += 1;
+                self.dat_va_vuot += 1;
+            }
+            Verdict::ChuaDat => self.chua_dat += 1,
+            Verdict::ChuaDanhGia => self.chua_danh_gia += 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupResult {
+    pub ten: String,
+    pub targets: Vec<Evaluated>,
+    pub summary: Summary,
+}
+
+/// Everything a report quotes about the period.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub year: i32,
+    pub period: Period,
+    pub groups: Vec<GroupResult>,
+    pub summary: Summary,
+}
+
+impl Evaluation {
+    /// Every target, component and sub-target by code.
+    pub fn by_code(&self) -> BTreeMap<&str, &Evaluated> {
+        let mut out = BTreeMap::new();
+        for g in &self.groups {
+            for t in &g.targets {
+                out.insert(t.ma.as_str(), t);
+                for p in &t.parts {
+                    out.insert(p.ma.as_str(), p);
+                }
+            }
+        }
+        out
+    }
+}
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// a / b × 100, only where it means something (b > 0).
+fn percent_of(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if b <= Decimal::ZERO {
+        return None;
+    }
+    a.checked_mul(HUNDRED)?.checked_div(b)
+}
+
+/// Higher is better: above the target exceeds it, equal meets it.
+fn judge_higher(actual: Decimal, target: Decimal) -> Verdict {
+    match actual.cmp(&target) {
+        std::cmp::Ordering::Greater => Verdict::Vuot,
+        std::cmp::Ordering::Equal => Verdict::Dat,
+        std::cmp::Ordering::Less => Verdict::ChuaDat,
+    }
+}
+
+/// Lower is better.
+fn judge_lower(actual: Decimal, target: Decimal) -> Verdict {
+    match actual.cmp(&target) {
+        std::cmp::Ordering::Less => Verdict::Vuot,
+        std::cmp::Ordering::Equal => Verdict::Dat,
+        std::cmp::Ordering::Greater => Verdict::ChuaDat,
+    }
+}
+
+struct Ctx {
+    /// The share of a year's cumulative plan due by the end of the period.
+    share: Decimal,
+}
+
+impl Ctx {
+    fn due(&self, plan: Decimal, cumulative: bool) -> Decimal {
+        if cumulative {
+            plan * self.share
+        } else {
+            plan
+        }
+    }
+}
+
+fn plan_text(t: &Target) -> String {
+    let n = |d: Decimal| format_number(d, t.so_le.max(2));
+    match t.dang {
+        Shape::GiaTri | Shape::TyLe => t.ke_hoach.map(n).unwrap_or_default(),
+        Shape::ToiThieu => t.ke_hoach.map(|k| format!("≥ {}", n(k))).unwrap_or_default(),
+        Shape::ToiDa => t.ke_hoach.map(|k| format!("≤ {}", n(k))).unwrap_or_default(),
+        Shape::Khoang => match (t.ke_hoach_tu, t.ke_hoach_den) {
+            (Some(a), Some(b)) => format!("{} - {}", n(a), n(b)),
+            _ => String::new(),
+        },
+        Shape::Giam => t.ke_hoach.map(|k| format!("giảm {}%", n(k))).unwrap_or_default(),
+        Shape::SoTrenTong => match (t.ke_hoach, t.tong) {
+            (Some(k), Some(total)) => format!("{}/{}", n(k), n(total)),
+            _ => String::new(),
+        },
+        Shape::NhieuSo | Shape::DinhTinh => t
+            .mo_ta
+            .as_ref()
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+fn changes(row: Option<&Row>) -> (Option<Decimal>, Option<Decimal>) {
+    let Some(row) = row else { return (None, None) };
+    match (row.thuc_hien, row.cung_ky) {
+        (Some(th), Some(ck)) => (percent_of(th - ck, ck), Some(th - ck)),
+        _ => (None, None),
+    }
+}
+
+fn evaluate_part(
+    p: &Part,
+    parent: &Target,
+    figures: &Figures,
+    ctx: &Ctx,
+    judged: bool,
+) -> Evaluated {
+    let row = figures.rows.get(&p.ma).map(|(r, _)| r);
+    let th = row.and_then(|r| r.thuc_hien);
+    let (pct_ck, diff_ck) = changes(row);
+    let decimals = p.so_le.unwrap_or(parent.so_le);
+    let danh_gia = match (judged, th, p.ke_hoach) {
+        (true, Some(th), Some(kh)) => judge_higher(th, ctx.due(kh, parent.luy_ke)),
+        _ => Verdict::ChuaDanhGia,
+    };
+    Evaluated {
+        stt: None,
+        ma: p.ma.clone(),
+        ten: p.ten.to_string(),
+        dvt: if p.dvt.is_empty() {
+            parent.dvt.to_string()
+        } else {
+            p.dvt.to_string()
+        },
+        shape: Shape::GiaTri,
+        decimals,
+        comparison: parent.so_sanh_cung_ky,
+        plan_text: p
+            .ke_hoach
+            .map(|k| format_number(k, decimals.max(2)))
+            .unwrap_or_default(),
+        ke_hoach: p.ke_hoach,
+        thuc_hien: th,
+        cung_ky: row.and_then(|r| r.cung_ky),
+        phan_tram_ke_hoach: th.zip(p.ke_hoach).and_then(|(a, b)| percent_of(a, b)),
+        phan_tram_cung_ky: pct_ck,
+        chenh_lech_cung_ky: diff_ck,
+        danh_gia,
+        ghi_chu: row.and_then(|r| r.ghi_chu.as_ref()).map(|t| t.to_string()),
+        parts: Vec::new(),
+    }
+}
+
+fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
+    let row = figures.rows.get(&t.ma).map(|(r, _)| r);
+    let th = row.and_then(|r| r.thuc_hien);
+    let ck = row.and_then(|r| r.cung_ky);
+    let (pct_ck, diff_ck) = changes(row);
+    let sub_targets: Vec<Evaluated> = t
+        .muc_tieu
+        .iter()
+        .map(|p| evaluate_part(p, t, figures, ctx, true))
+        .collect();
+    let components: Vec<Evaluated> = t
+        .thanh_phan
+        .iter()
+        .map(|p| evaluate_part(p, t, figures, ctx, false))
+        .collect();
+    let given = row.and_then(|r| r.danh_gia).map(Verdict::from_given);
+    let danh_gia = match t.dang {
+        Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::SoTrenTong => {
+            match (th, t.ke_hoach) {
+                (Some(th), Some(kh)) => judge_higher(th, ctx.due(kh, t.luy_ke)),
+                _ => Verdict::ChuaDanhGia,
+            }
+        }
+        Shape::ToiDa => match (th, t.ke_hoach) {
+            (Some(th), Some(kh)) => judge_lower(th, ctx.due(kh, t.luy_ke)),
+            _ => Verdict::ChuaDanhGia,
+        },
+        Shape::Khoang => match (th, t.ke_hoach_tu, t.ke_hoach_den) {
+            (Some(th), Some(a), Some(b)) => {
+                let (a, b) = (ctx.due(a, t.luy_ke), ctx.due(b, t.luy_ke));
+                if th < a {
+                    Verdict::ChuaDat
+                } else if th > b {
+                    Verdict::Vuot
+                } else {
+                    Verdict::Dat
+                }
+            }
+            _ => Verdict::ChuaDanhGia,
+        },
+        // "Giảm 5%": the reduction against the same period must reach the target.
+        Shape::Giam => match (th, ck, t.ke_hoach) {
+            (Some(th), Some(ck), Some(goal)) => match percent_of(ck - th, ck) {
+                Some(reduction) => judge_higher(reduction, goal),
+                None => Verdict::ChuaDanhGia,
+            },
+            _ => Verdict::ChuaDanhGia,
+        },
+        Shape::NhieuSo => {
+            let verdicts: Vec<Verdict> = sub_targets.iter().map(|s| s.danh_gia).collect();
+            if verdicts.is_empty() || verdicts.contains(&Verdict::ChuaDanhGia) {
+                Verdict::ChuaDanhGia
+            } else if verdicts.contains(&Verdict::ChuaDat) {
+                Verdict::ChuaDat
+            } else if verdicts.contains(&Verdict::Vuot) {
+                Verdict::Vuot
+            } else {
+                Verdict::Dat
+            }
+        }
+        Shape::DinhTinh => given.unwrap_or(Verdict::ChuaDanhGia),
+    };
+    let phan_tram_ke_hoach = match t.dang {
+        Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::SoTrenTong | Shape::ToiDa => {
+            th.zip(t.ke_hoach).and_then(|(a, b)| percent_of(a, b))
+        }
+        _ => None,
+    };
+    let mut parts = components;
+    parts.extend(sub_targets);
+    Evaluated {
+        stt: Some(t.stt),
+        ma: t.ma.clone(),
+        ten: t.ten.to_string(),
+        dvt: t.dvt.to_string(),
+        shape: t.dang,
+        decimals: t.so_le,
+        comparison: t.so_sanh_cung_ky,
+        plan_text: plan_text(t),
+        ke_hoach: t.ke_hoach,
+        thuc_hien: th,
+        cung_ky: ck,
+        phan_tram_ke_hoach,
+        phan_tram_cung_ky: pct_ck,
+        chenh_lech_cung_ky: diff_ck,
+        danh_gia,
+        ghi_chu: row.and_then(|r| r.ghi_chu.as_ref()).map(|t| t.to_string()),
+        parts,
+    }
+}
+
+/// Evaluates every target of the catalogue against the period's figures.
+pub fn evaluate(catalogue: &Catalogue, figures: &Figures, year: i32, period: Period) -> Evaluation {
+    let ctx = Ctx {
+        share: Decimal::from(period.months()) / Decimal::from(12),
+    };
+    let mut summary = Summary::default();
+    let groups = catalogue
+        .nhom
+        .iter()
+        .map(|g| {
+            let targets: Vec<Evaluated> = g
+                .chi_tieu
+                .iter()
+                .map(|t| evaluate_target(t, figures, &ctx))
+                .collect();
+            let mut s = Summary::default();
+            for t in &targets {
+                s.add(t.danh_gia);
+                summary.add(t.danh_gia);
+            }
+            GroupResult {
+                ten: g.ten.to_string(),
+                targets,
+                summary: s,
+            }
+        })
+        .collect();
+    Evaluation {
+        year,
+        period,
+        groups,
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{parse, Format};
+    use std::path::Path;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn catalogue(body: &str) -> Catalogue {
+        let text = format!("nam = 2026\n[[nhom]]\nten = \"Kinh tế\"\n{body}");
+        let c: Catalogue = parse(Path::new("c.toml"), &text, Format::Toml).unwrap();
+        c.validate().unwrap();
+        c
+    }
+
+    fn figures(rows: &[(&str, Option<&str>, Option<&str>)]) -> Figures {
+        let mut f = Figures::default();
+        for (ma, th, ck) in rows {
+            let row = Row {
+                ma: ma.to_string(),
+                thuc_hien: th.map(d),
+                cung_ky: ck.map(d),
+                ..Row::default()
+            };
+            f.rows.insert(ma.to_string(), (row, String::new()));
+        }
+        f
+    }
+
+    fn one(body: &str, rows: &[(&str, Option<&str>, Option<&str>)], period: Period) -> Evaluated {
+        let e = evaluate(&catalogue(body), &figures(rows), 2026, period);
+        e.groups[0].targets[0].clone()
+    }
+
+    const GTSP: &str = "[[nhom.chi_tieu]]\nstt = 1\nma = \"gtsp\"\nten = \"GTSP\"\ndvt = \"triệu đồng\"\ndang = \"gia-tri\"\nke_hoach = 2659682\nluy_ke = true\n";
+
+    #[test]
+    fn percent_of_plan_and_change_against_the_same_period() {
+        // Hand-computed: 2.528.008 / 2.394.000 = 105,598…%; (2.528.008 − 2.267.870) / 2.267.870 = 11,470…%.
+        let body = GTSP.replace("2659682", "2394000");
+        let e = one(&body, &[("gtsp", Some("2528008"), Some("2267870"))], Period::Year);
+        assert_eq!(format_number(e.phan_tram_ke_hoach.unwrap(), 1), "105,6");
+        assert_eq!(format_number(e.phan_tram_cung_ky.unwrap(), 2), "11,47");
+        assert_eq!(e.chenh_lech_cung_ky.unwrap(), d("260138"));
+        assert_eq!(e.danh_gia, Verdict::Vuot);
+    }
+
+    #[test]
+    fn a_cumulative_quarter_is_judged_against_a_quarter_of_the_plan() {
+        // A quarter of 2.659.682 is 664.920,5.
+        let e = one(GTSP, &[("gtsp", Some("664921"), None)], Period::Q1);
+        assert_eq!(e.danh_gia, Verdict::Vuot);
+        assert_eq!(format_number(e.phan_tram_ke_hoach.unwrap(), 2), "25");
+        let e = one(GTSP, &[("gtsp", Some("664920"), None)], Period::Q1);
+        assert_eq!(e.danh_gia, Verdict::ChuaDat);
+        let e = one(&GTSP.replace("2659682", "2659680"), &[("gtsp", Some("664920"), None)], Period::Q1);
+        assert_eq!(e.danh_gia, Verdict::Dat);
+    }
+
+    #[test]
+    fn missing_figures_and_zero_bases_give_no_value_and_no_verdict() {
+        let e = one(GTSP, &[], Period::Q1);
+        assert_eq!(e.danh_gia, Verdict::ChuaDanhGia);
+        assert!(e.phan_tram_ke_hoach.is_none() && e.phan_tram_cung_ky.is_none());
+        let e = one(GTSP, &[("gtsp", Some("10"), Some("0"))], Period::Q1);
+        assert!(e.phan_tram_cung_ky.is_none(), "no percentage against a zero base");
+        assert_eq!(e.chenh_lech_cung_ky, Some(d("10")));
+        let zero_plan = GTSP.replace("2659682", "0");
+        let e = one(&zero_plan, &[("gtsp", Some("5"), None)], Period::Year);
+        assert!(e.phan_tram_ke_hoach.is_none());
+        let e = one(GTSP, &[("gtsp", Some("-5"), Some("-10"))], Period::Year);
+        assert!(e.phan_tram_cung_ky.is_none(), "no percentage against a negative base");
+        assert_eq!(e.danh_gia, Verdict::ChuaDat);
+    }
+
+    #[test]
+    fn lower_bounds_upper_bounds_and_ranges() {
+        let at_least = "[[nhom.chi_tieu]]\nstt = 20\nma = \"hs\"\nten = \"Hồ sơ trực tuyến\"\ndvt = \"%\"\ndang = \"toi-thieu\"\nke_hoach = 80\n";
+        assert_eq!(one(at_least, &[("hs", Some("80"), None)], Period::Q1).danh_gia, Verdict::Dat);
+        assert_eq!(one(at_least, &[("hs", Some("79.9"), None)], Period::Q1).danh_gia, Verdict::ChuaDat);
+        let at_most = at_least.replace("toi-thieu", "toi-da");
+        assert_eq!(one(&at_most, &[("hs", Some("70"), None)], Period::Q1).danh_gia, Verdict::Vuot);
+        assert_eq!(one(&at_most, &[("hs", Some("81"), None)], Period::Q1).danh_gia, Verdict::ChuaDat);
+        let range = "[[nhom.chi_tieu]]\nstt = 8\nma = \"htx\"\nten = \"HTX mới\"\ndang = \"khoang\"\nke_hoach_tu = 2\nke_hoach_den = 3\n";
+        assert_eq!(one(range, &[("htx", Some("1"), None)], Period::Year).danh_gia, Verdict::ChuaDat);
+        assert_eq!(one(range, &[("htx", Some("2"), None)], Period::Year).danh_gia, Verdict::Dat);
+        assert_eq!(one(range, &[("htx", Some("3"), None)], Period::Year).danh_gia, Verdict::Dat);
+        assert_eq!(one(range, &[("htx", Some("4"), None)], Period::Year).danh_gia, Verdict::Vuot);
+        assert_eq!(one(range, &[], Period::Year).plan_text, "2 - 3");
+    }
+
+    #[test]
+    fn a_reduction_is_judged_against_the_same_period() {
+        let crime = "[[nhom.chi_tieu]]\nstt = 24\nma = \"toi_pham\"\nten = \"Tội phạm\"\ndvt = \"vụ\"\ndang = \"giam\"\nke_hoach = 5\n";
+        // 20 → 19 is a 5% reduction: met. 20 → 18: 10%, exceeded. 20 → 21: not met.
+        assert_eq!(one(crime, &[("toi_pham", Some("19"), Some("20"))], Period::Q1).danh_gia, Verdict::Dat);
+        assert_eq!(one(crime, &[("toi_pham", Some("18"), Some("20"))], Period::Q1).danh_gia, Verdict::Vuot);
+        assert_eq!(one(crime, &[("toi_pham", Some("21"), Some("20"))], Period::Q1).danh_gia, Verdict::ChuaDat);
+        assert_eq!(one(crime, &[("toi_pham", Some("19"), None)], Period::Q1).danh_gia, Verdict::ChuaDanhGia);
+        assert_eq!(one(crime, &[("toi_pham", Some("0"), Some("0"))], Period::Q1).danh_gia, Verdict::ChuaDanhGia);
+    }
+
+    #[test]
+    fn several_numbers_and_counts_and_qualitative_targets() {
+        let ocop = "[[nhom.chi_tieu]]\nstt = 12\nma = \"ocop\"\nten = \"OCOP\"\ndang = \"nhieu-so\"\n[[nhom.chi_tieu.muc_tieu]]\nma = \"ocop_duy_tri\"\nten = \"Duy trì\"\nke_hoach = 11\n[[nhom.chi_tieu.muc_tieu]]\nma = \"ocop_3_sao\"\nten = \"Thêm 3 sao\"\nke_hoach = 1\n";
+        let met = one(ocop, &[("ocop_duy_tri", Some("11"), None), ("ocop_3_sao", Some("1"), None)], Period::Year);
+        assert_eq!(met.danh_gia, Verdict::Dat);
+        assert_eq!(met.parts.len(), 2);
+        let partial = one(ocop, &[("ocop_duy_tri", Some("11"), None)], Period::Year);
+        assert_eq!(partial.danh_gia, Verdict::ChuaDanhGia);
+        let short = one(ocop, &[("ocop_duy_tri", Some("10"), None), ("ocop_3_sao", Some("2"), None)], Period::Year);
+        assert_eq!(short.danh_gia, Verdict::ChuaDat);
+        let villages = "[[nhom.chi_tieu]]\nstt = 11\nma = \"thon\"\nten = \"Thôn kiểu mẫu\"\ndang = \"so-tren-tong\"\nke_hoach = 26\ntong = 31\nso_le = 0\n";
+        let e = one(villages, &[("thon", Some("26"), None)], Period::Year);
+        assert_eq!((e.danh_gia, e.plan_text.as_str()), (Verdict::Dat, "26/31"));
+        let drugs = "[[nhom.chi_tieu]]\nstt = 26\nma = \"ma_tuy\"\nten = \"Ma túy\"\ndang = \"dinh-tinh\"\n";
+        assert_eq!(one(drugs, &[("ma_tuy", Some("3"), None)], Period::Year).danh_gia, Verdict::ChuaDanhGia);
+    }
+
+    #[test]
+    fn summary_counts_per_group_and_in_total() {
+        let body = format!(
+            "{GTSP}[[nhom.chi_tieu]]\nstt = 2\nma = \"thu\"\nten = \"Thu\"\ndang = \"gia-tri\"\nke_hoach = 100\n[[nhom]]\nten = \"Văn hóa\"\n[[nhom.chi_tieu]]\nstt = 3\nma = \"bhyt\"\nten = \"BHYT\"\ndang = \"ty-le\"\nke_hoach = 94\n"
+        );
+        let e = evaluate(
+            &catalogue(&body),
+            &figures(&[("gtsp", Some("3000000"), None), ("thu", Some("50"), None)]),
+            2026,
+            Period::Year,
+        );
+        assert_eq!(e.summary, Summary { tong: 3, vuot: 1, dat: 0, dat_va_vuot: 1, chua_dat: 1, chua_danh_gia: 1 });
+        assert_eq!(e.groups[0].summary.tong, 2);
+        assert_eq!(e.groups[1].summary.chua_danh_gia, 1);
+    }
+}

@@ -1,0 +1,340 @@
+//! Period figures: the actual value (thực hiện) and the same period last year
+//! (cùng kỳ) of each indicator, from TOML, CSV or an Excel sheet. A bad cell is
+//! reported by file, sheet, row and column.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use calamine::{open_workbook_auto, Data, Reader};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::number::{from_f64, optional};
+use super::period::Period;
+use crate::error::{Error, Location};
+use crate::locale::parse_number;
+use crate::model::{self, Text};
+
+/// A verdict given by hand, for qualitative targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GivenVerdict {
+    Vuot,
+    Dat,
+    ChuaDat,
+}
+
+/// One indicator's figures for the period.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    pub ma: String,
+    #[serde(default, deserialize_with = "optional")]
+    pub thuc_hien: Option<Decimal>,
+    #[serde(default, deserialize_with = "optional")]
+    pub cung_ky: Option<Decimal>,
+    #[serde(default)]
+    pub ghi_chu: Option<Text>,
+    #[serde(default)]
+    pub danh_gia: Option<GivenVerdict>,
+}
+
+/// A figures file in TOML, which says its own period.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FiguresToml {
+    nam: i32,
+    ky: Period,
+    #[serde(default)]
+    chi_tieu: Vec<Row>,
+}
+
+/// Figures keyed by indicator code, with where each row came from.
+#[derive(Debug, Default)]
+pub struct Figures {
+    pub year: Option<i32>,
+    pub period: Option<Period>,
+    pub rows: BTreeMap<String, (Row, String)>,
+}
+
+fn bad(file: &Path, place: String, message: String) -> Error {
+    Error::Parse {
+        loc: Location::file_only(file),
+        field: place,
+        message,
+    }
+}
+
+pub fn load(path: &Path, sheet: Option<&str>) -> Result<Figures, Error> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let mut figures = Figures::default();
+    let rows: Vec<(Row, String)> = match ext.as_str() {
+        "toml" | "json" | "yaml" | "yml" => {
+            let f: FiguresToml = model::load(path)?;
+            figures.year = Some(f.nam);
+            figures.period = Some(f.ky);
+            f.chi_tieu
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| (r, format!("chi_tieu[{i}]")))
+                .collect()
+        }
+        "csv" => read_csv(path)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path, sheet)?,
+        _ => {
+            return Err(Error::UnknownFormat {
+                file: path.to_path_buf(),
+            })
+        }
+    };
+    for (row, place) in rows {
+        if let Some((_, first)) = figures.rows.get(&row.ma) {
+            return Err(bad(
+                path,
+                place,
+                format!("the code `{}` has figures twice (first at {first})", row.ma),
+            ));
+        }
+        figures.rows.insert(row.ma.clone(), (row, place));
+    }
+    Ok(figures)
+}
+
+/// The columns a sheet or CSV must have, and which are optional.
+const COLUMNS: [&str; 5] = ["ma", "thuc_hien", "cung_ky", "ghi_chu", "danh_gia"];
+
+fn column_letter(i: usize) -> String {
+    let mut n = i + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s
+}
+
+/// Builds a row from text cells; `place(col)` names a cell for errors.
+fn row_from_cells(
+    path: &Path,
+    header: &[String],
+    cells: &[CellValue],
+    place: impl Fn(usize) -> String,
+) -> Result<Option<Row>, Error> {
+    let mut row = Row::default();
+    for (c, name) in header.iter().enumerate() {
+        let cell = cells.get(c).cloned().unwrap_or(CellValue::Empty);
+        let number = |cell: &CellValue| -> Result<Option<Decimal>, Error> {
+            match cell {
+                CellValue::Empty => Ok(None),
+                CellValue::Number(n) => Ok(Some(*n)),
+                CellValue::Text(t) if t.trim().is_empty() => Ok(None),
+                CellValue::Text(t) => parse_number(t)
+                    .map(Some)
+                    .map_err(|e| bad(path, place(c), format!("{e}; expected a number"))),
+            }
+        };
+        match name.as_str() {
+            "ma" => row.ma = cell.text().trim().to_string(),
+            "thuc_hien" => row.thuc_hien = number(&cell)?,
+            "cung_ky" => row.cung_ky = number(&cell)?,
+            "ghi_chu" => {
+                let t = cell.text();
+                if !t.trim().is_empty() {
+                    row.ghi_chu = Some(Text::new(&t));
+                }
+            }
+            "danh_gia" => {
+                row.danh_gia = match cell.text().trim() {
+                    "" => None,
+                    "vuot" => Some(GivenVerdict::Vuot),
+                    "dat" => Some(GivenVerdict::Dat),
+                    "chua-dat" => Some(GivenVerdict::ChuaDat),
+                    other => {
+                        return Err(bad(
+                            path,
+                            place(c),
+                            format!("`{other}` is not a verdict; expected vuot, dat or chua-dat"),
+                        ))
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if row.ma.is_empty() {
+        let blank = cells.iter().all(|c| c.text().trim().is_empty());
+        return if blank {
+            Ok(None)
+        } else {
+            Err(bad(path, place(0), "the code (`ma`) is empty".into()))
+        };
+    }
+    Ok(Some(row))
+}
+
+#[derive(Debug, Clone)]
+enum CellValue {
+    Empty,
+    Number(Decimal),
+    Text(String),
+}
+
+impl CellValue {
+    fn text(&self) -> String {
+        match self {
+            CellValue::Empty => String::new(),
+            CellValue::Number(n) => n.to_string(),
+            CellValue::Text(t) => t.clone(),
+        }
+    }
+}
+
+fn check_header(path: &Path, header: &[String], where_: &str) -> Result<(), Error> {
+    for h in header {
+        if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {
+            return Err(bad(
+                path,
+                where_.to_string(),
+                format!(
+                    "unknown column `{h}`; the columns are {}",
+                    COLUMNS.map(|c| format!("`{c}`")).join(", ")
+                ),
+            ));
+        }
+    }
+    if !header.iter().any(|h| h == "ma") {
+        return Err(bad(
+            path,
+            where_.to_string(),
+            "the header row needs a `ma` column (the indicator code)".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn read_csv(path: &Path) -> Result<Vec<(Row, String)>, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(bytes);
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| bad(path, "row 1".into(), e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    check_header(path, &header, "row 1")?;
+    let mut out = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.map_err(|e| bad(path, format!("row {line}"), e.to_string()))?;
+        let cells: Vec<CellValue> = record.iter().map(|t| CellValue::Text(t.to_string())).collect();
+        let place = |c: usize| {
+            format!(
+                "row {line}, column {} (`{}`)",
+                column_letter(c),
+                header.get(c).map(String::as_str).unwrap_or("")
+            )
+        };
+        if let Some(row) = row_from_cells(path, &header, &cells, place)? {
+            out.push((row, format!("row {line}")));
+        }
+    }
+    Ok(out)
+}
+
+fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Vec<(Row, String)>, Error> {
+    let mut book = open_workbook_auto(path).map_err(|e| Error::Parse {
+        loc: Location::file_only(path),
+        field: String::new(),
+        message: format!("cannot open the workbook: {e}"),
+    })?;
+    let names = book.sheet_names();
+    let name = match sheet {
+        Some(s) => {
+            if !names.iter().any(|n| n == s) {
+                return Err(bad(
+                    path,
+                    String::new(),
+                    format!("no sheet named `{s}`; the sheets are {}", names.join(", ")),
+                ));
+            }
+            s.to_string()
+        }
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| bad(path, String::new(), "the workbook has no sheet".into()))?,
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| bad(path, format!("sheet `{name}`"), e.to_string()))?;
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let mut rows = range.rows();
+    let header: Vec<String> = match rows.next() {
+        Some(r) => r.iter().map(|c| c.to_string().trim().to_lowercase()).collect(),
+        None => return Ok(Vec::new()),
+    };
+    check_header(path, &header, &format!("sheet `{name}`, row {}", first_row + 1))?;
+    let mut out = Vec::new();
+    for (i, r) in rows.enumerate() {
+        let excel_row = first_row as usize + i + 2;
+        let cells: Vec<CellValue> = r
+            .iter()
+            .map(|c| match c {
+                Data::Empty => CellValue::Empty,
+                Data::Int(n) => CellValue::Number(Decimal::from(*n)),
+                Data::Float(f) => match from_f64(*f) {
+                    Some(d) => CellValue::Number(d),
+                    None => CellValue::Text(f.to_string()),
+                },
+                Data::String(s) => CellValue::Text(s.clone()),
+                Data::Bool(b) => CellValue::Text(b.to_string()),
+                other => CellValue::Text(format!("{other}")),
+            })
+            .collect();
+        let place = |c: usize| {
+            format!(
+                "sheet `{name}`, row {excel_row}, column {} (`{}`)",
+                column_letter(first_col as usize + c),
+                header.get(c).map(String::as_str).unwrap_or("")
+            )
+        };
+        if let Some(row) = row_from_cells(path, &header, &cells, place)? {
+            out.push((row, format!("sheet `{name}`, row {excel_row}")));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(2), "C");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+    }
+
+    #[test]
+    fn a_bad_csv_cell_is_named_by_row_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("q1.csv");
+        std::fs::write(&p, "ma,thuc_hien,cung_ky\nthu_ngan_sach,3500,3200\nthu_nhap,12a,50\n").unwrap();
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("row 3, column B (`thuc_hien`)"), "{err}");
+        assert!(err.contains("`12a` is not a number"), "{err}");
+    }
+}

@@ -1,0 +1,108 @@
+//! Indicators (chỉ tiêu): the year's catalogue of targets, the period's
+//! figures, and everything derived from them. A figure is entered once; every
+//! report sentence and table cell that quotes it is computed here.
+
+mod catalogue;
+mod derive;
+mod figures;
+mod number;
+mod period;
+pub mod table;
+
+pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
+pub use derive::{evaluate, Evaluated, Evaluation, GroupResult, Summary, Verdict};
+pub use figures::{Figures, Row};
+pub use number::from_f64;
+pub use period::Period;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::model::{self, DataSources};
+
+/// Resolves `p` against the directory of the document that names it.
+pub fn relative_to(document: &Path, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    match document.parent() {
+        Some(dir) => dir.join(p),
+        None => p.to_path_buf(),
+    }
+}
+
+/// Loads the catalogue and the figures a document names and evaluates them.
+pub fn load(document: &Path, sources: &DataSources) -> Result<Evaluation, Error> {
+    let catalogue_path = relative_to(document, &sources.chi_tieu);
+    let catalogue: Catalogue = model::load(&catalogue_path)?;
+    catalogue.validate().map_err(|message| Error::Invalid {
+        file: catalogue_path.clone(),
+        field: String::new(),
+        message,
+    })?;
+    let figures_path = relative_to(document, &sources.thuc_hien);
+    let figures = figures::load(&figures_path, sources.trang_tinh.as_deref())?;
+
+    let invalid = |field: &str, message: String| Error::Invalid {
+        file: document.to_path_buf(),
+        field: field.to_string(),
+        message,
+    };
+    let period = match (sources.ky, figures.period) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(invalid(
+                "so_lieu.ky",
+                format!(
+                    "the document reports {} but {} holds the figures of {}",
+                    a.long_name(catalogue.nam),
+                    figures_path.display(),
+                    b.long_name(catalogue.nam)
+                ),
+            ))
+        }
+        (Some(p), _) | (None, Some(p)) => p,
+        (None, None) => {
+            return Err(invalid(
+                "so_lieu.ky",
+                format!(
+                    "{} does not say its period: add `ky = \"quy-1\"` (quy-1…quy-4, 6-thang, 9-thang, nam) to [so_lieu]",
+                    figures_path.display()
+                ),
+            ))
+        }
+    };
+    let year = sources.nam.or(figures.year).unwrap_or(catalogue.nam);
+    for (name, y) in [("so_lieu.nam", sources.nam), ("nam", figures.year)] {
+        if let Some(y) = y {
+            if y != catalogue.nam {
+                return Err(invalid(
+                    name,
+                    format!(
+                        "the figures are for {y} but the catalogue {} sets the targets of {}",
+                        catalogue_path.display(),
+                        catalogue.nam
+                    ),
+                ));
+            }
+        }
+    }
+    let codes = catalogue.codes();
+    for (code, (_, place)) in &figures.rows {
+        if !codes.contains(&code.as_str()) {
+            let closest = codes
+                .iter()
+                .min_by_key(|c| strsim::damerau_levenshtein(code, c))
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            return Err(Error::Parse {
+                loc: crate::error::Location::file_only(&figures_path),
+                field: place.clone(),
+                message: format!(
+                    "no indicator `{code}` in the catalogue {}{closest}",
+                    catalogue_path.display()
+                ),
+            });
+        }
+    }
+    Ok(evaluate(&catalogue, &figures, year, period))
+}

@@ -1,0 +1,454 @@
+//! Narrative fragments: prose that quotes the data. A fragment (or any
+//! paragraph of a document with `[so_lieu]`) is a minijinja template evaluated
+//! against the indicators; its output is plain text, escaped later like any
+//! other text, so a fragment can never produce Typst code.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, UndefinedBehavior};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::indicators::{self, Comparison, Evaluated, Evaluation, Period, Summary};
+use crate::locale::{format_number, format_percent, roman};
+use crate::model::{self, Document, Paragraph, Section, Text};
+
+/// Decimals of "% so kế hoạch" ("105,6%") and of changes ("tăng 11,47%"), as
+/// offices write them.
+pub const PLAN_PERCENT_DECIMALS: u32 = 1;
+pub const CHANGE_PERCENT_DECIMALS: u32 = 2;
+
+/// Bounds the work one fragment may do: a loop cannot hang a render.
+const FUEL: u64 = 200_000;
+
+#[derive(Serialize)]
+struct IndicatorView {
+    ma: String,
+    stt: Option<u32>,
+    ten: String,
+    dvt: String,
+    ke_hoach: Option<f64>,
+    thuc_hien: Option<f64>,
+    cung_ky: Option<f64>,
+    phan_tram_ke_hoach: Option<f64>,
+    phan_tram_cung_ky: Option<f64>,
+    chenh_lech_cung_ky: Option<f64>,
+    danh_gia: &'static str,
+    ghi_chu: Option<String>,
+    so_le: u32,
+    so_sanh_cung_ky: &'static str,
+    /// "so với cùng kỳ" or "so với năm 2025".
+    so_voi: String,
+    /// "kế hoạch năm" for a part of the year, "kế hoạch" for the year.
+    ke_hoach_ten: &'static str,
+}
+
+fn f(d: Option<Decimal>) -> Option<f64> {
+    d.and_then(|d| d.to_f64())
+}
+
+fn view(e: &Evaluated, eval: &Evaluation) -> IndicatorView {
+    IndicatorView {
+        ma: e.ma.clone(),
+        stt: e.stt,
+        ten: e.ten.clone(),
+        dvt: e.dvt.clone(),
+        ke_hoach: f(e.ke_hoach),
+        thuc_hien: f(e.thuc_hien),
+        cung_ky: f(e.cung_ky),
+        phan_tram_ke_hoach: f(e.phan_tram_ke_hoach),
+        phan_tram_cung_ky: f(e.phan_tram_cung_ky),
+        chenh_lech_cung_ky: f(e.chenh_lech_cung_ky),
+        danh_gia: e.danh_gia.word(),
+        ghi_chu: e.ghi_chu.clone(),
+        so_le: e.decimals,
+        so_sanh_cung_ky: match e.comparison {
+            Comparison::PhanTram => "phan-tram",
+            Comparison::TuyetDoi => "tuyet-doi",
+        },
+        so_voi: match eval.period {
+            Period::Year => format!("so với năm {}", eval.year - 1),
+            _ => "so với cùng kỳ".to_string(),
+        },
+        ke_hoach_ten: match eval.period {
+            Period::Year => "kế hoạch",
+            _ => "kế hoạch năm",
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    ten: String,
+    tong_hop: Summary,
+    chi_tieu: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PeriodView {
+    ten: String,
+    ngan: String,
+    nam: i32,
+}
+
+/// What fragments see: `chi_tieu.<ma>`, `tong_hop`, `nhom`, `ky`, `nam`.
+pub fn data_context(eval: &Evaluation) -> Value {
+    let indicators: BTreeMap<String, IndicatorView> = eval
+        .by_code()
+        .into_iter()
+        .map(|(code, e)| (code.to_string(), view(e, eval)))
+        .collect();
+    let groups: Vec<GroupView> = eval
+        .groups
+        .iter()
+        .map(|g| GroupView {
+            ten: g.ten.clone(),
+            tong_hop: g.summary,
+            chi_tieu: g.targets.iter().map(|t| t.ma.clone()).collect(),
+        })
+        .collect();
+    minijinja::context! {
+        chi_tieu => Value::from(minijinja::value::Serde(&indicators)),
+        tong_hop => Value::from(minijinja::value::Serde(eval.summary)),
+        nhom => Value::from(minijinja::value::Serde(&groups)),
+        ky => Value::from(minijinja::value::Serde(PeriodView {
+            ten: eval.period.long_name(eval.year),
+            ngan: eval.period.short_name(eval.year),
+            nam: eval.year,
+        })),
+        nam => eval.year,
+    }
+}
+
+fn decimal(v: &Value) -> Result<Option<Decimal>, minijinja::Error> {
+    if v.is_none() || v.is_undefined() {
+        return Ok(None);
+    }
+    if let Some(i) = v.as_i64() {
+        return Ok(Some(Decimal::from(i)));
+    }
+    match f64::try_from(v.clone()) {
+        Ok(x) => Ok(indicators::from_f64(x)),
+        Err(_) => Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("expected a number, found {v}"),
+        )),
+    }
+}
+
+fn so(v: Value, decimals: Option<u32>) -> Result<String, minijinja::Error> {
+    Ok(match decimal(&v)? {
+        Some(d) => format_number(d, decimals.unwrap_or(2)),
+        None => "(chưa có số liệu)".to_string(),
+    })
+}
+
+fn phan_tram(v: Value, decimals: Option<u32>) -> Result<String, minijinja::Error> {
+    Ok(match decimal(&v)? {
+        Some(d) => format_percent(d, decimals.unwrap_or(CHANGE_PERCENT_DECIMALS)),
+        None => "(chưa có số liệu)".to_string(),
+    })
+}
+
+/// "tăng 11,47%", "giảm 5,74%", "tăng 2,87 triệu đồng", "không đổi".
+fn change_phrase(d: Decimal, unit: Option<&str>, decimals: u32) -> String {
+    let amount = match unit {
+        Some(u) if !u.is_empty() => format!("{} {u}", format_number(d.abs(), decimals)),
+        Some(_) => format_number(d.abs(), decimals),
+        None => format_percent(d.abs(), decimals),
+    };
+    if crate::locale::round(d, decimals).is_zero() {
+        "không đổi".to_string()
+    } else if d.is_sign_positive() {
+        format!("tăng {amount}")
+    } else {
+        format!("giảm {amount}")
+    }
+}
+
+fn tang_giam(v: Value, unit: Option<String>, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let decimals: Option<u32> = kwargs.get("so_le")?;
+    kwargs.assert_all_used()?;
+    Ok(match decimal(&v)? {
+        Some(d) => change_phrase(d, unit.as_deref(), decimals.unwrap_or(CHANGE_PERCENT_DECIMALS)),
+        None => "(chưa có số liệu)".to_string(),
+    })
+}
+
+fn attr(v: &Value, name: &str) -> Result<Value, minijinja::Error> {
+    v.get_attr(name)
+}
+
+fn text_attr(v: &Value, name: &str) -> Result<String, minijinja::Error> {
+    Ok(attr(v, name)?.as_str().unwrap_or_default().to_string())
+}
+
+fn so_cung_ky(v: Value) -> Result<String, minijinja::Error> {
+    let versus = text_attr(&v, "so_voi")?;
+    if decimal(&attr(&v, "cung_ky")?)?.is_none() || decimal(&attr(&v, "thuc_hien")?)?.is_none() {
+        return Ok("chưa có số liệu cùng kỳ".to_string());
+    }
+    let phrase = if text_attr(&v, "so_sanh_cung_ky")? == "tuyet-doi" {
+        let diff = decimal(&attr(&v, "chenh_lech_cung_ky")?)?.unwrap_or_default();
+        let decimals = attr(&v, "so_le")?.as_i64().unwrap_or(2) as u32;
+        change_phrase(diff, Some(&text_attr(&v, "dvt")?), decimals)
+    } else {
+        match decimal(&attr(&v, "phan_tram_cung_ky")?)? {
+            Some(p) => change_phrase(p, None, CHANGE_PERCENT_DECIMALS),
+            None => return Ok(format!("chưa so sánh được {versus}")),
+        }
+    };
+    Ok(if phrase == "không đổi" {
+        format!("bằng {}", versus.trim_start_matches("so với "))
+    } else {
+        format!("{phrase} {versus}")
+    })
+}
+
+fn so_ke_hoach(v: Value) -> Result<String, minijinja::Error> {
+    Ok(match decimal(&attr(&v, "phan_tram_ke_hoach")?)? {
+        Some(p) => format!(
+            "đạt {} {}",
+            format_percent(p, PLAN_PERCENT_DECIMALS),
+            text_attr(&v, "ke_hoach_ten")?
+        ),
+        None => "chưa có số liệu".to_string(),
+    })
+}
+
+fn la_ma(v: u32) -> String {
+    roman(v)
+}
+
+/// The environment fragments run in: plain-text output, strict about unknown
+/// names, bounded work, the Vietnamese filters, fragments includable by name.
+fn environment(fragments: &BTreeMap<String, String>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_fuel(Some(FUEL));
+    env.add_filter("so", so);
+    env.add_filter("phan_tram", phan_tram);
+    env.add_filter("tang_giam", tang_giam);
+    env.add_filter("so_cung_ky", so_cung_ky);
+    env.add_filter("so_ke_hoach", so_ke_hoach);
+    env.add_filter("la_ma", la_ma);
+    for (name, source) in fragments {
+        // Names are checked when read; a broken fragment reports when used.
+        let _ = env.add_template_owned(name.clone(), source.clone());
+    }
+    env
+}
+
+/// The names quoted as `chi_tieu.<name>` in a template source.
+fn quoted_codes(source: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (line_no, line) in source.lines().enumerate() {
+        let mut rest = line;
+        while let Some(i) = rest.find("chi_tieu.") {
+            let after = &rest[i + "chi_tieu.".len()..];
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                out.push((line_no + 1, name.clone()));
+            }
+            rest = &after[name.len()..];
+        }
+    }
+    out
+}
+
+struct Resolver<'a> {
+    env: Environment<'static>,
+    ctx: Value,
+    fragments: &'a BTreeMap<String, String>,
+    codes: Vec<String>,
+    file: &'a Path,
+}
+
+impl Resolver<'_> {
+    /// Evaluates one piece of text (or the fragment `name`) for field `field`.
+    fn eval(&self, field: &str, source: &str, fragment: Option<&str>) -> Result<Text, Error> {
+        let result = match fragment {
+            Some(name) => {
+                if !self.fragments.contains_key(name) {
+                    let mut known: Vec<&String> = self.fragments.keys().collect();
+                    known.sort_by_key(|k| strsim::damerau_levenshtein(name, k));
+                    return Err(Error::Invalid {
+                        file: self.file.to_path_buf(),
+                        field: field.to_string(),
+                        message: format!(
+                            "no fragment named `{name}`{}",
+                            known
+                                .first()
+                                .map(|k| format!("; did you mean `{k}`?"))
+                                .unwrap_or_default()
+                        ),
+                    });
+                }
+                self.env
+                    .get_template(name)
+                    .and_then(|t| t.render(self.ctx.clone()))
+            }
+            None => self.env.render_named_str(field, source, self.ctx.clone()),
+        };
+        result.map(|s| Text::new(&s)).map_err(|e| self.error(field, source, fragment, e))
+    }
+
+    fn error(&self, field: &str, source: &str, fragment: Option<&str>, e: minijinja::Error) -> Error {
+        // The template that failed: the fragment itself or one it included.
+        let failed = e.name().unwrap_or(field).to_string();
+        let failed_source = self
+            .fragments
+            .get(&failed)
+            .map(String::as_str)
+            .unwrap_or(source);
+        let place = match fragment {
+            Some(name) if name != failed => format!("fragment `{failed}` (included by `{name}`)"),
+            Some(name) => format!("fragment `{name}`"),
+            None if self.fragments.contains_key(&failed) => format!("fragment `{failed}`"),
+            None => "text".to_string(),
+        };
+        for (line, code) in quoted_codes(failed_source) {
+            if !self.codes.contains(&code) {
+                let closest = self
+                    .codes
+                    .iter()
+                    .min_by_key(|c| strsim::damerau_levenshtein(&code, c))
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
+                return Error::Invalid {
+                    file: self.file.to_path_buf(),
+                    field: field.to_string(),
+                    message: format!(
+                        "{place}, line {line}: no indicator `{code}` in the data{closest}"
+                    ),
+                };
+            }
+        }
+        let mut message = e.to_string();
+        let mut inner = std::error::Error::source(&e);
+        while let Some(i) = inner {
+            message.push_str(&format!(": {i}"));
+            inner = i.source();
+        }
+        Error::Invalid {
+            file: self.file.to_path_buf(),
+            field: field.to_string(),
+            message: format!("{place}, line {}: {message}", e.line().unwrap_or(1)),
+        }
+    }
+
+    fn paragraphs(&self, base: &str, list: &[Paragraph]) -> Result<Vec<Paragraph>, Error> {
+        list.iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let field = format!("{base}[{i}]");
+                Ok(Paragraph {
+                    marker: p.marker,
+                    text: self.eval(&field, &p.text, p.fragment.as_deref())?,
+                    fragment: None,
+                })
+            })
+            .collect()
+    }
+
+    fn section(&self, base: &str, s: &Section) -> Result<Section, Error> {
+        Ok(Section {
+            so: s.so.clone(),
+            tieu_de: match &s.tieu_de {
+                Some(t) => Some(self.eval(&format!("{base}.tieu_de"), t, None)?),
+                None => None,
+            },
+            doan: self.paragraphs(&format!("{base}.doan"), &s.doan)?,
+            muc: s
+                .muc
+                .iter()
+                .enumerate()
+                .map(|(i, m)| self.section(&format!("{base}.muc[{i}]"), m))
+                .collect::<Result<_, _>>()?,
+            doan_cuoi: self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)?,
+        })
+    }
+}
+
+/// Reads the fragments a document defines and names in files.
+pub fn collect(doc: &Document, file: &Path) -> Result<BTreeMap<String, String>, Error> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    for path in &doc.tep_manh_van {
+        let full = indicators::relative_to(file, path);
+        let table: BTreeMap<String, Text> = model::load(&full)?;
+        out.extend(table.into_iter().map(|(k, v)| (k, v.to_string())));
+    }
+    // The document's own fragments win over shared ones of the same name.
+    out.extend(doc.manh_van.iter().map(|(k, v)| (k.clone(), v.to_string())));
+    Ok(out)
+}
+
+/// The document with every data-quoting text evaluated: trích yếu, headings,
+/// paragraphs and fragments become plain text.
+pub fn resolve(doc: &Document, file: &Path, eval: &Evaluation) -> Result<Document, Error> {
+    let fragments = collect(doc, file)?;
+    let r = Resolver {
+        env: environment(&fragments),
+        ctx: data_context(eval),
+        fragments: &fragments,
+        codes: eval.by_code().keys().map(|k| k.to_string()).collect(),
+        file,
+    };
+    let mut out = doc.clone();
+    out.trich_yeu.0 = doc
+        .trich_yeu
+        .0
+        .iter()
+        .enumerate()
+        .map(|(i, t)| r.eval(&format!("trich_yeu[{i}]"), t, None))
+        .collect::<Result<_, _>>()?;
+    out.mo_dau = r.paragraphs("mo_dau", &doc.mo_dau)?;
+    out.noi_dung = doc
+        .noi_dung
+        .iter()
+        .enumerate()
+        .map(|(i, s)| r.section(&format!("noi_dung[{i}]"), s))
+        .collect::<Result<_, _>>()?;
+    out.ket_luan = r.paragraphs("ket_luan", &doc.ket_luan)?;
+    if let Some(a) = &mut out.phu_luc {
+        a.tieu_de.0 = a
+            .tieu_de
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, t)| r.eval(&format!("phu_luc.tieu_de[{i}]"), t, None))
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_phrases() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(change_phrase(d("11.4712"), None, 2), "tăng 11,47%");
+        assert_eq!(change_phrase(d("-5.744"), None, 2), "giảm 5,74%");
+        assert_eq!(change_phrase(d("2.87"), Some("triệu đồng"), 2), "tăng 2,87 triệu đồng");
+        assert_eq!(change_phrase(d("0.001"), None, 2), "không đổi");
+    }
+
+    #[test]
+    fn quoted_codes_are_found_with_their_lines() {
+        let src = "a {{ chi_tieu.thu_nhap.thuc_hien | so }}\nb {{ chi_tieu.gtsp | so_cung_ky }}";
+        assert_eq!(
+            quoted_codes(src),
+            vec![(1, "thu_nhap".to_string()), (2, "gtsp".to_string())]
+        );
+    }
+}
