@@ -14,6 +14,8 @@ pub struct Context {
     pub font: String,
     pub header: Header,
     pub title: Title,
+    /// "Kính gửi:" and the addressees, when the document has any.
+    pub addressees: Option<Addressees>,
     /// The body, flattened into headings and paragraphs in reading order.
     pub blocks: Vec<Block>,
     pub signature: SignatureLines,
@@ -24,7 +26,9 @@ pub struct Context {
 #[derive(Debug, Serialize)]
 pub struct Header {
     pub superior: Option<String>,
-    pub issuer: String,
+    /// The issuing body's printed lines: "ĐẢNG ỦY XÃ VŨ QUANG", or "ỦY BAN NHÂN DÂN" /
+    /// "XÃ VŨ QUANG" (see [`issuer_lines`]).
+    pub issuer: Vec<String>,
     /// "Số 07-NQ/ĐU"
     pub number: String,
     /// "Vũ Quang, ngày 30 tháng 12 năm 2025"
@@ -38,6 +42,15 @@ pub struct Title {
     pub extra: Vec<String>,
     /// Trích yếu lines.
     pub summary: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Addressees {
+    /// "Kính gửi:"
+    pub label: String,
+    /// One addressee as typed ("Ban Thường vụ Đảng ủy xã"), on the label's line; several
+    /// as "- Bộ Nội vụ;" … "- Bộ Tài chính." under it.
+    pub lines: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -93,9 +106,10 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
         .replace("{so}", &doc_number(doc.so))
         .replace("{loai}", type_code)
         .replace("{co_quan}", &doc.ma_co_quan);
+    let issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
     let header = Header {
         superior: doc.co_quan_cap_tren.as_deref().map(upper_vi),
-        issuer: upper_vi(&doc.co_quan_ban_hanh),
+        issuer: issuer.clone(),
         number: number.clone(),
         date: date_line(&doc.dia_danh, date, draft),
     };
@@ -104,6 +118,24 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
         extra: doc.ten_loai_phu.0.iter().map(|t| upper_vi(t)).collect(),
         summary: doc.trich_yeu.0.iter().map(|t| t.to_string()).collect(),
     };
+
+    let addressees = profile.kinh_gui.as_ref().and_then(|style| {
+        let names = &doc.kinh_gui.0;
+        let lines = match names.as_slice() {
+            [] => return None,
+            [one] => vec![recipient_stem(one).to_string()],
+            many => punctuated(
+                many.iter().map(|t| recipient_stem(t)),
+                &profile.noi_nhan.dau_dong,
+                &profile.noi_nhan.phan_cach,
+                &profile.noi_nhan.dau_cuoi,
+            ),
+        };
+        Some(Addressees {
+            label: style.nhan.clone(),
+            lines,
+        })
+    });
 
     let mut blocks = Vec::new();
     push_paragraphs(&mut blocks, &doc.mo_dau, profile, None);
@@ -142,7 +174,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
         .join(" ");
     let meta = Meta {
         title: format!("{} {}", doc.loai.name(), summary),
-        author: upper_vi(&doc.co_quan_ban_hanh),
+        author: issuer.join(" "),
         year: date.year(),
         month: date.month(),
         day: date.day(),
@@ -152,11 +184,56 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
         font: font.to_string(),
         header,
         title,
+        addressees,
         blocks,
         signature,
         recipients,
         meta,
     }
+}
+
+/// The issuing body's name in upper case, as printed lines. A name typed with
+/// line breaks keeps them. Otherwise a name that starts with one of the profile's
+/// `ban_hanh_ngat_sau` ("Ủy ban nhân dân") breaks after it, so the official full
+/// name "Ủy ban nhân dân xã Vũ Quang" prints "ỦY BAN NHÂN DÂN" / "XÃ VŨ QUANG".
+fn issuer_lines(name: &str, break_after: &[String]) -> Vec<String> {
+    let upper = upper_vi(name);
+    let typed: Vec<String> = upper
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if typed.len() > 1 {
+        return typed;
+    }
+    let Some(one) = typed.first() else {
+        return vec![upper];
+    };
+    for head in break_after {
+        let head = upper_vi(head.trim());
+        if let Some(rest) = one.strip_prefix(head.as_str()) {
+            if rest.starts_with(' ') && !rest.trim().is_empty() {
+                return vec![head, rest.trim().to_string()];
+            }
+        }
+    }
+    typed
+}
+
+/// "- A," … "- Z." : a dash before each item, `sep` after each, `last` after the last.
+fn punctuated<'a>(
+    items: impl Iterator<Item = &'a str>,
+    dash: &str,
+    sep: &str,
+    last: &str,
+) -> Vec<String> {
+    let mut lines: Vec<String> = items.map(|t| format!("{dash} {t}{sep}")).collect();
+    if let Some(l) = lines.last_mut() {
+        if let Some(stem) = l.strip_suffix(sep) {
+            *l = format!("{stem}{last}");
+        }
+    }
+    lines
 }
 
 fn paragraph_text(p: &Paragraph, profile: &Profile) -> String {
@@ -265,6 +342,22 @@ fn recipient_stem(text: &str) -> &str {
 fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
     let style = &profile.noi_nhan;
     let mut groups: Vec<RecipientGroup> = Vec::new();
+    // With "Kính gửi:" addressees the list opens with "- Như trên;" (them), unless typed.
+    if let (Some(as_above), false) = (&style.nhu_tren, doc.kinh_gui.0.is_empty()) {
+        let typed = doc.noi_nhan.danh_sach.first().is_some_and(|r| match r {
+            Recipient::One(t) => upper_vi(recipient_stem(t)) == upper_vi(as_above),
+            Recipient::Group { .. } => false,
+        });
+        if !typed {
+            groups.push(RecipientGroup {
+                lines: vec![format!(
+                    "{} {}{}",
+                    style.dau_dong, as_above, style.phan_cach
+                )],
+                note: None,
+            });
+        }
+    }
     for r in &doc.noi_nhan.danh_sach {
         let (names, note) = match r {
             Recipient::One(t) => (std::slice::from_ref(t), None),
@@ -331,5 +424,38 @@ mod tests {
             "Thường trực Tỉnh ủy"
         );
         assert_eq!(recipient_stem("Lưu VPĐU."), "Lưu VPĐU");
+    }
+
+    #[test]
+    fn a_peoples_committee_prints_on_two_lines() {
+        let breaks = vec!["Ủy ban nhân dân".to_string(), "Uỷ ban nhân dân".to_string()];
+        assert_eq!(
+            issuer_lines("Ủy ban nhân dân xã Vũ Quang", &breaks),
+            ["ỦY BAN NHÂN DÂN", "XÃ VŨ QUANG"]
+        );
+        assert_eq!(
+            issuer_lines("Uỷ ban nhân dân xã Vũ Quang", &breaks),
+            ["UỶ BAN NHÂN DÂN", "XÃ VŨ QUANG"]
+        );
+        // Typed lines win; other names stay on one line; no break without a rest.
+        assert_eq!(
+            issuer_lines("Văn phòng HĐND và UBND\nxã Vũ Quang", &breaks),
+            ["VĂN PHÒNG HĐND VÀ UBND", "XÃ VŨ QUANG"]
+        );
+        assert_eq!(
+            issuer_lines("Đảng ủy xã Vũ Quang", &breaks),
+            ["ĐẢNG ỦY XÃ VŨ QUANG"]
+        );
+        assert_eq!(
+            issuer_lines("Ủy ban nhân dân", &breaks),
+            ["ỦY BAN NHÂN DÂN"]
+        );
+        assert_eq!(issuer_lines("Đảng ủy xã", &[]), ["ĐẢNG ỦY XÃ"]);
+    }
+
+    #[test]
+    fn several_addressees_are_dashed_and_punctuated() {
+        let got = punctuated(["Bộ Nội vụ", "Bộ Tài chính"].into_iter(), "-", ";", ".");
+        assert_eq!(got, ["- Bộ Nội vụ;", "- Bộ Tài chính."]);
     }
 }

@@ -106,6 +106,7 @@ impl Renderer {
             })?
             .to_string();
         doc.validate(file)?;
+        profile.check_document(doc, file)?;
         check_glyphs(doc, file, &self.fonts, &font)?;
 
         let type_code = profile.type_code(&kebab(&doc.loai))?;

@@ -57,6 +57,10 @@ pub struct Profile {
     pub muc: Headings,
     pub ky: SignatureStyle,
     pub noi_nhan: RecipientStyle,
+    /// How "Kính gửi:" and its addressees are printed (state documents, §4.7).
+    /// A profile without it cannot print a document that has `kinh_gui`.
+    #[serde(default)]
+    pub kinh_gui: Option<AddresseeStyle>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -81,16 +85,37 @@ pub struct Page {
 #[serde(deny_unknown_fields)]
 pub struct Header {
     pub cot_trai: Length,
+    /// The first line of the right column: "ĐẢNG CỘNG SẢN VIỆT NAM", or the
+    /// state Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
     pub tieu_de: String,
     pub tieu_de_co: Length,
     pub tieu_de_dam: bool,
+    /// A second line under the title (the state Tiêu ngữ). The rule goes under
+    /// the last of the two lines and is as long as it.
+    #[serde(default)]
+    pub tieu_ngu: Option<String>,
+    #[serde(default)]
+    pub tieu_ngu_co: Option<Length>,
+    #[serde(default)]
+    pub tieu_ngu_dam: bool,
     pub duong_ke_day: Length,
     pub cap_tren_co: Length,
     pub cap_tren_dam: bool,
     pub ban_hanh_co: Length,
     pub ban_hanh_dam: bool,
-    pub dau_sao: String,
-    pub dau_sao_co: Length,
+    /// Where the issuing body's name breaks onto a second line when the
+    /// document gives it on one: after a leading "Ủy ban nhân dân" the rest
+    /// ("xã Vũ Quang") goes on line 2. Compared in upper case.
+    #[serde(default)]
+    pub ban_hanh_ngat_sau: Vec<String>,
+    /// The mark under the issuing body (Party "*")…
+    #[serde(default)]
+    pub dau_sao: Option<String>,
+    #[serde(default)]
+    pub dau_sao_co: Option<Length>,
+    /// … or a rule under it, this fraction of the name's widest line (state, 1/3–1/2).
+    #[serde(default)]
+    pub ke_ban_hanh: Option<f64>,
     pub so_co: Length,
     /// How the number and symbol are written: `{so}`, `{loai}`, `{co_quan}`.
     pub mau_so: String,
@@ -105,7 +130,12 @@ pub struct TypeName {
     pub dam: bool,
     pub trich_yeu_co: Length,
     pub trich_yeu_dam: bool,
-    pub phan_cach: String,
+    /// The separator printed under the trích yếu (Party "-----")…
+    #[serde(default)]
+    pub phan_cach: Option<String>,
+    /// … or a rule, this fraction of the trích yếu's widest line (state, 1/3–1/2).
+    #[serde(default)]
+    pub ke_trich_yeu: Option<f64>,
     pub cach_tren: Length,
     pub cach_duoi: Length,
 }
@@ -160,6 +190,22 @@ pub struct RecipientStyle {
     pub dau_cuoi: String,
     pub mau_luu: String,
     pub dan_dong: Length,
+    /// The first recipient when the document has "Kính gửi:" addressees (state
+    /// "Như trên": the addressees, "as above"), added unless typed.
+    #[serde(default)]
+    pub nhu_tren: Option<String>,
+}
+
+/// "Kính gửi:" and the addressees, centred under the trích yếu. Their dash and
+/// punctuation are the recipient list's (`noi_nhan.dau_dong`, `phan_cach`, `dau_cuoi`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddresseeStyle {
+    pub nhan: String,
+    pub co: Length,
+    pub nhan_nghieng: bool,
+    /// Space between the addressees and the text.
+    pub cach_duoi: Length,
 }
 
 impl Profile {
@@ -189,6 +235,39 @@ impl Profile {
             name: self.ten.clone(),
             message,
         };
+        let d = &self.dau;
+        if d.tieu_ngu.is_some() != d.tieu_ngu_co.is_some() {
+            return Err(fail(
+                "`dau.tieu_ngu` and `dau.tieu_ngu_co` go together: give both or neither".into(),
+            ));
+        }
+        if d.dau_sao.is_some() != d.dau_sao_co.is_some() {
+            return Err(fail(
+                "`dau.dau_sao` and `dau.dau_sao_co` go together: give both or neither".into(),
+            ));
+        }
+        if d.dau_sao.is_some() && d.ke_ban_hanh.is_some() {
+            return Err(fail(
+                "under the issuing body there is either a mark (`dau.dau_sao`) or a rule (`dau.ke_ban_hanh`), not both".into(),
+            ));
+        }
+        if self.ten_loai.phan_cach.is_some() && self.ten_loai.ke_trich_yeu.is_some() {
+            return Err(fail(
+                "under the trích yếu there is either a separator (`ten_loai.phan_cach`) or a rule (`ten_loai.ke_trich_yeu`), not both".into(),
+            ));
+        }
+        for (key, fraction) in [
+            ("dau.ke_ban_hanh", d.ke_ban_hanh),
+            ("ten_loai.ke_trich_yeu", self.ten_loai.ke_trich_yeu),
+        ] {
+            if let Some(f) = fraction {
+                if !(f > 0.0 && f <= 1.0) {
+                    return Err(fail(format!(
+                        "`{key}` is a fraction of the text's length, above 0 and at most 1 (0.4 is 2/5); got {f}"
+                    )));
+                }
+            }
+        }
         if self.chu.ho_phong.is_empty() {
             return Err(fail("`chu.ho_phong` needs at least one font family".into()));
         }
@@ -201,6 +280,22 @@ impl Profile {
             return Err(fail(
                 "`muc.so`, `muc.in_hoa`, `muc.dam` and `muc.nghieng` need one entry per heading level, the same number each".into(),
             ));
+        }
+        Ok(())
+    }
+
+    /// Refuses a document that needs a part of the layout this profile lacks,
+    /// rather than leaving that part out of the PDF.
+    pub fn check_document(&self, doc: &model::Document, file: &Path) -> Result<(), Error> {
+        if !doc.kinh_gui.0.is_empty() && self.kinh_gui.is_none() {
+            return Err(Error::Invalid {
+                file: file.to_path_buf(),
+                field: "kinh_gui".into(),
+                message: format!(
+                    "profile `{}` has no layout for \"Kính gửi:\" (no `[kinh_gui]` table), so the addressees would not be printed; remove `kinh_gui` or use a profile that has one",
+                    self.ten
+                ),
+            });
         }
         Ok(())
     }
@@ -288,5 +383,33 @@ mod tests {
         assert!(t.contains("\"phan_cach\": \"-----\""), "{t}");
         assert!(t.contains("\"so\": (\"{roman}.\", "), "{t}");
         assert_eq!(p.type_code("nghi-quyet").unwrap(), "NQ");
+    }
+
+    #[test]
+    fn the_state_profile_reads_and_codes_every_party_kind() {
+        let templates = TemplateSource::embedded();
+        let state = Profile::load("nha-nuoc-nd30", &templates).unwrap();
+        let party = Profile::load("dang-hd36", &templates).unwrap();
+        assert_eq!(state.the_thuc, TheThuc::NhaNuoc);
+        for kind in party.ma_loai.keys() {
+            assert!(state.type_code(kind).is_ok(), "no state code for {kind}");
+        }
+        assert_eq!(state.type_code("quy-dinh").unwrap(), "QyĐ");
+        let t = state.to_typst();
+        assert!(t.contains("\"ke_ban_hanh\": 0.4"), "{t}");
+        assert!(t.contains("\"dau_sao\": none"), "{t}");
+        assert!(party.to_typst().contains("\"kinh_gui\": none"));
+    }
+
+    #[test]
+    fn fractions_and_paired_keys_are_checked() {
+        let templates = TemplateSource::embedded();
+        let mut p = Profile::load("nha-nuoc-nd30", &templates).unwrap();
+        p.dau.ke_ban_hanh = Some(1.5);
+        assert!(p.validate().unwrap_err().to_string().contains("fraction"));
+        p.dau.ke_ban_hanh = Some(0.4);
+        p.dau.dau_sao = Some("*".into());
+        p.dau.dau_sao_co = Length::parse("14pt");
+        assert!(p.validate().unwrap_err().to_string().contains("not both"));
     }
 }

@@ -200,10 +200,29 @@ fn a_character_the_font_cannot_draw_is_refused_before_typst_with_its_field() {
 }
 
 #[test]
-fn state_documents_are_refused_until_their_profile_exists() {
-    let state = MINIMAL.replace("the_thuc = \"dang\"", "the_thuc = \"nha-nuoc\"");
-    let err = render(&doc(&state).unwrap()).unwrap_err().to_string();
-    assert!(err.contains("nha-nuoc-nd30"), "{err}");
+fn a_profile_of_the_other_the_thuc_is_refused_naming_both() {
+    let state = MINIMAL.replace(
+        "the_thuc = \"dang\"",
+        "the_thuc = \"nha-nuoc\"\nho_so = \"dang-hd36\"",
+    );
+    let err = render(&doc(&state).unwrap()).unwrap_err();
+    assert!(err.is_input_error(), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("field `ho_so`"), "{msg}");
+    assert!(
+        msg.contains("`dang-hd36`") && msg.contains("`dang`") && msg.contains("nha-nuoc"),
+        "{msg}"
+    );
+    // And the other way round.
+    let party = MINIMAL.replace(
+        "the_thuc = \"dang\"",
+        "the_thuc = \"dang\"\nho_so = \"nha-nuoc-nd30\"",
+    );
+    let msg = render(&doc(&party).unwrap()).unwrap_err().to_string();
+    assert!(
+        msg.contains("`nha-nuoc-nd30`") && msg.contains("the_thuc = \"dang\""),
+        "{msg}"
+    );
 }
 
 mod sandbox {

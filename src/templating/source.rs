@@ -13,6 +13,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "profiles/dang-hd36.toml",
         include_str!("../../templates/profiles/dang-hd36.toml"),
     ),
+    (
+        "profiles/nha-nuoc-nd30.toml",
+        include_str!("../../templates/profiles/nha-nuoc-nd30.toml"),
+    ),
 ];
 
 /// Where templates and profiles come from: the embedded set, overlaid by a
