@@ -25,7 +25,8 @@ impl Length {
         let unit_at = s.find(|c: char| c.is_ascii_alphabetic())?;
         let (num, unit) = s.split_at(unit_at);
         let ok_num = !num.is_empty() && num.parse::<f64>().is_ok_and(|v| v.is_finite());
-        let ok_unit = matches!(unit, "mm" | "cm" | "pt" | "em" | "in");
+        // "fr" is a share of the remaining width, for table columns.
+        let ok_unit = matches!(unit, "mm" | "cm" | "pt" | "em" | "in" | "fr");
         (ok_num && ok_unit).then(|| Length(format!("{num}{unit}")))
     }
 }
@@ -61,6 +62,25 @@ pub struct Profile {
     /// A profile without it cannot print a document that has `kinh_gui`.
     #[serde(default)]
     pub kinh_gui: Option<AddresseeStyle>,
+    /// The indicator table appendix (phụ lục) of reports.
+    pub bang: TableStyle,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableStyle {
+    /// The appendix label ("Phụ lục").
+    pub nhan: String,
+    pub tieu_de_co: Length,
+    pub co: Length,
+    pub cach_tren: Length,
+    /// Column widths, in table order (TT, chỉ tiêu, ĐVT, KH, TH, % KH, CK, % CK, đánh giá).
+    pub cot: Vec<Length>,
+    /// Cell padding and rule thickness.
+    pub dem: Length,
+    pub net: Length,
+    /// Indent of component and sub-target rows.
+    pub thut_thanh_phan: Length,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

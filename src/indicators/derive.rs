@@ -69,6 +69,10 @@ pub struct Evaluated {
     /// The year's plan as printed: "2.659.682", "≥ 80", "0,3 - 0,5", "26/31".
     pub plan_text: String,
     pub ke_hoach: Option<Decimal>,
+    /// The bounds of a range target.
+    pub range: Option<(Decimal, Decimal)>,
+    /// The total of a count-out-of-total target.
+    pub total: Option<Decimal>,
     pub thuc_hien: Option<Decimal>,
     pub cung_ky: Option<Decimal>,
     /// TH / KH × 100, against the year's plan.
@@ -191,22 +195,29 @@ fn plan_text(t: &Target) -> String {
     let n = |d: Decimal| format_number(d, t.so_le.max(2));
     match t.dang {
         Shape::GiaTri | Shape::TyLe => t.ke_hoach.map(n).unwrap_or_default(),
-        Shape::ToiThieu => t.ke_hoach.map(|k| format!("≥ {}", n(k))).unwrap_or_default(),
-        Shape::ToiDa => t.ke_hoach.map(|k| format!("≤ {}", n(k))).unwrap_or_default(),
+        Shape::ToiThieu => t
+            .ke_hoach
+            .map(|k| format!("≥ {}", n(k)))
+            .unwrap_or_default(),
+        Shape::ToiDa => t
+            .ke_hoach
+            .map(|k| format!("≤ {}", n(k)))
+            .unwrap_or_default(),
         Shape::Khoang => match (t.ke_hoach_tu, t.ke_hoach_den) {
             (Some(a), Some(b)) => format!("{} - {}", n(a), n(b)),
             _ => String::new(),
         },
-        Shape::Giam => t.ke_hoach.map(|k| format!("giảm {}%", n(k))).unwrap_or_default(),
+        Shape::Giam => t
+            .ke_hoach
+            .map(|k| format!("giảm {}%", n(k)))
+            .unwrap_or_default(),
         Shape::SoTrenTong => match (t.ke_hoach, t.tong) {
             (Some(k), Some(total)) => format!("{}/{}", n(k), n(total)),
             _ => String::new(),
         },
-        Shape::NhieuSo | Shape::DinhTinh => t
-            .mo_ta
-            .as_ref()
-            .map(|m| m.to_string())
-            .unwrap_or_default(),
+        // The sub-targets carry the numbers; the item has none of its own.
+        Shape::NhieuSo => String::new(),
+        Shape::DinhTinh => "Định tính".to_string(),
     }
 }
 
@@ -250,6 +261,8 @@ fn evaluate_part(
             .map(|k| format_number(k, decimals.max(2)))
             .unwrap_or_default(),
         ke_hoach: p.ke_hoach,
+        range: None,
+        total: None,
         thuc_hien: th,
         cung_ky: row.and_then(|r| r.cung_ky),
         phan_tram_ke_hoach: th.zip(p.ke_hoach).and_then(|(a, b)| percent_of(a, b)),
@@ -341,6 +354,8 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         comparison: t.so_sanh_cung_ky,
         plan_text: plan_text(t),
         ke_hoach: t.ke_hoach,
+        range: t.ke_hoach_tu.zip(t.ke_hoach_den),
+        total: t.tong,
         thuc_hien: th,
         cung_ky: ck,
         phan_tram_ke_hoach,
@@ -429,7 +444,11 @@ mod tests {
     fn percent_of_plan_and_change_against_the_same_period() {
         // Hand-computed: 2.528.008 / 2.394.000 = 105,598…%; (2.528.008 − 2.267.870) / 2.267.870 = 11,470…%.
         let body = GTSP.replace("2659682", "2394000");
-        let e = one(&body, &[("gtsp", Some("2528008"), Some("2267870"))], Period::Year);
+        let e = one(
+            &body,
+            &[("gtsp", Some("2528008"), Some("2267870"))],
+            Period::Year,
+        );
         assert_eq!(format_number(e.phan_tram_ke_hoach.unwrap(), 1), "105,6");
         assert_eq!(format_number(e.phan_tram_cung_ky.unwrap(), 2), "11,47");
         assert_eq!(e.chenh_lech_cung_ky.unwrap(), d("260138"));
@@ -444,7 +463,11 @@ mod tests {
         assert_eq!(format_number(e.phan_tram_ke_hoach.unwrap(), 2), "25");
         let e = one(GTSP, &[("gtsp", Some("664920"), None)], Period::Q1);
         assert_eq!(e.danh_gia, Verdict::ChuaDat);
-        let e = one(&GTSP.replace("2659682", "2659680"), &[("gtsp", Some("664920"), None)], Period::Q1);
+        let e = one(
+            &GTSP.replace("2659682", "2659680"),
+            &[("gtsp", Some("664920"), None)],
+            Period::Q1,
+        );
         assert_eq!(e.danh_gia, Verdict::Dat);
     }
 
@@ -454,29 +477,59 @@ mod tests {
         assert_eq!(e.danh_gia, Verdict::ChuaDanhGia);
         assert!(e.phan_tram_ke_hoach.is_none() && e.phan_tram_cung_ky.is_none());
         let e = one(GTSP, &[("gtsp", Some("10"), Some("0"))], Period::Q1);
-        assert!(e.phan_tram_cung_ky.is_none(), "no percentage against a zero base");
+        assert!(
+            e.phan_tram_cung_ky.is_none(),
+            "no percentage against a zero base"
+        );
         assert_eq!(e.chenh_lech_cung_ky, Some(d("10")));
         let zero_plan = GTSP.replace("2659682", "0");
         let e = one(&zero_plan, &[("gtsp", Some("5"), None)], Period::Year);
         assert!(e.phan_tram_ke_hoach.is_none());
         let e = one(GTSP, &[("gtsp", Some("-5"), Some("-10"))], Period::Year);
-        assert!(e.phan_tram_cung_ky.is_none(), "no percentage against a negative base");
+        assert!(
+            e.phan_tram_cung_ky.is_none(),
+            "no percentage against a negative base"
+        );
         assert_eq!(e.danh_gia, Verdict::ChuaDat);
     }
 
     #[test]
     fn lower_bounds_upper_bounds_and_ranges() {
         let at_least = "[[nhom.chi_tieu]]\nstt = 20\nma = \"hs\"\nten = \"Hồ sơ trực tuyến\"\ndvt = \"%\"\ndang = \"toi-thieu\"\nke_hoach = 80\n";
-        assert_eq!(one(at_least, &[("hs", Some("80"), None)], Period::Q1).danh_gia, Verdict::Dat);
-        assert_eq!(one(at_least, &[("hs", Some("79.9"), None)], Period::Q1).danh_gia, Verdict::ChuaDat);
+        assert_eq!(
+            one(at_least, &[("hs", Some("80"), None)], Period::Q1).danh_gia,
+            Verdict::Dat
+        );
+        assert_eq!(
+            one(at_least, &[("hs", Some("79.9"), None)], Period::Q1).danh_gia,
+            Verdict::ChuaDat
+        );
         let at_most = at_least.replace("toi-thieu", "toi-da");
-        assert_eq!(one(&at_most, &[("hs", Some("70"), None)], Period::Q1).danh_gia, Verdict::Vuot);
-        assert_eq!(one(&at_most, &[("hs", Some("81"), None)], Period::Q1).danh_gia, Verdict::ChuaDat);
+        assert_eq!(
+            one(&at_most, &[("hs", Some("70"), None)], Period::Q1).danh_gia,
+            Verdict::Vuot
+        );
+        assert_eq!(
+            one(&at_most, &[("hs", Some("81"), None)], Period::Q1).danh_gia,
+            Verdict::ChuaDat
+        );
         let range = "[[nhom.chi_tieu]]\nstt = 8\nma = \"htx\"\nten = \"HTX mới\"\ndang = \"khoang\"\nke_hoach_tu = 2\nke_hoach_den = 3\n";
-        assert_eq!(one(range, &[("htx", Some("1"), None)], Period::Year).danh_gia, Verdict::ChuaDat);
-        assert_eq!(one(range, &[("htx", Some("2"), None)], Period::Year).danh_gia, Verdict::Dat);
-        assert_eq!(one(range, &[("htx", Some("3"), None)], Period::Year).danh_gia, Verdict::Dat);
-        assert_eq!(one(range, &[("htx", Some("4"), None)], Period::Year).danh_gia, Verdict::Vuot);
+        assert_eq!(
+            one(range, &[("htx", Some("1"), None)], Period::Year).danh_gia,
+            Verdict::ChuaDat
+        );
+        assert_eq!(
+            one(range, &[("htx", Some("2"), None)], Period::Year).danh_gia,
+            Verdict::Dat
+        );
+        assert_eq!(
+            one(range, &[("htx", Some("3"), None)], Period::Year).danh_gia,
+            Verdict::Dat
+        );
+        assert_eq!(
+            one(range, &[("htx", Some("4"), None)], Period::Year).danh_gia,
+            Verdict::Vuot
+        );
         assert_eq!(one(range, &[], Period::Year).plan_text, "2 - 3");
     }
 
@@ -484,28 +537,60 @@ mod tests {
     fn a_reduction_is_judged_against_the_same_period() {
         let crime = "[[nhom.chi_tieu]]\nstt = 24\nma = \"toi_pham\"\nten = \"Tội phạm\"\ndvt = \"vụ\"\ndang = \"giam\"\nke_hoach = 5\n";
         // 20 → 19 is a 5% reduction: met. 20 → 18: 10%, exceeded. 20 → 21: not met.
-        assert_eq!(one(crime, &[("toi_pham", Some("19"), Some("20"))], Period::Q1).danh_gia, Verdict::Dat);
-        assert_eq!(one(crime, &[("toi_pham", Some("18"), Some("20"))], Period::Q1).danh_gia, Verdict::Vuot);
-        assert_eq!(one(crime, &[("toi_pham", Some("21"), Some("20"))], Period::Q1).danh_gia, Verdict::ChuaDat);
-        assert_eq!(one(crime, &[("toi_pham", Some("19"), None)], Period::Q1).danh_gia, Verdict::ChuaDanhGia);
-        assert_eq!(one(crime, &[("toi_pham", Some("0"), Some("0"))], Period::Q1).danh_gia, Verdict::ChuaDanhGia);
+        assert_eq!(
+            one(crime, &[("toi_pham", Some("19"), Some("20"))], Period::Q1).danh_gia,
+            Verdict::Dat
+        );
+        assert_eq!(
+            one(crime, &[("toi_pham", Some("18"), Some("20"))], Period::Q1).danh_gia,
+            Verdict::Vuot
+        );
+        assert_eq!(
+            one(crime, &[("toi_pham", Some("21"), Some("20"))], Period::Q1).danh_gia,
+            Verdict::ChuaDat
+        );
+        assert_eq!(
+            one(crime, &[("toi_pham", Some("19"), None)], Period::Q1).danh_gia,
+            Verdict::ChuaDanhGia
+        );
+        assert_eq!(
+            one(crime, &[("toi_pham", Some("0"), Some("0"))], Period::Q1).danh_gia,
+            Verdict::ChuaDanhGia
+        );
     }
 
     #[test]
     fn several_numbers_and_counts_and_qualitative_targets() {
         let ocop = "[[nhom.chi_tieu]]\nstt = 12\nma = \"ocop\"\nten = \"OCOP\"\ndang = \"nhieu-so\"\n[[nhom.chi_tieu.muc_tieu]]\nma = \"ocop_duy_tri\"\nten = \"Duy trì\"\nke_hoach = 11\n[[nhom.chi_tieu.muc_tieu]]\nma = \"ocop_3_sao\"\nten = \"Thêm 3 sao\"\nke_hoach = 1\n";
-        let met = one(ocop, &[("ocop_duy_tri", Some("11"), None), ("ocop_3_sao", Some("1"), None)], Period::Year);
+        let met = one(
+            ocop,
+            &[
+                ("ocop_duy_tri", Some("11"), None),
+                ("ocop_3_sao", Some("1"), None),
+            ],
+            Period::Year,
+        );
         assert_eq!(met.danh_gia, Verdict::Dat);
         assert_eq!(met.parts.len(), 2);
         let partial = one(ocop, &[("ocop_duy_tri", Some("11"), None)], Period::Year);
         assert_eq!(partial.danh_gia, Verdict::ChuaDanhGia);
-        let short = one(ocop, &[("ocop_duy_tri", Some("10"), None), ("ocop_3_sao", Some("2"), None)], Period::Year);
+        let short = one(
+            ocop,
+            &[
+                ("ocop_duy_tri", Some("10"), None),
+                ("ocop_3_sao", Some("2"), None),
+            ],
+            Period::Year,
+        );
         assert_eq!(short.danh_gia, Verdict::ChuaDat);
         let villages = "[[nhom.chi_tieu]]\nstt = 11\nma = \"thon\"\nten = \"Thôn kiểu mẫu\"\ndang = \"so-tren-tong\"\nke_hoach = 26\ntong = 31\nso_le = 0\n";
         let e = one(villages, &[("thon", Some("26"), None)], Period::Year);
         assert_eq!((e.danh_gia, e.plan_text.as_str()), (Verdict::Dat, "26/31"));
         let drugs = "[[nhom.chi_tieu]]\nstt = 26\nma = \"ma_tuy\"\nten = \"Ma túy\"\ndang = \"dinh-tinh\"\n";
-        assert_eq!(one(drugs, &[("ma_tuy", Some("3"), None)], Period::Year).danh_gia, Verdict::ChuaDanhGia);
+        assert_eq!(
+            one(drugs, &[("ma_tuy", Some("3"), None)], Period::Year).danh_gia,
+            Verdict::ChuaDanhGia
+        );
     }
 
     #[test]
@@ -519,7 +604,17 @@ mod tests {
             2026,
             Period::Year,
         );
-        assert_eq!(e.summary, Summary { tong: 3, vuot: 1, dat: 0, dat_va_vuot: 1, chua_dat: 1, chua_danh_gia: 1 });
+        assert_eq!(
+            e.summary,
+            Summary {
+                tong: 3,
+                vuot: 1,
+                dat: 0,
+                dat_va_vuot: 1,
+                chua_dat: 1,
+                chua_danh_gia: 1
+            }
+        );
         assert_eq!(e.groups[0].summary.tong, 2);
         assert_eq!(e.groups[1].summary.chua_danh_gia, 1);
     }

@@ -223,9 +223,7 @@ fn read_csv(path: &Path) -> Result<Vec<(Row, String)>, Error> {
         source,
     })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| bad(path, "row 1".into(), e.to_string()))?
@@ -237,7 +235,10 @@ fn read_csv(path: &Path) -> Result<Vec<(Row, String)>, Error> {
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         let record = record.map_err(|e| bad(path, format!("row {line}"), e.to_string()))?;
-        let cells: Vec<CellValue> = record.iter().map(|t| CellValue::Text(t.to_string())).collect();
+        let cells: Vec<CellValue> = record
+            .iter()
+            .map(|t| CellValue::Text(t.to_string()))
+            .collect();
         let place = |c: usize| {
             format!(
                 "row {line}, column {} (`{}`)",
@@ -281,10 +282,17 @@ fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Vec<(Row, String)>, Er
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let mut rows = range.rows();
     let header: Vec<String> = match rows.next() {
-        Some(r) => r.iter().map(|c| c.to_string().trim().to_lowercase()).collect(),
+        Some(r) => r
+            .iter()
+            .map(|c| c.to_string().trim().to_lowercase())
+            .collect(),
         None => return Ok(Vec::new()),
     };
-    check_header(path, &header, &format!("sheet `{name}`, row {}", first_row + 1))?;
+    check_header(
+        path,
+        &header,
+        &format!("sheet `{name}`, row {}", first_row + 1),
+    )?;
     let mut out = Vec::new();
     for (i, r) in rows.enumerate() {
         let excel_row = first_row as usize + i + 2;
@@ -332,7 +340,11 @@ mod tests {
     fn a_bad_csv_cell_is_named_by_row_and_column() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("q1.csv");
-        std::fs::write(&p, "ma,thuc_hien,cung_ky\nthu_ngan_sach,3500,3200\nthu_nhap,12a,50\n").unwrap();
+        std::fs::write(
+            &p,
+            "ma,thuc_hien,cung_ky\nthu_ngan_sach,3500,3200\nthu_nhap,12a,50\n",
+        )
+        .unwrap();
         let err = load(&p, None).unwrap_err().to_string();
         assert!(err.contains("row 3, column B (`thuc_hien`)"), "{err}");
         assert!(err.contains("`12a` is not a number"), "{err}");

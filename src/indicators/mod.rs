@@ -11,7 +11,7 @@ pub mod table;
 
 pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
 pub use derive::{evaluate, Evaluated, Evaluation, GroupResult, Summary, Verdict};
-pub use figures::{Figures, Row};
+pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
 pub use period::Period;
 

@@ -32,6 +32,9 @@ struct IndicatorView {
     ten: String,
     dvt: String,
     ke_hoach: Option<f64>,
+    ke_hoach_tu: Option<f64>,
+    ke_hoach_den: Option<f64>,
+    tong: Option<f64>,
     thuc_hien: Option<f64>,
     cung_ky: Option<f64>,
     phan_tram_ke_hoach: Option<f64>,
@@ -58,6 +61,9 @@ fn view(e: &Evaluated, eval: &Evaluation) -> IndicatorView {
         ten: e.ten.clone(),
         dvt: e.dvt.clone(),
         ke_hoach: f(e.ke_hoach),
+        ke_hoach_tu: f(e.range.map(|r| r.0)),
+        ke_hoach_den: f(e.range.map(|r| r.1)),
+        tong: f(e.total),
         thuc_hien: f(e.thuc_hien),
         cung_ky: f(e.cung_ky),
         phan_tram_ke_hoach: f(e.phan_tram_ke_hoach),
@@ -95,8 +101,12 @@ struct PeriodView {
     nam: i32,
 }
 
-/// What fragments see: `chi_tieu.<ma>`, `tong_hop`, `nhom`, `ky`, `nam`.
-pub fn data_context(eval: &Evaluation) -> Value {
+/// What fragments see: `chi_tieu.<ma>`, `tong_hop`, `nhom`, `ky`, `nam`;
+/// without data, nothing.
+pub fn data_context(eval: Option<&Evaluation>) -> Value {
+    let Some(eval) = eval else {
+        return minijinja::context! {};
+    };
     let indicators: BTreeMap<String, IndicatorView> = eval
         .by_code()
         .into_iter()
@@ -157,6 +167,8 @@ fn phan_tram(v: Value, decimals: Option<u32>) -> Result<String, minijinja::Error
 /// "tăng 11,47%", "giảm 5,74%", "tăng 2,87 triệu đồng", "không đổi".
 fn change_phrase(d: Decimal, unit: Option<&str>, decimals: u32) -> String {
     let amount = match unit {
+        // A change of a rate is in percentage points, never "0,7 %".
+        Some("%") => format!("{} điểm phần trăm", format_number(d.abs(), decimals)),
         Some(u) if !u.is_empty() => format!("{} {u}", format_number(d.abs(), decimals)),
         Some(_) => format_number(d.abs(), decimals),
         None => format_percent(d.abs(), decimals),
@@ -174,7 +186,11 @@ fn tang_giam(v: Value, unit: Option<String>, kwargs: Kwargs) -> Result<String, m
     let decimals: Option<u32> = kwargs.get("so_le")?;
     kwargs.assert_all_used()?;
     Ok(match decimal(&v)? {
-        Some(d) => change_phrase(d, unit.as_deref(), decimals.unwrap_or(CHANGE_PERCENT_DECIMALS)),
+        Some(d) => change_phrase(
+            d,
+            unit.as_deref(),
+            decimals.unwrap_or(CHANGE_PERCENT_DECIMALS),
+        ),
         None => "(chưa có số liệu)".to_string(),
     })
 }
@@ -265,6 +281,9 @@ fn quoted_codes(source: &str) -> Vec<(usize, String)> {
 }
 
 struct Resolver<'a> {
+    /// Without data only `{ manh = … }` paragraphs are templates; every other
+    /// text is printed as typed.
+    all_texts: bool,
     env: Environment<'static>,
     ctx: Value,
     fragments: &'a BTreeMap<String, String>,
@@ -275,6 +294,9 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     /// Evaluates one piece of text (or the fragment `name`) for field `field`.
     fn eval(&self, field: &str, source: &str, fragment: Option<&str>) -> Result<Text, Error> {
+        if !self.all_texts && fragment.is_none() {
+            return Ok(Text::new(source));
+        }
         let result = match fragment {
             Some(name) => {
                 if !self.fragments.contains_key(name) {
@@ -298,10 +320,18 @@ impl Resolver<'_> {
             }
             None => self.env.render_named_str(field, source, self.ctx.clone()),
         };
-        result.map(|s| Text::new(&s)).map_err(|e| self.error(field, source, fragment, e))
+        result
+            .map(|s| Text::new(&s))
+            .map_err(|e| self.error(field, source, fragment, e))
     }
 
-    fn error(&self, field: &str, source: &str, fragment: Option<&str>, e: minijinja::Error) -> Error {
+    fn error(
+        &self,
+        field: &str,
+        source: &str,
+        fragment: Option<&str>,
+        e: minijinja::Error,
+    ) -> Error {
         // The template that failed: the fragment itself or one it included.
         let failed = e.name().unwrap_or(field).to_string();
         let failed_source = self
@@ -391,15 +421,24 @@ pub fn collect(doc: &Document, file: &Path) -> Result<BTreeMap<String, String>, 
     Ok(out)
 }
 
+/// Whether the document uses fragments or data at all.
+pub fn needed(doc: &Document) -> bool {
+    doc.so_lieu.is_some() || !doc.manh_van.is_empty() || !doc.tep_manh_van.is_empty()
+}
+
 /// The document with every data-quoting text evaluated: trích yếu, headings,
-/// paragraphs and fragments become plain text.
-pub fn resolve(doc: &Document, file: &Path, eval: &Evaluation) -> Result<Document, Error> {
+/// paragraphs and fragments become plain text. Without `eval` (no `[so_lieu]`)
+/// only fragment paragraphs are evaluated.
+pub fn resolve(doc: &Document, file: &Path, eval: Option<&Evaluation>) -> Result<Document, Error> {
     let fragments = collect(doc, file)?;
     let r = Resolver {
+        all_texts: eval.is_some(),
         env: environment(&fragments),
         ctx: data_context(eval),
         fragments: &fragments,
-        codes: eval.by_code().keys().map(|k| k.to_string()).collect(),
+        codes: eval
+            .map(|e| e.by_code().keys().map(|k| k.to_string()).collect())
+            .unwrap_or_default(),
         file,
     };
     let mut out = doc.clone();
@@ -439,8 +478,15 @@ mod tests {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(change_phrase(d("11.4712"), None, 2), "tăng 11,47%");
         assert_eq!(change_phrase(d("-5.744"), None, 2), "giảm 5,74%");
-        assert_eq!(change_phrase(d("2.87"), Some("triệu đồng"), 2), "tăng 2,87 triệu đồng");
+        assert_eq!(
+            change_phrase(d("2.87"), Some("triệu đồng"), 2),
+            "tăng 2,87 triệu đồng"
+        );
         assert_eq!(change_phrase(d("0.001"), None, 2), "không đổi");
+        assert_eq!(
+            change_phrase(d("0.7"), Some("%"), 1),
+            "tăng 0,7 điểm phần trăm"
+        );
     }
 
     #[test]

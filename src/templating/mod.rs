@@ -13,8 +13,8 @@ use minijinja::{AutoEscape, Environment, Output, State, Value};
 
 use crate::error::Error;
 
-/// The layout library every generated document starts with.
-pub const LAYOUT_LIBRARY: &str = "the-thuc.typ";
+/// The layout libraries every generated document starts with, inlined in order.
+pub const LAYOUT_LIBRARIES: [&str; 2] = ["the-thuc.typ", "bang-chi-tieu.typ"];
 
 /// minijinja's name for our auto-escape mode.
 const TYPST: &str = "typst";

@@ -6,6 +6,14 @@ use std::sync::Arc;
 const EMBEDDED: &[(&str, &str)] = &[
     ("the-thuc.typ", include_str!("../../templates/the-thuc.typ")),
     (
+        "bang-chi-tieu.typ",
+        include_str!("../../templates/bang-chi-tieu.typ"),
+    ),
+    (
+        "kinds/phu-luc.typ",
+        include_str!("../../templates/kinds/phu-luc.typ"),
+    ),
+    (
         "kinds/van-ban.typ",
         include_str!("../../templates/kinds/van-ban.typ"),
     ),
