@@ -86,6 +86,10 @@ pub struct Target {
     /// Decimals printed for the values (percentages use their own).
     #[serde(default = "default_decimals")]
     pub so_le: u32,
+    /// Decimals of this target's percentages (% of plan, change against the
+    /// same period); by default 1 and 2, as offices write "105,6%" and "tăng 11,47%".
+    #[serde(default)]
+    pub so_le_phan_tram: Option<u32>,
     #[serde(default)]
     pub so_sanh_cung_ky: Comparison,
     /// The target as the resolution words it ("≥ 80%").

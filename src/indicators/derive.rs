@@ -13,6 +13,10 @@ use super::figures::{Figures, GivenVerdict, Row};
 use super::period::Period;
 use crate::locale::format_number;
 
+/// Default decimals of "% so kế hoạch" ("105,6%") and of changes ("tăng 11,47%").
+pub const PLAN_PERCENT_DECIMALS: u32 = 1;
+pub const CHANGE_PERCENT_DECIMALS: u32 = 2;
+
 /// The verdict on a target for the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Verdict {
@@ -65,6 +69,9 @@ pub struct Evaluated {
     pub dvt: String,
     pub shape: Shape,
     pub decimals: u32,
+    /// Decimals of the % of plan and of the change against the same period.
+    pub plan_percent_decimals: u32,
+    pub change_percent_decimals: u32,
     pub comparison: Comparison,
     /// The year's plan as printed: "2.659.682", "≥ 80", "0,3 - 0,5", "26/31".
     pub plan_text: String,
@@ -255,6 +262,8 @@ fn evaluate_part(
         },
         shape: Shape::GiaTri,
         decimals,
+        plan_percent_decimals: parent.so_le_phan_tram.unwrap_or(PLAN_PERCENT_DECIMALS),
+        change_percent_decimals: parent.so_le_phan_tram.unwrap_or(CHANGE_PERCENT_DECIMALS),
         comparison: parent.so_sanh_cung_ky,
         plan_text: p
             .ke_hoach
@@ -351,6 +360,8 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         dvt: t.dvt.to_string(),
         shape: t.dang,
         decimals: t.so_le,
+        plan_percent_decimals: t.so_le_phan_tram.unwrap_or(PLAN_PERCENT_DECIMALS),
+        change_percent_decimals: t.so_le_phan_tram.unwrap_or(CHANGE_PERCENT_DECIMALS),
         comparison: t.so_sanh_cung_ky,
         plan_text: plan_text(t),
         ke_hoach: t.ke_hoach,

@@ -10,7 +10,10 @@ mod period;
 pub mod table;
 
 pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
-pub use derive::{evaluate, Evaluated, Evaluation, GroupResult, Summary, Verdict};
+pub use derive::{
+    evaluate, Evaluated, Evaluation, GroupResult, Summary, Verdict, CHANGE_PERCENT_DECIMALS,
+    PLAN_PERCENT_DECIMALS,
+};
 pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
 pub use period::Period;

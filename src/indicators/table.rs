@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::derive::{Evaluated, Evaluation};
 use crate::locale::{format_number, format_percent, roman, upper_vi};
-use crate::templating::fragments::{CHANGE_PERCENT_DECIMALS, PLAN_PERCENT_DECIMALS};
 
 /// Column headings, in order.
 pub const COLUMNS: [&str; 9] = [
@@ -48,9 +47,9 @@ fn row(kind: &'static str, tt: String, name: String, e: &Evaluated, verdict: boo
             e.dvt.clone(),
             e.plan_text.clone(),
             num(e.thuc_hien, e.decimals),
-            pct(e.phan_tram_ke_hoach, PLAN_PERCENT_DECIMALS),
+            pct(e.phan_tram_ke_hoach, e.plan_percent_decimals),
             num(e.cung_ky, e.decimals),
-            pct(vs_last_year, CHANGE_PERCENT_DECIMALS),
+            pct(vs_last_year, e.change_percent_decimals),
             if verdict {
                 e.danh_gia.label().to_string()
             } else {

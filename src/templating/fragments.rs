@@ -13,14 +13,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::indicators::{self, Comparison, Evaluated, Evaluation, Period, Summary};
+use crate::indicators::{
+    self, Comparison, Evaluated, Evaluation, Period, Summary, CHANGE_PERCENT_DECIMALS,
+    PLAN_PERCENT_DECIMALS,
+};
 use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Text};
-
-/// Decimals of "% so kế hoạch" ("105,6%") and of changes ("tăng 11,47%"), as
-/// offices write them.
-pub const PLAN_PERCENT_DECIMALS: u32 = 1;
-pub const CHANGE_PERCENT_DECIMALS: u32 = 2;
 
 /// Bounds the work one fragment may do: a loop cannot hang a render.
 const FUEL: u64 = 200_000;
@@ -43,6 +41,8 @@ struct IndicatorView {
     danh_gia: &'static str,
     ghi_chu: Option<String>,
     so_le: u32,
+    so_le_phan_tram_ke_hoach: u32,
+    so_le_phan_tram_cung_ky: u32,
     so_sanh_cung_ky: &'static str,
     /// "so với cùng kỳ" or "so với năm 2025".
     so_voi: String,
@@ -72,6 +72,8 @@ fn view(e: &Evaluated, eval: &Evaluation) -> IndicatorView {
         danh_gia: e.danh_gia.word(),
         ghi_chu: e.ghi_chu.clone(),
         so_le: e.decimals,
+        so_le_phan_tram_ke_hoach: e.plan_percent_decimals,
+        so_le_phan_tram_cung_ky: e.change_percent_decimals,
         so_sanh_cung_ky: match e.comparison {
             Comparison::PhanTram => "phan-tram",
             Comparison::TuyetDoi => "tuyet-doi",
@@ -199,6 +201,13 @@ fn attr(v: &Value, name: &str) -> Result<Value, minijinja::Error> {
     v.get_attr(name)
 }
 
+fn uint_attr(v: &Value, name: &str, default: u32) -> Result<u32, minijinja::Error> {
+    Ok(attr(v, name)?
+        .as_i64()
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(default))
+}
+
 fn text_attr(v: &Value, name: &str) -> Result<String, minijinja::Error> {
     Ok(attr(v, name)?.as_str().unwrap_or_default().to_string())
 }
@@ -210,11 +219,15 @@ fn so_cung_ky(v: Value) -> Result<String, minijinja::Error> {
     }
     let phrase = if text_attr(&v, "so_sanh_cung_ky")? == "tuyet-doi" {
         let diff = decimal(&attr(&v, "chenh_lech_cung_ky")?)?.unwrap_or_default();
-        let decimals = attr(&v, "so_le")?.as_i64().unwrap_or(2) as u32;
+        let decimals = uint_attr(&v, "so_le", 2)?;
         change_phrase(diff, Some(&text_attr(&v, "dvt")?), decimals)
     } else {
         match decimal(&attr(&v, "phan_tram_cung_ky")?)? {
-            Some(p) => change_phrase(p, None, CHANGE_PERCENT_DECIMALS),
+            Some(p) => change_phrase(
+                p,
+                None,
+                uint_attr(&v, "so_le_phan_tram_cung_ky", CHANGE_PERCENT_DECIMALS)?,
+            ),
             None => return Ok(format!("chưa so sánh được {versus}")),
         }
     };
@@ -229,7 +242,10 @@ fn so_ke_hoach(v: Value) -> Result<String, minijinja::Error> {
     Ok(match decimal(&attr(&v, "phan_tram_ke_hoach")?)? {
         Some(p) => format!(
             "đạt {} {}",
-            format_percent(p, PLAN_PERCENT_DECIMALS),
+            format_percent(
+                p,
+                uint_attr(&v, "so_le_phan_tram_ke_hoach", PLAN_PERCENT_DECIMALS)?
+            ),
             text_attr(&v, "ke_hoach_ten")?
         ),
         None => "chưa có số liệu".to_string(),
@@ -240,6 +256,48 @@ fn la_ma(v: u32) -> String {
     roman(v)
 }
 
+/// "2026-02-05" or "05/02/2026" → "ngày 05 tháng 02 năm 2026".
+fn ngay(v: String) -> Result<String, minijinja::Error> {
+    let date = model::IssueDate::parse(&v).ok_or_else(|| {
+        minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("`{v}` is not a date such as 2026-02-05 or 05/02/2026"),
+        )
+    })?;
+    let line = crate::locale::date_line("", date.0, false);
+    Ok(line.trim_start_matches(", ").to_string())
+}
+
+/// "quy-1" with the year → "quý I năm 2026"; `ngan=true` → "quý I/2026".
+fn ky(v: String, year: i32, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let short: Option<bool> = kwargs.get("ngan")?;
+    kwargs.assert_all_used()?;
+    let period: Period =
+        serde_json::from_value(serde_json::Value::String(v.clone())).map_err(|_| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("`{v}` is not a period; expected quy-1…quy-4, 6-thang, 9-thang or nam"),
+            )
+        })?;
+    Ok(if short.unwrap_or(false) {
+        period.short_name(year)
+    } else {
+        period.long_name(year)
+    })
+}
+
+/// The Vietnamese formatting filters, for fragments and for document templates.
+pub fn add_filters(env: &mut Environment<'static>) {
+    env.add_filter("so", so);
+    env.add_filter("phan_tram", phan_tram);
+    env.add_filter("tang_giam", tang_giam);
+    env.add_filter("so_cung_ky", so_cung_ky);
+    env.add_filter("so_ke_hoach", so_ke_hoach);
+    env.add_filter("la_ma", la_ma);
+    env.add_filter("ngay", ngay);
+    env.add_filter("ky", ky);
+}
+
 /// The environment fragments run in: plain-text output, strict about unknown
 /// names, bounded work, the Vietnamese filters, fragments includable by name.
 fn environment(fragments: &BTreeMap<String, String>) -> Environment<'static> {
@@ -247,12 +305,7 @@ fn environment(fragments: &BTreeMap<String, String>) -> Environment<'static> {
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(FUEL));
-    env.add_filter("so", so);
-    env.add_filter("phan_tram", phan_tram);
-    env.add_filter("tang_giam", tang_giam);
-    env.add_filter("so_cung_ky", so_cung_ky);
-    env.add_filter("so_ke_hoach", so_ke_hoach);
-    env.add_filter("la_ma", la_ma);
+    add_filters(&mut env);
     for (name, source) in fragments {
         // Names are checked when read; a broken fragment reports when used.
         let _ = env.add_template_owned(name.clone(), source.clone());
@@ -486,6 +539,22 @@ mod tests {
         assert_eq!(
             change_phrase(d("0.7"), Some("%"), 1),
             "tăng 0,7 điểm phần trăm"
+        );
+    }
+
+    #[test]
+    fn date_period_and_number_filters() {
+        let mut env = Environment::new();
+        add_filters(&mut env);
+        let out = env
+            .render_str(
+                "{{ '2026-02-05' | ngay }}; {{ '27/05/2026' | ngay }}; {{ 'quy-1' | ky(2026) }}; {{ '6-thang' | ky(2026, ngan=true) }}; {{ 4 | la_ma }}; {{ 2659682 | so }}; {{ 55.87 | so }}; {{ 105.55 | phan_tram(1) }}; {{ -5.744 | tang_giam }}; {{ none | so }}",
+                (),
+            )
+            .unwrap();
+        assert_eq!(
+            out,
+            "ngày 05 tháng 02 năm 2026; ngày 27 tháng 5 năm 2026; quý I năm 2026; 6 tháng/2026; IV; 2.659.682; 55,87; 105,6%; giảm 5,74%; (chưa có số liệu)"
         );
     }
 

@@ -61,6 +61,8 @@ pub fn environment(templates: &TemplateSource) -> Environment<'static> {
     env.add_filter("str", |v: &str| {
         Value::from_safe_string(typst_string_literal(v))
     });
+    // The Vietnamese formatting filters of fragments serve document templates too.
+    fragments::add_filters(&mut env);
     let source = templates.clone();
     env.set_loader(move |name| Ok(source.get(name)));
     env
