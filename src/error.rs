@@ -86,6 +86,21 @@ pub enum Error {
         family: String,
     },
 
+    #[error("{}, field `{field}`: this text looks like Vietnamese typed in the legacy {encoding} encoding and pasted as Unicode ({sample:?}); convert it to Unicode (e.g. with Unikey's converter) and paste it again", file.display())]
+    LegacyEncoding {
+        file: PathBuf,
+        field: String,
+        encoding: &'static str,
+        sample: String,
+    },
+
+    #[error("{}: the file is {size} bytes; a document or data file may be at most {limit} bytes", file.display())]
+    TooLarge {
+        file: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+
     #[error("layout profile `{name}`: {message}")]
     Profile { name: String, message: String },
 
@@ -122,6 +137,8 @@ impl Error {
                 | Error::Parse { .. }
                 | Error::Invalid { .. }
                 | Error::MissingGlyph { .. }
+                | Error::LegacyEncoding { .. }
+                | Error::TooLarge { .. }
                 | Error::Profile { .. }
                 | Error::Fonts { .. }
         )

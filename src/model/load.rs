@@ -31,8 +31,25 @@ impl Format {
 }
 
 /// Reads and parses a file, any type the model has (a document, a profile).
+/// Input files larger than this are refused before they are read: a document
+/// or a period's figures are kilobytes; 16 MiB is a mistake, not a document.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
     let format = Format::from_path(path)?;
+    let size = std::fs::metadata(path)
+        .map_err(|source| Error::Read {
+            file: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    if size > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            file: path.to_path_buf(),
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         file: path.to_path_buf(),
         source,
@@ -49,6 +66,7 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
 /// the field path where the parser stopped.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Result<T, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_nesting(file, text)?;
     match format {
         Format::Toml => {
             let de = toml::Deserializer::new(text);
@@ -95,6 +113,46 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Re
             })
         }
     }
+}
+
+/// No document nests brackets deeper than this; the YAML parser takes minutes
+/// on a few hundred kilobytes of `[[[[…`, so such files are refused first.
+const MAX_NESTING: usize = 64;
+
+/// Refuses bracket nesting deeper than [`MAX_NESTING`] (brackets inside quoted
+/// strings do not count).
+fn check_nesting(file: &Path, text: &str) -> Result<(), Error> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' && q == '"' {
+                escaped = true;
+            } else if c == q || c == '\n' {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => quote = Some(c),
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(Error::Parse {
+                        loc: Location::at_byte(file, text, i),
+                        field: String::new(),
+                        message: format!("brackets nested more than {MAX_NESTING} deep"),
+                    });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Adds "did you mean `trich_yeu`?" to serde's "unknown field `trich_yue`,

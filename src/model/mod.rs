@@ -10,9 +10,9 @@ mod text;
 
 pub use body::{Marker, Paragraph, Section};
 pub use date::IssueDate;
-pub use load::{load, parse, Format};
+pub use load::{load, parse, Format, MAX_INPUT_BYTES};
 pub use signature::{Authority, Signature};
-pub use text::{Lines, Text};
+pub use text::{legacy_encoding, Lines, Text};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -245,6 +245,16 @@ impl Document {
                 "so",
                 "document numbers start at 1 (printed 01); leave `so` out for a draft",
             ));
+        }
+        for (field, text) in self.texts() {
+            if let Some(encoding) = legacy_encoding(text) {
+                return Err(crate::Error::LegacyEncoding {
+                    file: file.to_path_buf(),
+                    field,
+                    encoding,
+                    sample: text.chars().take(40).collect(),
+                });
+            }
         }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
             return Err(invalid(
