@@ -125,6 +125,26 @@ pub enum Error {
         file: PathBuf,
         source: std::io::Error,
     },
+
+    /// A document or PDF the archive cannot take: a draft without a number, an
+    /// unknown term, a PDF without sources, a wrong `--replaces`.
+    #[error("{}: {message}", file.display())]
+    Archive { file: PathBuf, message: String },
+
+    #[error("{}: {number_symbol} is already registered ({scope}): {existing}", file.display())]
+    DuplicateNumber {
+        file: PathBuf,
+        number_symbol: String,
+        scope: String,
+        existing: String,
+    },
+
+    /// The register database failed (locked too long, damaged, too new).
+    #[error("register {}: {message}", register.display())]
+    Register { register: PathBuf, message: String },
+
+    #[error("archive {}: {problems} problem(s) found: files missing or altered since they were archived", dir.display())]
+    ArchiveDamaged { dir: PathBuf, problems: usize },
 }
 
 impl Error {
@@ -141,6 +161,9 @@ impl Error {
                 | Error::TooLarge { .. }
                 | Error::Profile { .. }
                 | Error::Fonts { .. }
+                | Error::Archive { .. }
+                | Error::DuplicateNumber { .. }
+                | Error::ArchiveDamaged { .. }
         )
     }
 }

@@ -7,10 +7,13 @@
 //! fills the Typst templates → [`typeset`] compiles them in a sandbox →
 //! [`output`] writes the PDF.
 
+pub mod archive;
 pub mod context;
 pub mod error;
 pub mod indicators;
+pub mod lint;
 pub mod locale;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod profile;
@@ -33,6 +36,10 @@ pub struct Prepared {
     pub source: String,
     pub ident: String,
     pub date: Datetime,
+    /// The printed number and symbol ("Số 07-NQ/ĐU").
+    pub number: String,
+    /// The indicators, when the document quotes data.
+    pub evaluation: Option<indicators::Evaluation>,
 }
 
 /// Renders documents with one template set and one font set, both loaded once.
@@ -171,7 +178,25 @@ impl Renderer {
             source,
             ident: ctx.meta.ident.clone(),
             date,
+            number: ctx.header.number.clone(),
+            evaluation,
         })
+    }
+
+    /// Everything a render checks, without typesetting, plus the lints of
+    /// [`lint`]: the warnings `vanban check` prints.
+    pub fn check(&self, doc: &Document, file: &Path) -> Result<Vec<lint::Lint>, Error> {
+        let prepared = self.prepare(doc, file)?;
+        let fragments: Vec<(String, String)> = templating::fragments::collect(doc, file)?
+            .into_iter()
+            .collect();
+        Ok(lint::run(
+            doc,
+            &lint::read_raw(file),
+            &prepared.number,
+            prepared.evaluation.as_ref(),
+            &fragments,
+        ))
     }
 
     /// Renders `doc` to PDF bytes.

@@ -4,7 +4,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use vanban::messages::{self, Lang};
 use vanban::{output, Error, Renderer};
+// archive, register, extract (issue 5)
+use chrono::NaiveDate;
+use vanban::archive::{
+    self, extract, listing, register, register::Register, store, verify, PdfStandard,
+};
+use vanban::model::{IssueDate, TheThuc};
 
 /// vanban: Vietnamese administrative documents (Party and state thể thức) from data to PDF.
 ///
@@ -12,8 +19,17 @@ use vanban::{output, Error, Renderer};
 #[derive(Parser)]
 #[command(name = "vanban", version, about)]
 struct Cli {
+    /// Language of messages: vi (tiếng Việt) or en.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -34,11 +50,41 @@ enum Command {
         /// A directory of extra fonts (e.g. a licensed Times New Roman).
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// Write PDF/A: a-1b, a-2b or a-3b (a-3b embeds the document's sources).
+        #[arg(long, value_name = "STANDARD", value_parser = parse_standard)]
+        pdf_standard: Option<PdfStandard>,
+    },
+    /// Check a document without rendering it: everything a render checks, plus
+    /// lints for what the thể thức fixes (warnings; errors with --strict).
+    Check {
+        file: PathBuf,
+        /// Treat warnings as errors (exit 1).
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        font_dir: Option<PathBuf>,
     },
     /// List the fonts vanban can use.
     Fonts {
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+    },
+    /// Archive documents as PDF/A in DIR and record them in its register.
+    Archive(ArchiveArgs),
+    /// The register of an archive directory: next number, list, verify.
+    Register {
+        #[command(subcommand)]
+        command: RegisterCommand,
+    },
+    /// Write the sources embedded in an archived PDF/A-3b back to files.
+    Extract {
+        /// The archived PDF.
+        pdf: PathBuf,
+        /// The directory to write them under (their layout is kept).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
 }
 
@@ -53,6 +99,10 @@ enum Emit {
 fn main() -> ExitCode {
     // A wrong command line is wrong input (exit 1), like a wrong document;
     // clap's own default would be 2, which here means "vanban failed".
+    // Paths and field names must stay whole for the clerk to find them.
+    let _ = miette::set_hook(Box::new(|_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -64,17 +114,21 @@ fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    let lang = match cli.lang {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    };
+    match run(cli, lang) {
+        Ok(code) => code,
         Err(e) => {
             let code = if e.is_input_error() { 1 } else { 2 };
-            eprintln!("{:?}", miette::Report::msg(e.to_string()));
+            eprintln!("{:?}", miette::Report::msg(messages::error(&e, lang)));
             ExitCode::from(code)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Render {
             file,
@@ -82,28 +136,320 @@ fn run(cli: Cli) -> Result<(), Error> {
             emit,
             templates,
             font_dir,
+            pdf_standard,
         } => {
             let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
             let doc = renderer.load(&file)?;
             let (bytes, ext) = match emit {
-                Emit::Pdf => (renderer.render_pdf(&doc, &file)?, "pdf"),
+                Emit::Pdf => (render_pdf_as(&renderer, &doc, &file, pdf_standard)?, "pdf"),
                 Emit::Typ => (renderer.prepare(&doc, &file)?.source.into_bytes(), "typ"),
             };
             let target = output.unwrap_or_else(|| file.with_extension(ext));
             output::write_atomic(&target, &bytes)?;
             eprintln!("wrote {}", display(&target));
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Fonts { font_dir } => {
             let renderer = Renderer::with_options(None, font_dir.as_deref())?;
             for family in renderer.fonts().families() {
                 println!("{family}");
             }
-            Ok(())
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Archive(args) => run_archive(args),
+        Command::Register { command } => run_register(command),
+        Command::Extract { pdf, output } => run_extract(&pdf, &output),
+        Command::Check {
+            file,
+            strict,
+            templates,
+            font_dir,
+        } => {
+            let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
+            let doc = renderer.load(&file)?;
+            let lints = renderer.check(&doc, &file)?;
+            for l in &lints {
+                eprintln!("{}", messages::warning(l, lang));
+            }
+            let summary = match lang {
+                Lang::Vi => format!("{}: {} cảnh báo", display(&file), lints.len()),
+                Lang::En => format!("{}: {} warning(s)", display(&file), lints.len()),
+            };
+            eprintln!("{summary}");
+            Ok(if strict && !lints.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }
 
 fn display(p: &Path) -> String {
     p.display().to_string()
+}
+
+// ---- archive, register, extract (issue 5) ----
+
+#[derive(clap::Args)]
+struct ArchiveArgs {
+    /// The document files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The archive directory (created if missing); its register is DIR/register.sqlite.
+    #[arg(long, value_name = "DIR")]
+    to: PathBuf,
+    /// a-3b (sources embedded), a-2b or a-1b (sources in a folder beside the PDF).
+    #[arg(long, value_name = "STANDARD", default_value = "a-3b", value_parser = parse_standard)]
+    pdf_standard: PdfStandard,
+    /// Give a draft (no `so`) the next free number and write it into the PDF.
+    #[arg(long)]
+    assign_number: bool,
+    /// The register entry this document corrects; it keeps that number.
+    #[arg(long, value_name = "ID")]
+    replaces: Option<i64>,
+    /// First day of the Party committee's term (nhiệm kỳ); recorded in the register.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    nhiem_ky_tu: Option<NaiveDate>,
+    /// A directory of extra fonts (e.g. a licensed Times New Roman).
+    #[arg(long, value_name = "DIR")]
+    font_dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum RegisterCommand {
+    /// Print the next free number of a document type.
+    Next {
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+        /// The type code: NQ, BC, QĐ (or QD) …
+        #[arg(long = "type", value_name = "CODE")]
+        type_code: String,
+        /// Default: the register's only thể thức, else dang.
+        #[arg(long, value_enum)]
+        the_thuc: Option<TheThucArg>,
+        /// The issuing body's code (ĐU, UBND); needed when the register holds several.
+        #[arg(long, value_name = "CODE")]
+        co_quan: Option<String>,
+        /// The year (state documents; Party: the term in force at its end).
+        #[arg(long)]
+        nam: Option<i32>,
+        /// The date the document will bear (picks the year or the term).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        ngay: Option<NaiveDate>,
+        /// A term start not recorded yet.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        nhiem_ky_tu: Option<NaiveDate>,
+    },
+    /// Print the register.
+    List {
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+        /// Only documents issued in this year.
+        #[arg(long, alias = "nam")]
+        year: Option<i32>,
+        /// Only this type code (BC, NQ …).
+        #[arg(long = "type", value_name = "CODE")]
+        type_code: Option<String>,
+        #[arg(long, value_enum)]
+        the_thuc: Option<TheThucArg>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Recompute every archived file's SHA-256; exit 1 if one is missing or altered.
+    Verify {
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TheThucArg {
+    Dang,
+    NhaNuoc,
+}
+
+impl TheThucArg {
+    fn get(self) -> TheThuc {
+        match self {
+            TheThucArg::Dang => TheThuc::Dang,
+            TheThucArg::NhaNuoc => TheThuc::NhaNuoc,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+fn parse_standard(s: &str) -> Result<PdfStandard, String> {
+    s.parse()
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    IssueDate::parse(s)
+        .map(|d| d.0)
+        .ok_or_else(|| format!("`{s}` is not a date; write 2025-10-01 or 01/10/2025"))
+}
+
+fn render_pdf_as(
+    renderer: &Renderer,
+    doc: &vanban::Document,
+    file: &Path,
+    standard: Option<PdfStandard>,
+) -> Result<Vec<u8>, Error> {
+    match standard {
+        Some(s) => archive::render_standard(renderer, doc, file, s),
+        None => renderer.render_pdf(doc, file),
+    }
+}
+
+fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {
+    if a.replaces.is_some() && a.files.len() != 1 {
+        return Err(Error::Archive {
+            file: a.to.clone(),
+            message: "--replaces names the entry one document corrects; give exactly one file"
+                .into(),
+        });
+    }
+    let renderer = Renderer::with_options(None, a.font_dir.as_deref())?;
+    let mut reg = Register::open(&a.to)?;
+    if let Some(t) = a.nhiem_ky_tu {
+        if store::record_term(&mut reg, t)? {
+            eprintln!("recorded a Party committee term starting {t}");
+        }
+    }
+    let options = store::ArchiveOptions {
+        standard: a.pdf_standard,
+        assign_number: a.assign_number,
+        replaces: a.replaces,
+    };
+    for file in &a.files {
+        let (e, what) = match store::archive(&renderer, &mut reg, &a.to, file, &options)? {
+            store::Outcome::Archived(e) => (e, "archived"),
+            store::Outcome::Unchanged(e) => (e, "already archived, unchanged"),
+        };
+        println!(
+            "{}\t{}\t{}",
+            e.id,
+            e.number_symbol,
+            display(&a.to.join(&e.file))
+        );
+        eprintln!(
+            "{}: {what}: entry {}, {}, {}",
+            display(file),
+            e.id,
+            e.number_symbol,
+            e.file
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
+    let open = |dir: &Path| -> Result<Register, Error> {
+        Register::open_existing(dir)?.ok_or_else(|| Error::Archive {
+            file: dir.to_path_buf(),
+            message: format!("no register here ({} is missing)", register::REGISTER_FILE),
+        })
+    };
+    match command {
+        RegisterCommand::Next {
+            archive,
+            type_code,
+            the_thuc,
+            co_quan,
+            nam,
+            ngay,
+            nhiem_ky_tu,
+        } => {
+            let reg = match Register::open_existing(&archive)? {
+                Some(reg) => reg,
+                None => Register::empty()?,
+            };
+            let today = chrono::Local::now().date_naive();
+            let next = store::next_number(
+                &Renderer::new(),
+                &reg,
+                the_thuc.map(TheThucArg::get),
+                &type_code,
+                co_quan.as_deref(),
+                store::next_date(ngay, nam, today),
+                nhiem_ky_tu,
+            )?;
+            println!("{:02}", next.number);
+            let symbol = next.number_symbol.unwrap_or_default();
+            eprintln!(
+                "next number in {}: {:02} {symbol}",
+                next.sequence.label, next.number
+            );
+        }
+        RegisterCommand::List {
+            archive,
+            year,
+            type_code,
+            the_thuc,
+            format,
+        } => {
+            let filter = listing::Filter {
+                year,
+                type_code,
+                the_thuc: the_thuc.map(|t| match t {
+                    TheThucArg::Dang => "dang".into(),
+                    TheThucArg::NhaNuoc => "nha-nuoc".into(),
+                }),
+            };
+            let entries: Vec<_> = open(&archive)?
+                .entries()?
+                .into_iter()
+                .filter(|e| filter.keeps(e))
+                .collect();
+            let format = match format {
+                ListFormat::Table => listing::Format::Table,
+                ListFormat::Csv => listing::Format::Csv,
+                ListFormat::Json => listing::Format::Json,
+            };
+            print!("{}", listing::render(&entries, format));
+        }
+        RegisterCommand::Verify { archive } => {
+            let report = verify::verify(&open(&archive)?, &archive)?;
+            for p in &report.problems {
+                println!("{p}");
+            }
+            for n in &report.notes {
+                eprintln!("note: {n}");
+            }
+            if !report.problems.is_empty() {
+                return Err(Error::ArchiveDamaged {
+                    dir: archive,
+                    problems: report.problems.len(),
+                });
+            }
+            eprintln!(
+                "{}: {} entries, {} files, all intact",
+                display(&archive),
+                report.entries,
+                report.files
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_extract(pdf: &Path, out: &Path) -> Result<ExitCode, Error> {
+    let extracted = extract::extract(pdf, out)?;
+    for f in &extracted.files {
+        println!("{}", display(f));
+    }
+    if let Some(doc) = &extracted.document {
+        eprintln!(
+            "extracted {} files; the document is {}",
+            extracted.files.len(),
+            display(doc)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

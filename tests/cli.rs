@@ -110,7 +110,7 @@ fn bad_input_exits_1_with_its_place_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let msg = stderr(&out);
     assert!(
-        msg.contains("bad.toml:") && msg.contains("field `so`"),
+        msg.contains("bad.toml:") && msg.contains("trường `so`"),
         "{msg}"
     );
     assert!(!msg.contains("panicked"), "{msg}");

@@ -246,7 +246,48 @@ impl Document {
                 "document numbers start at 1 (printed 01); leave `so` out for a draft",
             ));
         }
+        let required = [
+            ("co_quan_ban_hanh", &self.co_quan_ban_hanh),
+            ("ma_co_quan", &self.ma_co_quan),
+            ("dia_danh", &self.dia_danh),
+            ("ky.chuc_vu", &self.ky.chuc_vu),
+            ("ky.ho_ten", &self.ky.ho_ten),
+        ];
+        for (name, text) in required {
+            if text.is_empty() {
+                return Err(invalid(name, "must not be empty"));
+            }
+        }
+        for (i, r) in self.noi_nhan.danh_sach.iter().enumerate() {
+            let names = match r {
+                Recipient::One(t) => std::slice::from_ref(t),
+                Recipient::Group { nhom, .. } => nhom.as_slice(),
+            };
+            if names
+                .iter()
+                .any(|t| t.trim_matches(['-', '–', ',', ';', '.', ' ']).is_empty())
+            {
+                return Err(invalid(
+                    &format!("noi_nhan.danh_sach[{i}]"),
+                    "a recipient must not be empty",
+                ));
+            }
+        }
         for (field, text) in self.texts() {
+            // After NFC every Vietnamese letter is one code point; an accent
+            // left on its own sits on a letter that has no such form, and
+            // would print (and extract) wrongly.
+            if let Some(c) = text.chars().find(|c| {
+                matches!(*c as u32, 0x0300..=0x036F | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+            }) {
+                return Err(invalid(
+                    &field,
+                    &format!(
+                        "the accent U+{:04X} does not combine with the letter before it; retype the letter",
+                        c as u32
+                    ),
+                ));
+            }
             if let Some(encoding) = legacy_encoding(text) {
                 return Err(crate::Error::LegacyEncoding {
                     file: file.to_path_buf(),

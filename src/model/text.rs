@@ -31,6 +31,18 @@ impl Text {
                 }
                 '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}' => out.push(' '),
                 '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+                '\u{2028}' | '\u{2029}' => out.push('\n'),
+                // Bidirectional and other invisible format marks print nothing.
+                '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2061}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{061c}'
+                | '\u{180e}'
+                | '\u{fff9}'..='\u{fffb}' => {}
+                // Other control characters have no printed form.
+                c if c.is_control() && c != '\n' => {}
                 c => out.push(c),
             }
         }

@@ -8,7 +8,7 @@ pub use fonts::FontSet;
 pub use world::SandboxWorld;
 
 use typst::diag::{Severity, SourceDiagnostic, Warned};
-use typst::foundations::Datetime;
+use typst::foundations::{Bytes, Datetime};
 use typst::WorldExt;
 use typst_layout::PagedDocument;
 
@@ -17,7 +17,22 @@ use crate::error::Error;
 /// Compiles `source`. Any warning is an error: an "unknown font family" or a
 /// missing glyph means a wrong-looking document, which must not be issued.
 pub fn compile(fonts: &FontSet, source: String, today: Datetime) -> Result<PagedDocument, Error> {
-    let world = SandboxWorld::new(fonts, source, today);
+    compile_with_files(fonts, source, today, Vec::new())
+}
+
+/// [`compile`] with in-memory files the source may read (absolute virtual
+/// path, bytes): the sources a PDF/A-3 attaches.
+pub fn compile_with_files(
+    fonts: &FontSet,
+    source: String,
+    today: Datetime,
+    files: Vec<(String, Bytes)>,
+) -> Result<PagedDocument, Error> {
+    let world = SandboxWorld::new(fonts, source, today)
+        .with_files(files)
+        .map_err(|message| Error::Typeset {
+            diagnostics: vec![message],
+        })?;
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
     let result = match output {
         Ok(doc) if warnings.is_empty() => Ok(doc),

@@ -20,6 +20,9 @@ pub struct SandboxWorld<'a> {
     fonts: &'a FontSet,
     main: Source,
     today: Datetime,
+    /// In-memory files the source may read (the sources a PDF/A-3 embeds with
+    /// `pdf.attach`); they are handed over, never read from the disk.
+    files: Vec<(FileId, Bytes)>,
 }
 
 pub fn main_id() -> FileId {
@@ -37,7 +40,22 @@ impl<'a> SandboxWorld<'a> {
             fonts,
             main: Source::new(main_id(), source),
             today,
+            files: Vec::new(),
         }
+    }
+
+    /// Serves `files` (absolute virtual path, bytes) besides the source. A path
+    /// that is not a valid virtual path, or is the source's own, is refused.
+    pub fn with_files(mut self, files: Vec<(String, Bytes)>) -> Result<Self, String> {
+        for (path, bytes) in files {
+            let vpath = VirtualPath::new(&path).map_err(|e| format!("{path}: {e}"))?;
+            let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+            if id == self.main.id() || self.files.iter().any(|(f, _)| *f == id) {
+                return Err(format!("{path}: this virtual path is already taken"));
+            }
+            self.files.push((id, bytes));
+        }
+        Ok(self)
     }
 
     pub fn main_source(&self) -> &Source {
@@ -68,9 +86,11 @@ impl World for SandboxWorld<'_> {
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.main.id() {
-            Ok(Bytes::from_string(self.main.clone()))
-        } else {
-            Err(refuse(id))
+            return Ok(Bytes::from_string(self.main.clone()));
+        }
+        match self.files.iter().find(|(f, _)| *f == id) {
+            Some((_, bytes)) => Ok(bytes.clone()),
+            None => Err(refuse(id)),
         }
     }
 

@@ -1,0 +1,220 @@
+//! Who a document is in the register, and which number sequence it belongs to.
+//!
+//! The thể thức fixes the sequences (the-thuc.md §3.5, §4.4):
+//! - Party documents (HD 36) number from 01 **per document type within the
+//!   Party committee's term** (nhiệm kỳ); numbers do not restart each year.
+//! - State documents (NĐ 30, Điều 15) number from 01 on 1 January each
+//!   calendar year. NĐ 30 leaves to the head of the body whether the types share
+//!   one sequence; vanban keeps one sequence per type, like the Party rule.
+//!
+//! Every sequence also belongs to one issuing body (its code, "ĐU", "UBND"), so
+//! one archive may hold the Đảng ủy's and the UBND's documents side by side.
+
+use chrono::{Datelike, NaiveDate};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{Kind, TheThuc};
+
+/// What the register needs to know about a document: its thể thức, type,
+/// issuing body, number and date, and how its number and symbol are written.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub the_thuc: TheThuc,
+    pub kind: Kind,
+    /// The type code of the symbol, from the profile: "NQ", "BC", "QĐ".
+    pub type_code: String,
+    /// The issuing body's code: "ĐU", "UBND".
+    pub body_code: String,
+    /// The issuing body's name as written: "Đảng ủy xã Vũ Quang".
+    pub issuer: String,
+    /// None for a draft.
+    pub number: Option<u32>,
+    pub date: NaiveDate,
+    /// The trích yếu, its lines joined by spaces.
+    pub summary: String,
+    /// The profile's number pattern from `{so}` on: "{so}-{loai}/{co_quan}"
+    /// (Party), "{so}/{loai}-{co_quan}" (state).
+    pub pattern: String,
+}
+
+impl Identity {
+    /// Number and symbol as printed, without "Số": "07-NQ/ĐU", "85/BC-UBND".
+    pub fn number_symbol(&self, number: u32) -> String {
+        self.fill(&format!("{number:02}"))
+    }
+
+    /// The symbol alone: "NQ/ĐU", "BC-UBND".
+    pub fn symbol(&self) -> String {
+        let filled = self.fill("");
+        filled
+            .trim_matches(|c: char| c == '-' || c == '/' || c.is_whitespace())
+            .to_string()
+    }
+
+    fn fill(&self, number: &str) -> String {
+        self.pattern
+            .replace("{so}", number)
+            .replace("{loai}", &self.type_code)
+            .replace("{co_quan}", &self.body_code)
+    }
+
+    /// The archived file's stable name, without extension, ASCII only:
+    /// "2025-12-30_07-NQ-DU". The same for Party and state documents, so the
+    /// files of one archive sort by date.
+    pub fn stable_name(&self, number: u32) -> String {
+        format!(
+            "{}_{number:02}-{}-{}",
+            self.date.format("%Y-%m-%d"),
+            ascii_name(&self.type_code),
+            ascii_name(&self.body_code)
+        )
+    }
+
+    /// The kind in sentence case: "Nghị quyết".
+    pub fn kind_name(&self) -> String {
+        let upper = self.kind.name();
+        let mut chars = upper.chars();
+        match chars.next() {
+            Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    }
+}
+
+/// A number sequence: a stable key for the register and a label for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sequence {
+    pub key: String,
+    pub label: String,
+}
+
+/// Why a document has no sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoSequence {
+    /// A Party document dated before every recorded term start.
+    NoTerm { date: NaiveDate },
+}
+
+/// The sequence a document of `the_thuc`, body and type dated `date` numbers
+/// in. `terms` are the recorded first days of the Party committee's terms; the
+/// term of a date is the last one starting on or before it.
+pub fn sequence(
+    the_thuc: TheThuc,
+    body_code: &str,
+    type_code: &str,
+    date: NaiveDate,
+    terms: &[NaiveDate],
+) -> Result<Sequence, NoSequence> {
+    match the_thuc {
+        TheThuc::Dang => {
+            let start = terms
+                .iter()
+                .filter(|t| **t <= date)
+                .max()
+                .ok_or(NoSequence::NoTerm { date })?;
+            Ok(Sequence {
+                key: format!(
+                    "dang/{body_code}/{type_code}/nhiem-ky-tu-{}",
+                    start.format("%Y-%m-%d")
+                ),
+                label: format!(
+                    "{type_code}/{body_code}, nhiệm kỳ từ ngày {}",
+                    start.format("%d/%m/%Y")
+                ),
+            })
+        }
+        TheThuc::NhaNuoc => Ok(Sequence {
+            key: format!("nha-nuoc/{body_code}/{type_code}/{}", date.year()),
+            label: format!("{type_code}-{body_code}, năm {}", date.year()),
+        }),
+    }
+}
+
+/// ASCII for file names: diacritics stripped, Đ → D, anything but letters and
+/// digits → "-". "QĐi" → "QDi", "BTCTU-BDVTU" stays.
+pub fn ascii_name(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.nfd() {
+        let c = match c {
+            'Đ' => 'D',
+            'đ' => 'd',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Whether two type codes are the same, also when one is typed without
+/// diacritics ("QD" for "QĐ") on the command line.
+pub fn same_code(a: &str, b: &str) -> bool {
+    a == b || ascii_name(a).eq_ignore_ascii_case(&ascii_name(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn identity(the_thuc: TheThuc, pattern: &str, type_code: &str, body: &str) -> Identity {
+        Identity {
+            the_thuc,
+            kind: Kind::NghiQuyet,
+            type_code: type_code.into(),
+            body_code: body.into(),
+            issuer: String::new(),
+            number: Some(7),
+            date: date("2025-12-30"),
+            summary: String::new(),
+            pattern: pattern.into(),
+        }
+    }
+
+    #[test]
+    fn names_and_symbols() {
+        let p = identity(TheThuc::Dang, "{so}-{loai}/{co_quan}", "NQ", "ĐU");
+        assert_eq!(p.number_symbol(7), "07-NQ/ĐU");
+        assert_eq!(p.symbol(), "NQ/ĐU");
+        assert_eq!(p.stable_name(7), "2025-12-30_07-NQ-DU");
+        assert_eq!(p.kind_name(), "Nghị quyết");
+        let s = identity(TheThuc::NhaNuoc, "{so}/{loai}-{co_quan}", "BC", "UBND");
+        assert_eq!(s.number_symbol(85), "85/BC-UBND");
+        assert_eq!(s.symbol(), "BC-UBND");
+        assert_eq!(s.stable_name(85), "2025-12-30_85-BC-UBND");
+        assert_eq!(ascii_name("QĐi"), "QDi");
+        assert_eq!(ascii_name("Ủy ban/xã đông"), "Uy-ban-xa-dong");
+        assert!(same_code("QĐ", "qd"));
+        assert!(!same_code("QĐ", "QĐi"));
+    }
+
+    #[test]
+    fn party_numbers_run_per_term_and_state_numbers_per_year() {
+        let terms = [date("2020-10-15"), date("2025-10-01")];
+        let a = sequence(TheThuc::Dang, "ĐU", "NQ", date("2025-12-30"), &terms).unwrap();
+        let b = sequence(TheThuc::Dang, "ĐU", "NQ", date("2026-06-30"), &terms).unwrap();
+        let c = sequence(TheThuc::Dang, "ĐU", "NQ", date("2025-09-30"), &terms).unwrap();
+        let d = sequence(TheThuc::Dang, "ĐU", "BC", date("2026-06-30"), &terms).unwrap();
+        assert_eq!(a, b, "a new year is the same term");
+        assert_ne!(a, c, "the day before the term belongs to the previous one");
+        assert_ne!(b, d, "each type has its own sequence");
+        assert_eq!(
+            sequence(TheThuc::Dang, "ĐU", "NQ", date("2019-01-01"), &terms),
+            Err(NoSequence::NoTerm {
+                date: date("2019-01-01")
+            })
+        );
+        let y1 = sequence(TheThuc::NhaNuoc, "UBND", "BC", date("2026-12-31"), &[]).unwrap();
+        let y2 = sequence(TheThuc::NhaNuoc, "UBND", "BC", date("2027-01-01"), &[]).unwrap();
+        assert_ne!(y1, y2);
+        assert_eq!(y1.label, "BC-UBND, năm 2026");
+    }
+}

@@ -1,0 +1,419 @@
+//! The files a document is made from (the document file, the indicator data
+//! and the fragment files it names), with the relative layout they must keep
+//! for the document to render again, and the manifest that records them.
+//!
+//! The layout is relative to the deepest directory holding all of them, so
+//! `examples/x.toml` naming `../data/vu-quang/chi-tieu-2026.toml` is kept as
+//! `examples/x.toml` + `data/vu-quang/chi-tieu-2026.toml`. Written back
+//! anywhere, the document finds its data where it says, and renders the same.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::pdfa::{self, Attachment, Relationship};
+use crate::error::Error;
+use crate::indicators;
+use crate::model::{self, Document, Format};
+
+/// The manifest's name among the attachments and in a sources folder.
+pub const MANIFEST: &str = "vanban-sources.json";
+/// Its `format` value; bump it if the manifest changes incompatibly.
+pub const MANIFEST_FORMAT: &str = "vanban-sources/1";
+
+/// What a source file is to the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The document file itself.
+    VanBan,
+    /// The catalogue of targets (`so_lieu.chi_tieu`).
+    ChiTieu,
+    /// The period figures (`so_lieu.thuc_hien`).
+    ThucHien,
+    /// A fragment file (`tep_manh_van`).
+    ManhVan,
+}
+
+impl Role {
+    fn label(self) -> &'static str {
+        match self {
+            Role::VanBan => "Tệp nội dung văn bản",
+            Role::ChiTieu => "Danh mục chỉ tiêu",
+            Role::ThucHien => "Số liệu thực hiện",
+            Role::ManhVan => "Tệp mảnh văn dùng chung",
+        }
+    }
+
+    fn relationship(self) -> Relationship {
+        match self {
+            Role::VanBan | Role::ManhVan => Relationship::Source,
+            Role::ChiTieu | Role::ThucHien => Relationship::Data,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::VanBan => "van-ban",
+            Role::ChiTieu => "chi-tieu",
+            Role::ThucHien => "thuc-hien",
+            Role::ManhVan => "manh-van",
+        }
+    }
+}
+
+/// One source file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the common root, `/`-separated.
+    pub path: String,
+    pub role: Role,
+    pub bytes: Vec<u8>,
+}
+
+/// The manifest: which file is the document, and every file's checksum.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    /// The document file's relative path: the one to render.
+    pub document: String,
+    pub files: Vec<ManifestEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    pub path: String,
+    pub role: Role,
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// A document's sources, the document first.
+#[derive(Debug, Clone)]
+pub struct SourceSet {
+    pub files: Vec<SourceFile>,
+}
+
+impl SourceSet {
+    /// Reads the sources of `doc`, read from `file`. `document_bytes` replaces
+    /// the document file's content (a draft with its assigned number written in).
+    pub fn collect(
+        doc: &Document,
+        file: &Path,
+        document_bytes: Option<Vec<u8>>,
+    ) -> Result<Self, Error> {
+        let mut named: Vec<(PathBuf, Role)> = vec![(file.to_path_buf(), Role::VanBan)];
+        let mut refer = |p: &Path, role: Role, field: &str| -> Result<(), Error> {
+            if p.is_absolute() {
+                return Err(Error::Archive {
+                    file: file.to_path_buf(),
+                    message: format!(
+                        "field `{field}`: `{}` is an absolute path; an archived document names its data relative to itself, so that the sources it carries render again anywhere",
+                        p.display()
+                    ),
+                });
+            }
+            named.push((indicators::relative_to(file, p), role));
+            Ok(())
+        };
+        if let Some(s) = &doc.so_lieu {
+            refer(&s.chi_tieu, Role::ChiTieu, "so_lieu.chi_tieu")?;
+            refer(&s.thuc_hien, Role::ThucHien, "so_lieu.thuc_hien")?;
+        }
+        for (i, p) in doc.tep_manh_van.iter().enumerate() {
+            refer(p, Role::ManhVan, &format!("tep_manh_van[{i}]"))?;
+        }
+
+        let mut canonical: Vec<(PathBuf, Role)> = Vec::new();
+        for (p, role) in named {
+            let c = fs::canonicalize(&p).map_err(|source| Error::Read { file: p, source })?;
+            // A file named twice is carried once.
+            if !canonical.iter().any(|(q, _)| *q == c) {
+                canonical.push((c, role));
+            }
+        }
+        let root = common_dir(canonical.iter().map(|(p, _)| p.as_path()));
+        let mut files = Vec::new();
+        let mut document_bytes = document_bytes;
+        for (p, role) in canonical {
+            let path = relative_slash_path(&p, &root).ok_or_else(|| Error::Archive {
+                file: p.clone(),
+                message: "the path is not valid Unicode; rename the file".into(),
+            })?;
+            let bytes = match (role, document_bytes.take()) {
+                (Role::VanBan, Some(b)) => b,
+                _ => fs::read(&p).map_err(|source| Error::Read {
+                    file: p.clone(),
+                    source,
+                })?,
+            };
+            if path == MANIFEST {
+                return Err(Error::Archive {
+                    file: p,
+                    message: format!("a source may not be named {MANIFEST}: vanban uses that name"),
+                });
+            }
+            files.push(SourceFile { path, role, bytes });
+        }
+        Ok(SourceSet { files })
+    }
+
+    pub fn manifest(&self) -> Manifest {
+        Manifest {
+            format: MANIFEST_FORMAT.into(),
+            document: self.files[0].path.clone(),
+            files: self
+                .files
+                .iter()
+                .map(|f| ManifestEntry {
+                    path: f.path.clone(),
+                    role: f.role,
+                    sha256: sha256_hex(&f.bytes),
+                    size: f.bytes.len() as u64,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn manifest_bytes(&self) -> Vec<u8> {
+        let mut out = serde_json::to_vec_pretty(&self.manifest()).expect("plain data serialises");
+        out.push(b'\n');
+        out
+    }
+
+    /// The files to embed in a PDF/A-3, the manifest last.
+    pub fn attachments(&self) -> Vec<Attachment> {
+        let mut out: Vec<Attachment> = self
+            .files
+            .iter()
+            .map(|f| Attachment {
+                path: f.path.clone(),
+                bytes: f.bytes.clone(),
+                mime_type: pdfa::mime_type(&f.path),
+                description: format!("{}: {}", f.role.label(), f.path),
+                relationship: f.role.relationship(),
+            })
+            .collect();
+        out.push(Attachment {
+            path: MANIFEST.into(),
+            bytes: self.manifest_bytes(),
+            mime_type: "application/json",
+            description: format!(
+                "Danh sách tệp nguồn (vanban): văn bản {}, mã SHA-256 từng tệp",
+                self.files[0].path
+            ),
+            relationship: Relationship::Supplement,
+        });
+        out
+    }
+
+    /// Writes the sources and the manifest under `dir`, keeping their layout.
+    pub fn write_to(&self, dir: &Path) -> Result<(), Error> {
+        for f in &self.files {
+            write_new(dir, &f.path, &f.bytes)?;
+        }
+        write_new(dir, MANIFEST, &self.manifest_bytes())?;
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to `dir/rel`, creating directories; never overwrites, and
+/// refuses a `rel` that could leave `dir` (it may come from an untrusted PDF).
+pub fn write_new(dir: &Path, rel: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
+    let target = safe_join(dir, rel).ok_or_else(|| Error::Archive {
+        file: dir.to_path_buf(),
+        message: format!("refusing the file name `{rel}`: it is not a plain relative path"),
+    })?;
+    let fail = |source: std::io::Error| Error::Write {
+        file: target.clone(),
+        source,
+    };
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(fail)?;
+    }
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&target)
+        .map_err(fail)?;
+    std::io::Write::write_all(&mut f, bytes).map_err(fail)?;
+    f.sync_all().map_err(fail)?;
+    Ok(target)
+}
+
+/// `dir/rel` when `rel` is `/`-separated plain names: no root, no `..`, no
+/// `.`, no backslash, no empty part.
+pub fn safe_join(dir: &Path, rel: &str) -> Option<PathBuf> {
+    if rel.is_empty() || rel.contains('\\') || rel.contains('\0') {
+        return None;
+    }
+    let mut out = dir.to_path_buf();
+    for part in rel.split('/') {
+        let mut comps = Path::new(part).components();
+        match (comps.next(), comps.next()) {
+            (Some(Component::Normal(name)), None) if name == part => out.push(name),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The deepest directory containing every path.
+fn common_dir<'a>(paths: impl Iterator<Item = &'a Path>) -> PathBuf {
+    let mut common: Option<PathBuf> = None;
+    for p in paths {
+        let dir = p.parent().unwrap_or(Path::new("/"));
+        common = Some(match common {
+            None => dir.to_path_buf(),
+            Some(c) => c
+                .components()
+                .zip(dir.components())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    common.unwrap_or_default()
+}
+
+fn relative_slash_path(p: &Path, root: &Path) -> Option<String> {
+    let rel = p.strip_prefix(root).ok()?;
+    let parts = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(parts.join("/"))
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The document file's text with `so = number` written in, for a draft
+/// archived with an assigned number: the archived sources must render the
+/// numbered PDF. The line goes first, before any key, where every format takes
+/// a top-level key; the result is parsed back and must equal the draft with
+/// the number set, or the clerk is asked to write it by hand.
+pub fn with_number(file: &Path, text: &str, doc: &Document, number: u32) -> Result<String, Error> {
+    let format = Format::from_path(file)?;
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let note = "số do sổ đăng ký văn bản cấp (vanban archive --assign-number)";
+    let numbered = match format {
+        Format::Toml => insert_before_first_key(body, &format!("so = {number}  # {note}\n"), "#"),
+        Format::Yaml => insert_before_first_key(body, &format!("so: {number}  # {note}\n"), "#"),
+        Format::Json => body
+            .find('{')
+            .map(|i| format!("{}{{\"so\": {number}, {}", &body[..i], &body[i + 1..])),
+    };
+    let refuse = || {
+        Error::Archive {
+        file: file.to_path_buf(),
+        message: format!(
+            "cannot write the assigned number {number} into this file; add `so = {number}` by hand and archive it again without --assign-number"
+        ),
+    }
+    };
+    let numbered = numbered.ok_or_else(refuse)?;
+    let parsed: Document = model::parse(file, &numbered, format).map_err(|_| refuse())?;
+    let mut expected = doc.clone();
+    expected.so = Some(number);
+    let same = serde_json::to_value(&parsed).ok() == serde_json::to_value(&expected).ok();
+    if !same {
+        return Err(refuse());
+    }
+    Ok(format!("{bom}{numbered}"))
+}
+
+/// Inserts `line` before the first line that is not blank, a comment or a YAML
+/// document marker: above the first key, so it is a top-level key.
+fn insert_before_first_key(text: &str, line: &str, comment: &str) -> Option<String> {
+    let mut offset = 0;
+    for l in text.split_inclusive('\n') {
+        let t = l.trim();
+        if t.is_empty() || t.starts_with(comment) || t == "---" || t.starts_with('%') {
+            offset += l.len();
+            continue;
+        }
+        return Some(format!("{}{line}{}", &text[..offset], &text[offset..]));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_refuses_escapes() {
+        let d = Path::new("/out");
+        assert_eq!(
+            safe_join(d, "examples/x.toml"),
+            Some(PathBuf::from("/out/examples/x.toml"))
+        );
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "./a",
+            "a\\b",
+            "a/.",
+        ] {
+            assert_eq!(safe_join(d, bad), None, "{bad:?}");
+        }
+    }
+
+    const TOML: &str = "\u{feff}# a draft\nthe_thuc = \"dang\"\nloai = \"thong-bao\"\nco_quan_ban_hanh = \"Đảng ủy xã Vũ Quang\"\nma_co_quan = \"ĐU\"\ndia_danh = \"Vũ Quang\"\nngay_ban_hanh = \"2026-01-05\"\ntrich_yeu = [\"về x\"]\n[ky]\nchuc_vu = \"Bí thư\"\nho_ten = \"A\"\n[noi_nhan]\n";
+    const JSON: &str = " {\"the_thuc\": \"dang\", \"loai\": \"thong-bao\", \"co_quan_ban_hanh\": \"Đảng ủy xã Vũ Quang\", \"ma_co_quan\": \"ĐU\", \"dia_danh\": \"Vũ Quang\", \"ngay_ban_hanh\": \"2026-01-05\", \"trich_yeu\": \"về x\", \"ky\": {\"chuc_vu\": \"Bí thư\", \"ho_ten\": \"A\"}, \"noi_nhan\": {}}";
+    const YAML: &str = "# a draft\n---\nthe_thuc: dang\nloai: thong-bao\nco_quan_ban_hanh: Đảng ủy xã Vũ Quang\nma_co_quan: ĐU\ndia_danh: Vũ Quang\nngay_ban_hanh: \"2026-01-05\"\ntrich_yeu: về x\nky:\n  chuc_vu: Bí thư\n  ho_ten: A\nnoi_nhan: {}\n";
+
+    #[test]
+    fn an_assigned_number_is_written_into_each_format() {
+        for (name, text) in [("d.toml", TOML), ("d.json", JSON), ("d.yaml", YAML)] {
+            let file = Path::new(name);
+            let format = Format::from_path(file).unwrap();
+            let doc: Document = model::parse(file, text, format).unwrap();
+            assert_eq!(doc.so, None);
+            let numbered = with_number(file, text, &doc, 8).unwrap();
+            let back: Document = model::parse(file, &numbered, format).unwrap();
+            assert_eq!(back.so, Some(8), "{name}: {numbered}");
+            assert!(numbered.ends_with(&text[text.len() - 20..]), "{name}");
+        }
+        assert!(with_number(
+            Path::new("d.toml"),
+            TOML,
+            &model::parse(Path::new("d.toml"), TOML, Format::Toml).unwrap(),
+            8
+        )
+        .unwrap()
+        .starts_with("\u{feff}# a draft\nso = 8  #"));
+        // A document whose top level is not where the number can go is refused.
+        let flow = "{the_thuc: dang, loai: thong-bao, co_quan_ban_hanh: X, ma_co_quan: ĐU, dia_danh: X, ngay_ban_hanh: \"2026-01-05\", trich_yeu: x, ky: {chuc_vu: X, ho_ten: A}, noi_nhan: {}}\n";
+        let file = Path::new("f.yaml");
+        let doc: Document = model::parse(file, flow, Format::Yaml).unwrap();
+        assert!(with_number(file, flow, &doc, 8).is_err());
+    }
+
+    #[test]
+    fn common_dir_of_siblings_and_cousins() {
+        let ps = [
+            Path::new("/r/examples/x.toml"),
+            Path::new("/r/data/v/c.toml"),
+        ];
+        assert_eq!(common_dir(ps.into_iter()), PathBuf::from("/r"));
+        assert_eq!(
+            common_dir([Path::new("/r/a/x.toml")].into_iter()),
+            PathBuf::from("/r/a")
+        );
+    }
+}

@@ -1,0 +1,497 @@
+//! Putting a document into an archive directory: number it if asked, render it
+//! as PDF/A, and register it, so that the register and the files never
+//! disagree about a finished entry.
+//!
+//! The order makes an interrupted run harmless. The PDF (and, for PDF/A-1b,
+//! the sources folder) is written to a temporary name first. Then, in one
+//! transaction under the register's write lock, the entry is inserted, the
+//! files are renamed into place, and the transaction commits. Killed before
+//! the commit, the entry does not exist: at worst a temporary file, or a file
+//! in place but unregistered, is left. A later run of the same document writes
+//! the same bytes, adopts that file and registers it; `verify` names leftovers.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::numbering::{self, same_code, Identity, NoSequence, Sequence};
+use super::register::{Entry, EntryFile, Lock, NewEntry, Register};
+use super::sources::{self, sha256_hex, SourceSet, MANIFEST};
+use super::{PdfStandard, RenderOptions};
+use crate::error::Error;
+use crate::model::TheThuc;
+use crate::profile::Profile;
+use crate::Renderer;
+
+/// How to archive.
+#[derive(Debug, Clone)]
+pub struct ArchiveOptions {
+    pub standard: PdfStandard,
+    /// Give a draft (no `so`) the next free number of its sequence.
+    pub assign_number: bool,
+    /// The entry this document corrects: it keeps that entry's number.
+    pub replaces: Option<i64>,
+}
+
+/// What happened to one document.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Archived(Entry),
+    /// The same PDF was registered before; nothing was written.
+    Unchanged(Entry),
+}
+
+/// The folder beside a PDF/A-1b or A-2b that holds its sources.
+pub fn sources_dir_name(base: &str) -> String {
+    format!("{base}.nguon")
+}
+
+/// Records the first day of a Party committee's term in the register.
+pub fn record_term(reg: &mut Register, start: NaiveDate) -> Result<bool, Error> {
+    let lock = reg.lock()?;
+    let recorded = lock.record_term(start)?;
+    lock.commit()?;
+    Ok(recorded)
+}
+
+/// Archives the document `file` into `dir`, whose register is `reg`.
+pub fn archive(
+    renderer: &Renderer,
+    reg: &mut Register,
+    dir: &Path,
+    file: &Path,
+    options: &ArchiveOptions,
+) -> Result<Outcome, Error> {
+    let original = fs::read(file).map_err(|source| Error::Read {
+        file: file.to_path_buf(),
+        source,
+    })?;
+    let doc = renderer.load(file)?;
+    let id = renderer.identity(&doc, file)?;
+    let source_sha = sha256_hex(&original);
+
+    // The lock is held from choosing the number to the commit, rendering
+    // included: a second run waits instead of choosing the same number.
+    let lock = reg.lock()?;
+    let seq = numbering::sequence(
+        id.the_thuc,
+        &id.body_code,
+        &id.type_code,
+        id.date,
+        &lock.terms()?,
+    )
+    .map_err(|e| no_term(file, e))?;
+    let replaced = match options.replaces {
+        Some(r) => Some(replaceable(&lock, file, &id, &seq, r)?),
+        None => None,
+    };
+    let (number, existing) = match (id.number, &replaced) {
+        (Some(n), _) => {
+            let holder = lock
+                .holder(&seq.key, n)?
+                .filter(|h| Some(h.id) != options.replaces);
+            (n, holder)
+        }
+        (None, Some(r)) => (r.number, None),
+        (None, None) if options.assign_number => match lock.by_source(&seq.key, &source_sha)? {
+            Some(e) => (e.number, Some(e)),
+            None => (lock.last_number(&seq.key)? + 1, None),
+        },
+        (None, None) => {
+            return Err(Error::Archive {
+                file: file.to_path_buf(),
+                message: "the document has no number (`so`): it is a draft. Give it its number, or archive it with --assign-number to take the next free one".into(),
+            })
+        }
+    };
+    // A different document under a registered number: refuse before rendering.
+    if let Some(e) = &existing {
+        if e.source_sha256 != source_sha {
+            return Err(duplicate(file, &id, number, &seq, e));
+        }
+    }
+
+    let mut numbered = doc.clone();
+    numbered.so = Some(number);
+    let document_bytes = match doc.so {
+        Some(_) => original.clone(),
+        None => {
+            let text = String::from_utf8(original.clone()).map_err(|_| Error::Archive {
+                file: file.to_path_buf(),
+                message: "the file is not UTF-8 text".into(),
+            })?;
+            sources::with_number(file, &text, &doc, number)?.into_bytes()
+        }
+    };
+    let set = SourceSet::collect(&doc, file, Some(document_bytes))?;
+    let embeds = options.standard.embeds_files();
+    let pdf = renderer.render_pdf_with(
+        &numbered,
+        file,
+        &RenderOptions {
+            pdf_standard: Some(options.standard),
+            attachments: if embeds {
+                set.attachments()
+            } else {
+                Vec::new()
+            },
+        },
+    )?;
+    let sha = sha256_hex(&pdf);
+    if let Some(e) = existing {
+        if e.sha256 == sha && e.pdf_standard == options.standard.name() {
+            return Ok(Outcome::Unchanged(e));
+        }
+        return Err(duplicate(file, &id, number, &seq, &e));
+    }
+
+    let mut base = id.stable_name(number);
+    if let Some(r) = &replaced {
+        base = format!("{base}_v{}", lock.version_of(r.id)? + 1);
+    }
+    let file_name = format!("{base}.pdf");
+    let folder = sources_dir_name(&base);
+    if lock.name_taken(&file_name)? || lock.name_taken(&folder)? {
+        return Err(Error::Register {
+            register: reg_path(dir),
+            message: format!("the name {file_name} is already registered"),
+        });
+    }
+
+    // Write everything under temporary names in the archive directory (same
+    // file system, so the renames below are atomic).
+    let tmp_pdf = temp_file(dir, &pdf)?;
+    let mut entry_files = Vec::new();
+    let tmp_sources = if embeds {
+        None
+    } else {
+        let tmp = tempfile::Builder::new()
+            .prefix(".vanban-")
+            .tempdir_in(dir)
+            .map_err(|source| Error::Write {
+                file: dir.to_path_buf(),
+                source,
+            })?;
+        set.write_to(tmp.path())?;
+        for f in &set.files {
+            read_only(&tmp.path().join(&f.path))?;
+        }
+        read_only(&tmp.path().join(MANIFEST))?;
+        for f in &set.files {
+            entry_files.push(EntryFile {
+                path: format!("{folder}/{}", f.path),
+                sha256: sha256_hex(&f.bytes),
+                role: f.role.name().into(),
+            });
+        }
+        entry_files.push(EntryFile {
+            path: format!("{folder}/{MANIFEST}"),
+            sha256: sha256_hex(&set.manifest_bytes()),
+            role: "manifest".into(),
+        });
+        Some(tmp)
+    };
+
+    let entry_id = lock.insert(&NewEntry {
+        sequence: seq.key.clone(),
+        the_thuc: crate::kebab(&id.the_thuc),
+        kind: crate::kebab(&id.kind),
+        type_code: id.type_code.clone(),
+        body_code: id.body_code.clone(),
+        issuing_body: id.issuer.clone(),
+        number,
+        number_symbol: id.number_symbol(number),
+        issue_date: id.date,
+        summary: id.summary.clone(),
+        file_name: file_name.clone(),
+        sha256: sha.clone(),
+        pdf_standard: options.standard.name().into(),
+        replaces: options.replaces,
+        source_name: file.display().to_string(),
+        source_sha256: source_sha,
+        files: entry_files.clone(),
+    })?;
+    failpoint("archive-after-insert");
+
+    if let Some(tmp) = tmp_sources {
+        let target = dir.join(&folder);
+        if target.exists() {
+            adopt_folder(dir, &entry_files)?;
+        } else {
+            let kept = tmp.keep();
+            fs::rename(&kept, &target).map_err(|source| Error::Write {
+                file: target.clone(),
+                source,
+            })?;
+        }
+    }
+    let target = dir.join(&file_name);
+    if target.exists() {
+        adopt_file(&target, &sha)?;
+    } else {
+        tmp_pdf
+            .persist_noclobber(&target)
+            .map_err(|e| Error::Write {
+                file: target.clone(),
+                source: e.error,
+            })?;
+    }
+    failpoint("archive-after-rename");
+
+    let entry = lock.entry(entry_id)?.expect("the entry was just inserted");
+    lock.commit()?;
+    sync_dir(dir);
+    Ok(Outcome::Archived(entry))
+}
+
+/// The next free number of a sequence, without registering anything.
+#[derive(Debug, Clone)]
+pub struct Next {
+    pub number: u32,
+    pub sequence: Sequence,
+    /// "08-NQ/ĐU", when the issuing body is known.
+    pub number_symbol: Option<String>,
+}
+
+/// What `register next` answers. `the_thuc` may be left out when the register
+/// holds only state documents (else Party); `type_code` may be typed without
+/// diacritics ("QD"); `body_code` may be left out when the register holds one
+/// issuing body of this thể thức; `date` picks the term (Party) or year (state);
+/// `extra_term` is a term start not (yet) recorded.
+pub fn next_number(
+    renderer: &Renderer,
+    reg: &Register,
+    the_thuc: Option<TheThuc>,
+    type_code: &str,
+    body_code: Option<&str>,
+    date: NaiveDate,
+    extra_term: Option<NaiveDate>,
+) -> Result<Next, Error> {
+    let usage = |message: String| Error::Archive {
+        file: reg.path().to_path_buf(),
+        message,
+    };
+    let entries = reg.entries()?;
+    // Without --the-thuc: the register's only thể thức, else Party.
+    let the_thuc = the_thuc.unwrap_or_else(|| {
+        if !entries.is_empty() && entries.iter().all(|e| e.the_thuc == "nha-nuoc") {
+            TheThuc::NhaNuoc
+        } else {
+            TheThuc::Dang
+        }
+    });
+    let profile = Profile::load(the_thuc.default_profile(), &renderer.templates)?;
+    let type_code = profile
+        .ma_loai
+        .values()
+        .find(|c| same_code(c, type_code))
+        .cloned()
+        .ok_or_else(|| {
+            let mut codes: Vec<&str> = profile.ma_loai.values().map(String::as_str).collect();
+            codes.sort();
+            codes.dedup();
+            usage(format!(
+                "`{type_code}` is not a type code of thể thức `{}`; the codes are {}",
+                crate::kebab(&the_thuc),
+                codes.join(", ")
+            ))
+        })?;
+    let the_thuc_name = crate::kebab(&the_thuc);
+    let body = match body_code {
+        Some(b) => Some(b.to_string()),
+        None => {
+            let mut bodies: Vec<&str> = entries
+                .iter()
+                .filter(|e| e.the_thuc == the_thuc_name)
+                .map(|e| e.body_code.as_str())
+                .collect();
+            bodies.sort();
+            bodies.dedup();
+            match bodies.as_slice() {
+                [] => None,
+                [one] => Some(one.to_string()),
+                many => {
+                    return Err(usage(format!(
+                        "the register holds documents of several issuing bodies ({}); say which with --co-quan",
+                        many.join(", ")
+                    )))
+                }
+            }
+        }
+    };
+    let mut terms = reg.terms()?;
+    terms.extend(extra_term);
+    let body_key = body.clone().unwrap_or_default();
+    let sequence = numbering::sequence(the_thuc, &body_key, &type_code, date, &terms)
+        .map_err(|e| no_term(reg.path(), e))?;
+    let number = reg.last_number(&sequence.key)? + 1;
+    let number_symbol = body.map(|b| {
+        let mau = &profile.dau.mau_so;
+        let pattern = mau.find("{so}").map(|i| &mau[i..]).unwrap_or("{so}");
+        pattern
+            .replace("{so}", &format!("{number:02}"))
+            .replace("{loai}", &type_code)
+            .replace("{co_quan}", &b)
+    });
+    Ok(Next {
+        number,
+        sequence,
+        number_symbol,
+    })
+}
+
+/// The date `register next` numbers for: `--ngay`, else the end of `--nam`
+/// (or today, in the current year), else today.
+pub fn next_date(day: Option<NaiveDate>, year: Option<i32>, today: NaiveDate) -> NaiveDate {
+    match (day, year) {
+        (Some(d), _) => d,
+        (None, Some(y)) if y == today.year() => today,
+        (None, Some(y)) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(today),
+        (None, None) => today,
+    }
+}
+
+/// The entry `--replaces ID` names, if this document may replace it: it must
+/// be the latest version, of the same number sequence and number.
+fn replaceable(
+    lock: &Lock,
+    file: &Path,
+    id: &Identity,
+    seq: &Sequence,
+    r: i64,
+) -> Result<Entry, Error> {
+    let refuse = |message: String| Error::Archive {
+        file: file.to_path_buf(),
+        message: format!("--replaces {r}: {message}"),
+    };
+    let e = lock
+        .entry(r)?
+        .ok_or_else(|| refuse("there is no such entry in the register".into()))?;
+    if let Some(by) = e.replaced_by {
+        return Err(refuse(format!(
+            "entry {r} ({}) was already replaced by entry {by}; archive a further correction with --replaces {by}",
+            e.number_symbol
+        )));
+    }
+    if e.sequence != seq.key || id.number.is_some_and(|n| n != e.number) {
+        return Err(refuse(format!(
+            "entry {r} is {} of {}; a corrected version keeps its number and symbol, but this document is {} of {}",
+            e.number_symbol,
+            e.issue_date,
+            id.number
+                .map(|n| id.number_symbol(n))
+                .unwrap_or_else(|| format!("a draft {}", id.symbol())),
+            id.date.format("%Y-%m-%d")
+        )));
+    }
+    Ok(e)
+}
+
+fn duplicate(file: &Path, id: &Identity, number: u32, seq: &Sequence, e: &Entry) -> Error {
+    Error::DuplicateNumber {
+        file: file.to_path_buf(),
+        number_symbol: id.number_symbol(number),
+        scope: seq.label.clone(),
+        existing: format!(
+            "entry {}, {} of {}, {} ({}); a corrected version of it is archived with --replaces {}",
+            e.id, e.number_symbol, e.issue_date, e.file, e.summary, e.id
+        ),
+    }
+}
+
+fn no_term(file: &Path, e: NoSequence) -> Error {
+    match e {
+        NoSequence::NoTerm { date } => Error::Archive {
+            file: file.to_path_buf(),
+            message: format!(
+                "Party documents are numbered within the Party committee's term (nhiệm kỳ), and the register records no term that began on or before {}; give the term's first day with --nhiem-ky-tu YYYY-MM-DD",
+                date.format("%d/%m/%Y")
+            ),
+        },
+    }
+}
+
+fn temp_file(dir: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
+    let fail = |source: std::io::Error| Error::Write {
+        file: dir.to_path_buf(),
+        source,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vanban-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    read_only(tmp.path())?;
+    Ok(tmp)
+}
+
+/// Archived files are read-only (and readable by all, unlike a temporary
+/// file's 0600): a slip in a file manager does not alter the record.
+fn read_only(path: &Path) -> Result<(), Error> {
+    #[cfg(unix)]
+    let perms = std::os::unix::fs::PermissionsExt::from_mode(0o444);
+    #[cfg(not(unix))]
+    let perms = {
+        let mut p = fs::metadata(path)
+            .map_err(|source| Error::Write {
+                file: path.to_path_buf(),
+                source,
+            })?
+            .permissions();
+        p.set_readonly(true);
+        p
+    };
+    fs::set_permissions(path, perms).map_err(|source| Error::Write {
+        file: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A PDF already in place but not registered: left by a run killed between
+/// renaming and committing. Rendering is deterministic, so the same bytes
+/// mean the same document and the file is taken over; anything else is
+/// somebody's file, which is never overwritten.
+fn adopt_file(target: &Path, sha: &str) -> Result<(), Error> {
+    let bytes = fs::read(target).map_err(|source| Error::Read {
+        file: target.to_path_buf(),
+        source,
+    })?;
+    if sha256_hex(&bytes) == sha {
+        return Ok(());
+    }
+    Err(Error::Archive {
+        file: target.to_path_buf(),
+        message: "this file is in the archive directory but not in the register, and differs from the PDF being archived; archived files are never overwritten: move it away and archive again".into(),
+    })
+}
+
+fn adopt_folder(dir: &Path, files: &[EntryFile]) -> Result<(), Error> {
+    for f in files {
+        adopt_file(&dir.join(&f.path), &f.sha256)?;
+    }
+    Ok(())
+}
+
+/// Makes the renames durable; best effort (not every system syncs directories).
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+fn reg_path(dir: &Path) -> PathBuf {
+    dir.join(super::register::REGISTER_FILE)
+}
+
+/// A test hook: `VANBAN_FAILPOINT=<name>` aborts the process at that point,
+/// as a kill would (no unwinding, no rollback by vanban), so the tests can
+/// show that an interrupted archive leaves no half-registered entry.
+fn failpoint(name: &str) {
+    if std::env::var_os("VANBAN_FAILPOINT").is_some_and(|v| v == name) {
+        eprintln!("vanban: failpoint {name}: aborting");
+        std::process::abort();
+    }
+}

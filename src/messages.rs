@@ -1,0 +1,201 @@
+//! Messages in the user's language. Clerks read Vietnamese, so errors and
+//! lints are Vietnamese by default and English with `--lang en`; the English
+//! text is the errors' `Display`.
+
+use std::fmt::Write as _;
+
+use crate::error::Error;
+use crate::lint::Lint;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+/// Known messages of the parsers and of vanban, as (pattern, Vietnamese
+/// replacement); the first match wins, `$1` … are the pattern's groups.
+const PHRASES: &[(&str, &str)] = &[
+    (
+        r"^unknown field `([^`]*)`; did you mean `([^`]*)`\?$",
+        "khóa `$1` không có; có phải là `$2`?",
+    ),
+    (
+        r"^unknown field `([^`]*)`, expected (.*)$",
+        "khóa `$1` không có; các khóa hợp lệ: $2",
+    ),
+    (
+        r"^unknown variant `([^`]*)`, expected (.*)$",
+        "giá trị `$1` không hợp lệ; các giá trị hợp lệ: $2",
+    ),
+    (r"^missing field `([^`]*)`$", "thiếu khóa `$1`"),
+    (
+        r"^invalid type: (.*), expected (.*)$",
+        "sai kiểu dữ liệu: gặp $1, cần $2",
+    ),
+    (
+        r"^invalid value: (.*), expected (.*)$",
+        "giá trị không hợp lệ: gặp $1, cần $2",
+    ),
+    (
+        r"^the file is not valid UTF-8 text; save it as UTF-8$",
+        "tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8",
+    ),
+    (
+        r"^brackets nested more than (\d+) deep$",
+        "dấu ngoặc lồng nhau quá $1 cấp",
+    ),
+    (r"^recursion limit exceeded$", "cấu trúc lồng nhau quá sâu"),
+    (
+        r"^`([^`]*)` is not a valid date; expected .*$",
+        "`$1` không phải là ngày hợp lệ; hãy viết dạng \"2025-12-30\" hoặc \"30/12/2025\"",
+    ),
+    (
+        r"^`([^`]*)` is ambiguous: write (\S+) for the whole number or (\S+) for the decimal(.*)$",
+        "`$1` không rõ nghĩa: viết $2 nếu là số nguyên, hoặc $3 nếu là số thập phân",
+    ),
+    (r"^`([^`]*)` is not a number(.*)$", "`$1` không phải là số"),
+    (
+        r"^document numbers start at 1 .*$",
+        "số văn bản bắt đầu từ 1 (in là 01); bỏ trống `so` nếu là dự thảo",
+    ),
+    (
+        r"^(.*)no indicator `([^`]*)` in the data; did you mean `([^`]*)`\?$",
+        "${1}không có chỉ tiêu `$2` trong số liệu; có phải là `$3`?",
+    ),
+    (
+        r"^no such profile .*known profiles: (.*)$",
+        "không có bộ thể thức này; các bộ có sẵn: $1",
+    ),
+    (r"^must not be empty$", "không được để trống"),
+    (
+        r"^the accent (U\+[0-9A-F]+) does not combine with the letter before it; retype the letter$",
+        "dấu $1 không ghép được với chữ cái đứng trước; hãy gõ lại chữ này",
+    ),
+    (
+        r"^a recipient must not be empty$",
+        "nơi nhận không được để trống",
+    ),
+];
+
+fn translate(message: &str) -> String {
+    for (pattern, vi) in PHRASES {
+        let re = regex::Regex::new(pattern).expect("a valid pattern");
+        if re.is_match(message) {
+            return re.replace(message, *vi).to_string();
+        }
+    }
+    message.to_string()
+}
+
+fn field(f: &str) -> String {
+    if f.is_empty() {
+        String::new()
+    } else {
+        format!(", trường `{f}`")
+    }
+}
+
+/// The error as the user reads it.
+pub fn error(e: &Error, lang: Lang) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        Error::Read { file, source } => format!("không đọc được {}: {source}", file.display()),
+        Error::UnknownFormat { file } => format!(
+            "{}: không rõ loại tệp; tệp văn bản có đuôi .toml, .json, .yaml hoặc .yml",
+            file.display()
+        ),
+        Error::Parse {
+            loc,
+            field: f,
+            message,
+        } => format!("{loc}{}: {}", field(f), translate(message)),
+        Error::Invalid {
+            file,
+            field: f,
+            message,
+        } => format!("{}{}: {}", file.display(), field(f), translate(message)),
+        Error::MissingGlyph {
+            file,
+            field: f,
+            ch,
+            family,
+        } => format!(
+            "{}{}: phông chữ `{family}` không có ký tự {ch:?} (U+{:04X}); hãy xóa hoặc thay ký tự này, hoặc thêm phông chữ có ký tự đó bằng --font-dir",
+            file.display(),
+            field(f),
+            *ch as u32
+        ),
+        Error::LegacyEncoding {
+            file,
+            field: f,
+            encoding,
+            sample,
+        } => format!(
+            "{}{}: đoạn chữ này có vẻ được gõ bằng bảng mã cũ {encoding} rồi dán vào như Unicode ({sample:?}); hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi dán lại",
+            file.display(),
+            field(f)
+        ),
+        Error::TooLarge { file, size, limit } => format!(
+            "{}: tệp có {size} byte; tệp văn bản hoặc số liệu chỉ được tối đa {limit} byte",
+            file.display()
+        ),
+        Error::Profile { name, message } => {
+            format!("bộ thể thức `{name}`: {}", translate(message))
+        }
+        Error::Template {
+            name,
+            line,
+            message,
+        } => format!("mẫu {name}:{line}: {message}"),
+        Error::Typeset { diagnostics } => {
+            format!("lỗi dàn trang:\n{}", diagnostics.join("\n"))
+        }
+        Error::Pdf { diagnostics } => format!("lỗi xuất PDF:\n{}", diagnostics.join("\n")),
+        Error::Fonts { message } => format!("phông chữ: {message}"),
+        Error::Write { file, source } => format!("không ghi được {}: {source}", file.display()),
+        // Messages not yet translated are shown in English.
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+/// A lint warning as the user reads it.
+pub fn warning(l: &Lint, lang: Lang) -> String {
+    let mut out = String::new();
+    let label = match lang {
+        Lang::Vi => "cảnh báo",
+        Lang::En => "warning",
+    };
+    let _ = write!(out, "{label} [{}]", l.rule);
+    if !l.field.is_empty() {
+        let _ = write!(out, " `{}`", l.field);
+    }
+    let message = match lang {
+        Lang::Vi => &l.message_vi,
+        Lang::En => &l.message,
+    };
+    let _ = write!(out, ": {message}\n    ({})", l.source);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parser_messages_read_in_vietnamese() {
+        assert_eq!(
+            translate("unknown field `trich_yue`; did you mean `trich_yeu`?"),
+            "khóa `trich_yue` không có; có phải là `trich_yeu`?"
+        );
+        assert_eq!(translate("missing field `ky`"), "thiếu khóa `ky`");
+        assert_eq!(
+            translate("invalid type: string \"x\", expected u32"),
+            "sai kiểu dữ liệu: gặp string \"x\", cần u32"
+        );
+        assert_eq!(translate("something else"), "something else");
+    }
+}

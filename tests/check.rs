@@ -1,0 +1,143 @@
+//! `vanban check`: validation without rendering, lints with their rules,
+//! `--strict`, and messages in Vietnamese by default, English with `--lang en`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn vanban(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+const SLOPPY: &str = r#"
+the_thuc = "dang"
+loai = "thong-bao"
+co_quan_ban_hanh = "Đảng ủy xã Vũ Quang"
+ma_co_quan = "UBND"
+so = 4
+dia_danh = "Vũ Quang"
+ngay_ban_hanh = "2026-03-02"
+trich_yeu = "Về lịch làm việc"
+mo_dau = ["Thực hiện Nghị quyết số 7-NQ/ĐU ngày 5 tháng 3 năm 2026 của Đảng ủy."]
+[ky]
+hinh_thuc = "TM."
+thay_mat = "Ban Thường vụ"
+chuc_vu = "Bí thư"
+ho_ten = "Trần Nguyên Thọ"
+[noi_nhan]
+danh_sach = ["Các chi bộ", "Lưu VPĐU"]
+"#;
+
+#[test]
+fn lints_name_their_rule_and_strict_makes_them_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tb.toml");
+    std::fs::write(&file, SLOPPY).unwrap();
+    let (code, out) = vanban(&["check", file.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    for rule in [
+        "[ma-co-quan]",
+        "[tm-t/m]",
+        "[luu]",
+        "[trich-yeu]",
+        "[so-0]",
+        "[ngay-0]",
+    ] {
+        assert!(out.contains(rule), "missing {rule}:\n{out}");
+    }
+    assert!(
+        out.contains("cảnh báo") && out.contains("viết `07`"),
+        "{out}"
+    );
+    let (code, _) = vanban(&["check", "--strict", file.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1));
+    let (_, en) = vanban(
+        &["--lang", "en", "check", file.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        en.contains("warning [luu]") && en.contains("write `07`"),
+        "{en}"
+    );
+    // No PDF is written by a check.
+    assert!(!file.with_extension("pdf").exists());
+}
+
+#[test]
+fn the_examples_pass_the_rules_they_should() {
+    let (code, out) = vanban(
+        &["check", "--strict", seed_example().to_str().unwrap()],
+        &root(),
+    );
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = vanban(
+        &[
+            "check",
+            "--strict",
+            "examples/bao-cao-quy-I-2026-dang-uy.toml",
+        ],
+        &root(),
+    );
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn a_report_dated_outside_its_period_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["examples", "data/vu-quang"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(root().join(sub)).unwrap().flatten() {
+            if e.path().is_file() {
+                std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
+            }
+        }
+    }
+    let doc = dir.path().join("examples/bao-cao-quy-I-2026-dang-uy.toml");
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(
+        &doc,
+        text.replace(
+            "ngay_ban_hanh = \"2026-03-18\"",
+            "ngay_ban_hanh = \"2026-09-18\"",
+        ),
+    )
+    .unwrap();
+    let (_, out) = vanban(&["check", doc.to_str().unwrap()], dir.path());
+    assert!(
+        out.contains("[ky-bao-cao]") && out.contains("quý I năm 2026"),
+        "{out}"
+    );
+}
+
+#[test]
+fn errors_are_in_vietnamese_by_default_and_english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.toml");
+    std::fs::write(&file, SLOPPY.replace("trich_yeu =", "trich_yue =")).unwrap();
+    let (code, vi) = vanban(&["check", file.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1));
+    assert!(
+        vi.contains("khóa `trich_yue` không có; có phải là `trich_yeu`?"),
+        "{vi}"
+    );
+    assert!(vi.contains("x.toml:9:"), "{vi}");
+    let (_, en) = vanban(
+        &["--lang", "en", "render", file.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        en.contains("unknown field `trich_yue`; did you mean `trich_yeu`?"),
+        "{en}"
+    );
+}
