@@ -368,7 +368,7 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
         } => {
             let reg = match Register::open_existing(&archive)? {
                 Some(reg) => reg,
-                None => Register::empty()?,
+                None => Register::empty(&archive)?,
             };
             let today = chrono::Local::now().date_naive();
             let next = store::next_number(

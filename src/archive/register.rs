@@ -185,10 +185,10 @@ impl Register {
         Ok(Some(reg))
     }
 
-    /// An empty register in memory, for questions about an archive that has
-    /// no register yet ("the next number is 01").
-    pub fn empty() -> Result<Self, Error> {
-        let path = PathBuf::from(":memory:");
+    /// An empty register in memory, for questions about an archive `dir` that
+    /// has no register yet ("the next number is 01"); messages name `dir`'s.
+    pub fn empty(dir: &Path) -> Result<Self, Error> {
+        let path = dir.join(REGISTER_FILE);
         let conn = Connection::open_in_memory().map_err(|e| db(&path, e))?;
         let mut reg = Register { conn, path };
         reg.migrate()?;
@@ -410,7 +410,8 @@ impl Lock<'_> {
         self.tx
             .query_row(
                 "SELECT EXISTS (SELECT 1 FROM entries WHERE file_name = ?1
-                 UNION ALL SELECT 1 FROM entry_files WHERE path = ?1 OR path LIKE ?1 || '/%')",
+                 UNION ALL SELECT 1 FROM entry_files
+                 WHERE path = ?1 OR substr(path, 1, length(?1) + 1) = ?1 || '/')",
                 [file_name],
                 |r| r.get(0),
             )

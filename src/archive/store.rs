@@ -322,7 +322,8 @@ pub fn next_number(
     };
     let mut terms = reg.terms()?;
     terms.extend(extra_term);
-    let body_key = body.clone().unwrap_or_default();
+    // No body registered yet: every sequence of it is empty, the answer is 01.
+    let body_key = body.clone().unwrap_or_else(|| "…".into());
     let sequence = numbering::sequence(the_thuc, &body_key, &type_code, date, &terms)
         .map_err(|e| no_term(reg.path(), e))?;
     let number = reg.last_number(&sequence.key)? + 1;
