@@ -57,6 +57,9 @@ pub struct Addressees {
 pub struct Block {
     /// "heading" or "paragraph".
     pub kind: &'static str,
+    /// The input field the text comes from (`noi_dung[0].doan[1]`), written
+    /// into the Typst source so an error there can name it.
+    pub field: String,
     /// Heading depth, 1 for parts (I., II.); 0 for paragraphs.
     pub level: usize,
     pub text: String,
@@ -138,11 +141,19 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
     });
 
     let mut blocks = Vec::new();
-    push_paragraphs(&mut blocks, &doc.mo_dau, profile, None);
+    push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
     for (i, s) in doc.noi_dung.iter().enumerate() {
-        push_section(&mut blocks, s, 0, i, None, profile);
+        push_section(
+            &mut blocks,
+            &format!("noi_dung[{i}]"),
+            s,
+            0,
+            i,
+            None,
+            profile,
+        );
     }
-    push_paragraphs(&mut blocks, &doc.ket_luan, profile, None);
+    push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         last.text = with_final_mark(&last.text, &profile.doan.dau_ket_thuc);
     }
@@ -247,11 +258,12 @@ fn paragraph_text(p: &Paragraph, profile: &Profile) -> String {
 /// Appends paragraphs; `label` (a section number) starts the first one.
 fn push_paragraphs(
     blocks: &mut Vec<Block>,
+    base: &str,
     list: &[Paragraph],
     profile: &Profile,
     mut label: Option<&str>,
 ) {
-    for p in list {
+    for (i, p) in list.iter().enumerate() {
         let text = paragraph_text(p, profile);
         let text = match label.take() {
             Some(l) => format!("{l} {text}"),
@@ -259,6 +271,7 @@ fn push_paragraphs(
         };
         blocks.push(Block {
             kind: "paragraph",
+            field: format!("{base}[{i}]"),
             level: 0,
             text,
         });
@@ -283,6 +296,7 @@ fn bare(label: &str) -> &str {
 
 fn push_section(
     blocks: &mut Vec<Block>,
+    base: &str,
     s: &Section,
     depth: usize,
     index: usize,
@@ -303,22 +317,45 @@ fn push_section(
             };
             blocks.push(Block {
                 kind: "heading",
+                field: format!("{base}.tieu_de"),
                 level: depth + 1,
                 text: format!("{label} {title}"),
             });
-            push_paragraphs(blocks, &s.doan, profile, None);
+            push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
         }
         None if s.doan.is_empty() => blocks.push(Block {
             kind: "heading",
+            field: base.to_string(),
             level: depth + 1,
             text: label.clone(),
         }),
-        None => push_paragraphs(blocks, &s.doan, profile, Some(&label)),
+        None => push_paragraphs(
+            blocks,
+            &format!("{base}.doan"),
+            &s.doan,
+            profile,
+            Some(&label),
+        ),
     }
     for (i, child) in s.muc.iter().enumerate() {
-        push_section(blocks, child, depth + 1, i, Some(bare(&label)), profile);
+        let path = format!("{base}.muc[{i}]");
+        push_section(
+            blocks,
+            &path,
+            child,
+            depth + 1,
+            i,
+            Some(bare(&label)),
+            profile,
+        );
     }
-    push_paragraphs(blocks, &s.doan_cuoi, profile, None);
+    push_paragraphs(
+        blocks,
+        &format!("{base}.doan_cuoi"),
+        &s.doan_cuoi,
+        profile,
+        None,
+    );
 }
 
 /// Ends the text with the profile's final mark ("." or "./."), replacing a

@@ -189,3 +189,71 @@ fn fonts_lists_the_embedded_family() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Liberation Serif"));
 }
+
+#[test]
+fn a_typst_error_is_traced_to_its_template_line_and_data_field() {
+    let run = |file: &str, text: String| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        let out = vanban(
+            &[
+                "--lang",
+                "en",
+                "render",
+                seed_example().to_str().unwrap(),
+                "--templates",
+                dir.path().to_str().unwrap(),
+                "-o",
+                dir.path().join("x.pdf").to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        stderr(&out)
+    };
+    // A broken layout library: the error names its own line.
+    let library = std::fs::read_to_string(root().join("templates/the-thuc.typ")).unwrap();
+    let line = library
+        .lines()
+        .position(|l| l.starts_with("#let muc("))
+        .unwrap()
+        + 1;
+    let broken = library.replacen(
+        "#let muc(p, level, body) = {",
+        "#let muc(p, level, body) = {\n  nope()",
+        1,
+    );
+    let msg = run("the-thuc.typ", broken);
+    assert!(
+        msg.contains(&format!("the-thuc.typ:{} ", line + 1)),
+        "{msg}"
+    );
+    assert!(msg.contains("unknown variable: nope"), "{msg}");
+    // A broken document template: the error names the template line of the
+    // call, or, inside the body, the data field whose text was being set.
+    let kind = std::fs::read_to_string(root().join("templates/kinds/van-ban.typ")).unwrap();
+    let call = kind
+        .lines()
+        .position(|l| l.starts_with("#ten-van-ban("))
+        .unwrap()
+        + 1;
+    let msg = run(
+        "kinds/van-ban.typ",
+        kind.replacen("#ten-van-ban(", "#ten-van-ban(nope,", 1),
+    );
+    assert!(
+        msg.contains(&format!("template kinds/van-ban.typ:{call} ")),
+        "{msg}"
+    );
+    let msg = run(
+        "kinds/van-ban.typ",
+        kind.replacen(
+            "{% else %}{{ b.text }}{% endif %}",
+            "{% else %}{{ b.text }}#nope{% endif %}",
+            1,
+        ),
+    );
+    assert!(msg.contains("data field `noi_dung[0].doan[0]`"), "{msg}");
+}

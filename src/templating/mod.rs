@@ -64,8 +64,27 @@ pub fn environment(templates: &TemplateSource) -> Environment<'static> {
     // The Vietnamese formatting filters of fragments serve document templates too.
     fragments::add_filters(&mut env);
     let source = templates.clone();
-    env.set_loader(move |name| Ok(source.get(name)));
+    env.set_loader(move |name| Ok(source.get(name).map(|text| with_line_marks(name, &text))));
     env
+}
+
+/// Puts `// @kinds/van-ban.typ:12` before every template line that starts a
+/// Typst call (`#…` at the start of a line), so an error in the generated
+/// source can be traced to the template line that produced it. Comments
+/// between top-level calls change nothing in the document.
+fn with_line_marks(name: &str, text: &str) -> String {
+    if !name.ends_with(".typ") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') {
+            out.push_str(&format!("// @{name}:{}\n", i + 1));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Renders template `name` with `ctx`, mapping errors to the template's name and line.

@@ -53,7 +53,48 @@ pub fn compile_with_files(
     result
 }
 
-/// "main.typ:12:5: error: … | the source line" for one diagnostic.
+/// The comment that starts a file's text in the generated source; errors in
+/// the layout libraries are reported at their own line.
+pub fn file_mark(name: &str) -> String {
+    format!("// ==== file: {name} ====")
+}
+
+/// Where in the templates and the data a line of the generated source came from.
+fn trace(source: &str, line: usize) -> String {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut field: Option<&str> = None;
+    for back in (0..line.min(lines.len())).rev() {
+        let l = lines[back];
+        if let Some(f) = l.strip_prefix("// field: ") {
+            field.get_or_insert(f);
+        } else if let Some(at) = l.strip_prefix("// @") {
+            // The line is in the body a template loop wrote for a data field,
+            // or inside the template call that starts here.
+            return match field {
+                Some(f) => {
+                    let name = at.rsplit_once(':').map(|(n, _)| n).unwrap_or(at);
+                    format!("template {name} (body), data field `{f}`")
+                }
+                None => format!("template {at}"),
+            };
+        } else if let Some(name) = l
+            .strip_prefix("// ==== file: ")
+            .and_then(|r| r.strip_suffix(" ===="))
+        {
+            if name.starts_with("kinds/") {
+                let data = field
+                    .map(|f| format!(", data field `{f}`"))
+                    .unwrap_or_default();
+                return format!("template {name}{data}");
+            }
+            return format!("{name}:{}", line - back);
+        }
+    }
+    String::from("generated source")
+}
+
+/// "the-thuc.typ:45 (generated line 310, column 5): error: …", tracing the
+/// generated line back to its template line and data field.
 pub fn describe(world: &SandboxWorld, d: &SourceDiagnostic) -> String {
     let severity = match d.severity {
         Severity::Error => "error",
@@ -65,13 +106,15 @@ pub fn describe(world: &SandboxWorld, d: &SourceDiagnostic) -> String {
         let lines = source.lines();
         let (line, col) = lines.byte_to_line_column(range.start)?;
         let text = source.text().lines().nth(line).unwrap_or("").trim();
-        Some((line + 1, col + 1, text.to_string()))
+        Some((line, col + 1, text.to_string()))
     });
     match place {
         Some((line, col, text)) => {
             let text: String = text.chars().take(120).collect();
             out.push_str(&format!(
-                "generated source line {line}, column {col}: {severity}: {}\n    | {text}",
+                "{} (generated line {}, column {col}): {severity}: {}\n    | {text}",
+                trace(source.text(), line),
+                line + 1,
                 d.message
             ));
         }
