@@ -41,8 +41,24 @@ pub fn write_atomic_with(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let fail = |source: std::io::Error| Error::Write {
+    let tmp = synced_temp(dir, path, write)?;
+    tmp.persist(path).map_err(|e| Error::Write {
         file: path.to_path_buf(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// A temporary file in `dir` (where it will be renamed into place, so the
+/// rename is atomic), written by `write` and synced to disk. It is removed if
+/// anything fails; `target` names the file in errors.
+pub fn synced_temp(
+    dir: &Path,
+    target: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<tempfile::NamedTempFile, Error> {
+    let fail = |source: std::io::Error| Error::Write {
+        file: target.to_path_buf(),
         source,
     };
     let mut tmp = tempfile::Builder::new()
@@ -52,6 +68,5 @@ pub fn write_atomic_with(
         .map_err(fail)?;
     write(tmp.as_file_mut()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    Ok(tmp)
 }

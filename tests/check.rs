@@ -4,21 +4,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
-
-fn vanban(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
 
 const SLOPPY: &str = r#"
 the_thuc = "dang"
@@ -44,7 +31,7 @@ fn lints_name_their_rule_and_strict_makes_them_errors() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("tb.toml");
     std::fs::write(&file, SLOPPY).unwrap();
-    let (code, out) = vanban(&["check", file.to_str().unwrap()], dir.path());
+    let (code, out) = run_vanban(&["check", file.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(0), "{out}");
     for rule in [
         "[ma-co-quan]",
@@ -60,7 +47,7 @@ fn lints_name_their_rule_and_strict_makes_them_errors() {
         out.contains("cảnh báo") && out.contains("viết `07`"),
         "{out}"
     );
-    let (code, _) = vanban(&["check", "--strict", file.to_str().unwrap()], dir.path());
+    let (code, _) = run_vanban(&["check", "--strict", file.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1));
     let (_, en) = vanban(
         &["--lang", "en", "check", file.to_str().unwrap()],
@@ -113,7 +100,7 @@ fn a_report_dated_outside_its_period_is_flagged() {
         ),
     )
     .unwrap();
-    let (_, out) = vanban(&["check", doc.to_str().unwrap()], dir.path());
+    let (_, out) = run_vanban(&["check", doc.to_str().unwrap()], dir.path());
     assert!(
         out.contains("[ky-bao-cao]") && out.contains("quý I năm 2026"),
         "{out}"
@@ -125,7 +112,7 @@ fn errors_are_in_vietnamese_by_default_and_english_on_request() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.toml");
     std::fs::write(&file, SLOPPY.replace("trich_yeu =", "trich_yue =")).unwrap();
-    let (code, vi) = vanban(&["check", file.to_str().unwrap()], dir.path());
+    let (code, vi) = run_vanban(&["check", file.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1));
     assert!(
         vi.contains("khóa `trich_yue` không có; có phải là `trich_yeu`?"),

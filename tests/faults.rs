@@ -5,28 +5,15 @@ mod common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use vanban::{output, Error};
-
-fn run(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
 
 fn refused(name: &str, content: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, content).unwrap();
-    let (code, err) = run(&["render", path.to_str().unwrap()], dir.path());
+    let (code, err) = run_vanban(&["render", path.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1), "{name}: {err}");
     assert!(!err.contains("panicked"), "{name}: {err}");
     assert!(

@@ -414,17 +414,7 @@ fn no_term(file: &Path, e: NoSequence) -> Error {
 }
 
 fn temp_file(dir: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
-    let fail = |source: std::io::Error| Error::Write {
-        file: dir.to_path_buf(),
-        source,
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vanban-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
+    let tmp = crate::output::synced_temp(dir, dir, |f| std::io::Write::write_all(f, bytes))?;
     read_only(tmp.path())?;
     Ok(tmp)
 }

@@ -72,19 +72,7 @@ pub fn load(path: &Path, sheet: Option<&str>) -> Result<Figures, Error> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let mut figures = Figures::default();
-    let size = std::fs::metadata(path)
-        .map_err(|source| Error::Read {
-            file: path.to_path_buf(),
-            source,
-        })?
-        .len();
-    if size > model::MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            file: path.to_path_buf(),
-            size,
-            limit: model::MAX_INPUT_BYTES,
-        });
-    }
+    model::check_size(path)?;
     let rows: Vec<(Row, String)> = match ext.as_str() {
         "toml" | "json" | "yaml" | "yml" => {
             let f: FiguresToml = model::load(path)?;

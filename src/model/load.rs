@@ -35,8 +35,8 @@ impl Format {
 /// or a period's figures are kilobytes; 16 MiB is a mistake, not a document.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
-pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
-    let format = Format::from_path(path)?;
+/// Refuses a file over [`MAX_INPUT_BYTES`] before reading it.
+pub fn check_size(path: &Path) -> Result<(), Error> {
     let size = std::fs::metadata(path)
         .map_err(|source| Error::Read {
             file: path.to_path_buf(),
@@ -50,6 +50,12 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
             limit: MAX_INPUT_BYTES,
         });
     }
+    Ok(())
+}
+
+pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
+    let format = Format::from_path(path)?;
+    check_size(path)?;
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         file: path.to_path_buf(),
         source,

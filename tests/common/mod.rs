@@ -168,6 +168,19 @@ pub fn lines(page: &Page) -> Vec<Line> {
     out
 }
 
+/// Runs the `vanban` binary in `cwd`: its exit code and what it wrote on stderr.
+pub fn run_vanban(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
 /// Collapses all whitespace to single spaces.
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
