@@ -145,6 +145,42 @@ pub enum Error {
 
     #[error("archive {}: {problems} problem(s) found: files missing or altered since they were archived", dir.display())]
     ArchiveDamaged { dir: PathBuf, problems: usize },
+
+    /// `vanban new` has no skeleton for this kind (or thể thức, or file type).
+    #[error("vanban new {kind}: {message}")]
+    NoSkeleton { kind: String, message: String },
+
+    /// `vanban new` would overwrite a file; it may be a document being written.
+    #[error("{} already exists; choose another name with -o, or add --force to overwrite it", file.display())]
+    Exists { file: PathBuf },
+
+    /// `vanban batch` was given no document file.
+    #[error("{}: no document file (.toml, .json, .yaml, .yml) to render", dir.display())]
+    NoDocuments { dir: PathBuf },
+
+    /// `vanban preview --page N` past the last page.
+    #[error("{}: page {page} asked for, but the document has {pages} page(s)", file.display())]
+    NoSuchPage {
+        file: PathBuf,
+        page: usize,
+        pages: usize,
+    },
+
+    /// A PNG page could not be encoded.
+    #[error("PNG encoding failed: {message}")]
+    Png { message: String },
+
+    /// The file watcher failed (e.g. the system's limit on watched files).
+    #[error("watching {}: {message}", file.display())]
+    Watch { file: PathBuf, message: String },
+
+    /// The batch's worker threads could not be started.
+    #[error("cannot start the worker threads: {message}")]
+    Threads { message: String },
+
+    /// vanban panicked on this document (caught, so a batch goes on).
+    #[error("{}: vanban crashed on this document: {message}", file.display())]
+    Crashed { file: PathBuf, message: String },
 }
 
 impl Error {
@@ -164,6 +200,10 @@ impl Error {
                 | Error::Archive { .. }
                 | Error::DuplicateNumber { .. }
                 | Error::ArchiveDamaged { .. }
+                | Error::NoSkeleton { .. }
+                | Error::Exists { .. }
+                | Error::NoDocuments { .. }
+                | Error::NoSuchPage { .. }
         )
     }
 }

@@ -19,6 +19,7 @@ pub mod output;
 pub mod profile;
 pub mod templating;
 pub mod typeset;
+pub mod workflow;
 
 use std::path::Path;
 
@@ -206,11 +207,73 @@ impl Renderer {
 
     /// Renders `doc` to PDF bytes.
     pub fn render_pdf(&self, doc: &Document, file: &Path) -> Result<Vec<u8>, Error> {
+        let (paged, prepared) = self.typeset(doc, file)?;
+        output::pdf(&paged, &prepared.ident, prepared.date)
+    }
+
+    /// Lays `doc` out into pages, for the PDF or for PNG previews.
+    pub fn typeset(
+        &self,
+        doc: &Document,
+        file: &Path,
+    ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
         let prepared = self.prepare(doc, file)?;
-        let paged = typeset::compile(&self.fonts, prepared.source, prepared.date)?;
+        let paged = typeset::compile(&self.fonts, prepared.source.clone(), prepared.date)?;
+        Ok((paged, prepared))
+    }
+
+    /// A session that keeps one Typst world between renders (see [`Session`]).
+    pub fn session(&self) -> Session<'_> {
+        Session {
+            renderer: self,
+            world: None,
+        }
+    }
+}
+
+/// Renders the same document again and again (`vanban watch`). It keeps one
+/// Typst world and only replaces its source, so an edit reparses the changed
+/// part and reuses Typst's memoised layout of the rest.
+pub struct Session<'a> {
+    renderer: &'a Renderer,
+    world: Option<typeset::SandboxWorld<'a>>,
+}
+
+impl Session<'_> {
+    /// Reads `file` again and lays it out.
+    pub fn typeset(
+        &mut self,
+        file: &Path,
+    ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
+        let doc = self.renderer.load(file)?;
+        let prepared = self.renderer.prepare(&doc, file)?;
+        let world = match &mut self.world {
+            Some(world) => {
+                world.update(&prepared.source, prepared.date);
+                world
+            }
+            None => self.world.insert(typeset::SandboxWorld::new(
+                &self.renderer.fonts,
+                prepared.source.clone(),
+                prepared.date,
+            )),
+        };
+        let paged = typeset::compile_world(world)?;
+        Ok((paged, prepared))
+    }
+
+    /// Reads `file` again and renders it to PDF bytes.
+    pub fn render_pdf(&mut self, file: &Path) -> Result<Vec<u8>, Error> {
+        let (paged, prepared) = self.typeset(file)?;
         output::pdf(&paged, &prepared.ident, prepared.date)
     }
 }
+
+// Batch renders share one Renderer across threads: fonts are parsed once.
+const _: () = {
+    const fn sync_and_send<T: Sync + Send>() {}
+    sync_and_send::<Renderer>();
+};
 
 impl Default for Renderer {
     fn default() -> Self {

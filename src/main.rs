@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use vanban::messages::{self, Lang};
-use vanban::{output, Error, Renderer};
+use vanban::{output, workflow, Error, Renderer};
 // archive, register, extract (issue 5)
 use chrono::NaiveDate;
 use vanban::archive::{
@@ -61,6 +61,67 @@ enum Command {
         /// Treat warnings as errors (exit 1).
         #[arg(long)]
         strict: bool,
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        font_dir: Option<PathBuf>,
+    },
+    /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
+    New {
+        /// nghi-quyet, bao-cao-quy, bao-cao-6-thang, bao-cao-nam, ke-hoach, thong-bao, to-trinh.
+        kind: String,
+        /// The thể thức (default: dang where the kind exists for it).
+        #[arg(long, value_enum)]
+        the_thuc: Option<TheThucArg>,
+        /// Where to write (default: KIND.toml in the current directory).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Render many documents in parallel into OUTDIR (one bad document never stops the others).
+    Batch {
+        /// Document files, or directories whose document files are all rendered.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The directory for the PDFs (created if missing); each is named after its input.
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+        /// Worker threads (default: the number of processor cores).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: Option<u16>,
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        font_dir: Option<PathBuf>,
+    },
+    /// Write the pages as PNG pictures: DIR/NAME-1.png, NAME-2.png …
+    Preview {
+        file: PathBuf,
+        /// Only this page (1 is the first).
+        #[arg(long, value_name = "N")]
+        page: Option<usize>,
+        /// Resolution in dots per inch.
+        #[arg(long, default_value_t = 96, value_parser = clap::value_parser!(u32).range(10..=1200))]
+        dpi: u32,
+        /// The directory to write into (default: beside the input).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        font_dir: Option<PathBuf>,
+    },
+    /// Render again whenever the document, its data or its fragment files change.
+    Watch {
+        file: PathBuf,
+        /// Where to write the PDF (default: beside the input); with --png, the directory.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write PNG pages (at 96 dpi) instead of the PDF.
+        #[arg(long)]
+        png: bool,
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
         #[arg(long, value_name = "DIR")]
@@ -156,6 +217,81 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::New {
+            kind,
+            the_thuc,
+            output,
+            force,
+        } => {
+            let target = output.unwrap_or_else(|| PathBuf::from(format!("{kind}.toml")));
+            let today = chrono::Local::now().date_naive();
+            workflow::new::write(&kind, the_thuc.map(TheThucArg::get), &target, force, today)?;
+            eprintln!("wrote {}", display(&target));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch {
+            inputs,
+            output,
+            jobs,
+            templates,
+            font_dir,
+        } => run_batch(&inputs, &output, jobs, templates, font_dir, lang),
+        Command::Preview {
+            file,
+            page,
+            dpi,
+            output,
+            templates,
+            font_dir,
+        } => {
+            let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
+            let doc = renderer.load(&file)?;
+            let (paged, _) = renderer.typeset(&doc, &file)?;
+            let dir = output.unwrap_or_else(|| beside(&file));
+            for written in workflow::preview::write_pages(&paged, &file, page, dpi as f64, &dir)? {
+                eprintln!("wrote {}", display(&written));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Watch {
+            file,
+            output,
+            png,
+            templates,
+            font_dir,
+        } => {
+            let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
+            let target = if png {
+                workflow::watch::Target::Png {
+                    dir: output.unwrap_or_else(|| beside(&file)),
+                    dpi: 96.0,
+                }
+            } else {
+                workflow::watch::Target::Pdf(output.unwrap_or_else(|| file.with_extension("pdf")))
+            };
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Vi => format!("đang theo dõi {} (Ctrl+C để dừng)", display(&file)),
+                    Lang::En => format!("watching {} (Ctrl+C to stop)", display(&file)),
+                }
+            );
+            workflow::watch::watch(&renderer, &file, &target, |result| match result {
+                Ok(r) => {
+                    let files: Vec<String> = r.written.iter().map(|p| display(p)).collect();
+                    eprintln!("wrote {} in {} ms", files.join(", "), r.elapsed.as_millis());
+                }
+                Err(e) => {
+                    let keep = match lang {
+                        Lang::Vi => "giữ nguyên bản in trước",
+                        Lang::En => "the last good output is kept",
+                    };
+                    eprintln!("{:?}", miette::Report::msg(messages::error(&e, lang)));
+                    eprintln!("({keep})");
+                }
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Archive(args) => run_archive(args),
         Command::Register { command } => run_register(command),
         Command::Extract { pdf, output } => run_extract(&pdf, &output),
@@ -187,6 +323,67 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
 
 fn display(p: &Path) -> String {
     p.display().to_string()
+}
+
+/// The directory a file is in ("." for a bare name).
+fn beside(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn run_batch(
+    inputs: &[PathBuf],
+    outdir: &Path,
+    jobs: Option<u16>,
+    templates: Option<PathBuf>,
+    font_dir: Option<PathBuf>,
+    lang: Lang,
+) -> Result<ExitCode, Error> {
+    use workflow::batch::{self, Outcome};
+    let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
+    let files = batch::inputs(inputs)?;
+    std::fs::create_dir_all(outdir).map_err(|source| Error::Write {
+        file: outdir.to_path_buf(),
+        source,
+    })?;
+    let plan = batch::plan(files, outdir);
+    let threads = jobs.map(usize::from).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    let bar = batch::progress(plan.len());
+    let start = std::time::Instant::now();
+    let outcomes = batch::run(&renderer, &plan, threads, |o| {
+        bar.set_message(display(o.input()));
+        bar.inc(1);
+    })?;
+    bar.finish_and_clear();
+    let mut failed = 0;
+    for o in &outcomes {
+        match o {
+            Outcome::Done { output, .. } => println!("{}", display(output)),
+            Outcome::Failed { error, .. } => {
+                failed += 1;
+                eprintln!("{:?}", miette::Report::msg(messages::error(error, lang)));
+            }
+        }
+    }
+    let done = outcomes.len() - failed;
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Vi => format!(
+                "batch: {done} văn bản xong, {failed} lỗi, trong {secs:.2} giây ({threads} luồng)"
+            ),
+            Lang::En =>
+                format!("batch: {done} done, {failed} failed, in {secs:.2} s ({threads} threads)"),
+        }
+    );
+    Ok(ExitCode::from(batch::exit_code(&outcomes)))
 }
 
 // ---- archive, register, extract (issue 5) ----

@@ -76,6 +76,22 @@ const PHRASES: &[(&str, &str)] = &[
         r"^a recipient must not be empty$",
         "nơi nhận không được để trống",
     ),
+    (
+        r"^công văn is not a document kind .*$",
+        "công văn chưa phải là loại văn bản vanban trình bày được (không có tên loại, trích yếu \"V/v …\" nằm dưới số và ký hiệu); tạm thời hãy soạn bằng trình soạn thảo văn bản",
+    ),
+    (
+        r"^unknown kind; the kinds are: (.*)$",
+        "không có loại văn bản này; các loại có mẫu: $1",
+    ),
+    (
+        r"^there is no (\S+) skeleton of this kind .*; it exists for: (.*)$",
+        "không có mẫu thể thức $1 cho loại này (Ủy ban nhân dân xã không ban hành loại văn bản này); có mẫu cho: $2",
+    ),
+    (
+        r"^(.*): a new document is written as TOML; give a file name ending in \.toml$",
+        "$1: văn bản mới được ghi dưới dạng TOML; hãy đặt tên tệp có đuôi .toml",
+    ),
 ];
 
 fn translate(message: &str) -> String {
@@ -156,6 +172,30 @@ pub fn error(e: &Error, lang: Lang) -> String {
         Error::Pdf { diagnostics } => format!("lỗi xuất PDF:\n{}", diagnostics.join("\n")),
         Error::Fonts { message } => format!("phông chữ: {message}"),
         Error::Write { file, source } => format!("không ghi được {}: {source}", file.display()),
+        Error::NoSkeleton { kind, message } => {
+            format!("vanban new {kind}: {}", translate(message))
+        }
+        Error::Exists { file } => format!(
+            "{} đã có; hãy chọn tên khác bằng -o, hoặc thêm --force để ghi đè",
+            file.display()
+        ),
+        Error::NoDocuments { dir } => format!(
+            "{}: không có tệp văn bản nào (.toml, .json, .yaml, .yml) để in",
+            dir.display()
+        ),
+        Error::NoSuchPage { file, page, pages } => format!(
+            "{}: yêu cầu trang {page}, nhưng văn bản chỉ có {pages} trang",
+            file.display()
+        ),
+        Error::Png { message } => format!("lỗi tạo ảnh PNG: {message}"),
+        Error::Watch { file, message } => {
+            format!("không theo dõi được {}: {message}", file.display())
+        }
+        Error::Threads { message } => format!("không khởi động được các luồng xử lý: {message}"),
+        Error::Crashed { file, message } => format!(
+            "{}: vanban gặp lỗi nội bộ khi xử lý văn bản này: {message}",
+            file.display()
+        ),
         // Messages not yet translated are shown in English.
         #[allow(unreachable_patterns)]
         other => other.to_string(),

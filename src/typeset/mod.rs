@@ -33,17 +33,24 @@ pub fn compile_with_files(
         .map_err(|message| Error::Typeset {
             diagnostics: vec![message],
         })?;
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    compile_world(&world)
+}
+
+/// Compiles the world's source as it stands. `watch` keeps one world and
+/// replaces its source between compiles, so Typst reparses only the edited
+/// part and its memoised layout of the unchanged rest is reused.
+pub fn compile_world(world: &SandboxWorld) -> Result<PagedDocument, Error> {
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     let result = match output {
         Ok(doc) if warnings.is_empty() => Ok(doc),
         Ok(_) => Err(Error::Typeset {
-            diagnostics: warnings.iter().map(|d| describe(&world, d)).collect(),
+            diagnostics: warnings.iter().map(|d| describe(world, d)).collect(),
         }),
         Err(errors) => Err(Error::Typeset {
             diagnostics: errors
                 .iter()
                 .chain(warnings.iter())
-                .map(|d| describe(&world, d))
+                .map(|d| describe(world, d))
                 .collect(),
         }),
     };

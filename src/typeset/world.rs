@@ -58,6 +58,13 @@ impl<'a> SandboxWorld<'a> {
         Ok(self)
     }
 
+    /// Replaces the source text and date. `Source::replace` reparses only
+    /// the changed range, which is what makes a re-render in `watch` cheap.
+    pub fn update(&mut self, source: &str, today: Datetime) {
+        self.main.replace(source);
+        self.today = today;
+    }
+
     pub fn main_source(&self) -> &Source {
         &self.main
     }
