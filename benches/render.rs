@@ -1,0 +1,91 @@
+//! `cargo bench`: how fast vanban renders in-process, warm (fonts parsed and
+//! Typst's caches filled), the way `batch` and `watch` use it.
+//!
+//! - `render/seed`: load + check + typeset + PDF of the seed resolution.
+//! - `render/seed-incremental`: the same through one long-lived session after
+//!   a one-word edit, as `watch` does.
+//! - `preview/first-page-96dpi`: typeset + PNG of page 1.
+//! - `batch/N`: N copies of the seed through `workflow::batch::run` on all cores.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use vanban::workflow::{batch, preview};
+use vanban::Renderer;
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/nghi-quyet-07-NQ-DU-2025.toml")
+}
+
+fn render(c: &mut Criterion) {
+    let renderer = Renderer::new();
+    let file = seed();
+    let mut g = c.benchmark_group("render");
+    g.sample_size(20);
+    g.bench_function("seed", |b| {
+        b.iter(|| {
+            let doc = renderer.load(&file).unwrap();
+            renderer.render_pdf(&doc, &file).unwrap()
+        })
+    });
+
+    // A one-word edit, back and forth, in a copy of the seed.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("seed.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("Bí thư", "Phó Bí thư", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&copy, &text).unwrap();
+    let mut session = renderer.session();
+    session.render_pdf(&copy).unwrap();
+    let mut flip = false;
+    g.bench_function("seed-incremental", |b| {
+        b.iter(|| {
+            flip = !flip;
+            std::fs::write(&copy, if flip { &edited } else { &text }).unwrap();
+            session.render_pdf(&copy).unwrap()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("preview");
+    g.sample_size(20);
+    g.bench_function("first-page-96dpi", |b| {
+        b.iter(|| {
+            let doc = renderer.load(&file).unwrap();
+            let (paged, _) = renderer.typeset(&doc, &file).unwrap();
+            preview::png(&paged, 0, 96.0).unwrap()
+        })
+    });
+    g.finish();
+}
+
+fn batch_throughput(c: &mut Criterion) {
+    const N: usize = 20;
+    let renderer = Renderer::new();
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<PathBuf> = (0..N)
+        .map(|i| {
+            let p = dir.path().join(format!("nq-{i:03}.toml"));
+            std::fs::copy(seed(), &p).unwrap();
+            p
+        })
+        .collect();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let jobs = batch::plan(inputs, &out);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut g = c.benchmark_group("batch");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(N as u64));
+    g.bench_function(format!("{N}-copies-{threads}-threads"), |b| {
+        b.iter(|| {
+            let outcomes = batch::run(&renderer, &jobs, threads, |_| {}).unwrap();
+            assert_eq!(batch::exit_code(&outcomes), 0);
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, render, batch_throughput);
+criterion_main!(benches);
