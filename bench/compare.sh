@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Benchmark of vanban against typst itself, on this machine, in one run.
+# Writes BENCHMARKS.md at the repository root. Run from anywhere:
+#
+#   bash bench/compare.sh [--no-typst-cli] [--criterion] [--copies N] [--runs N]
+#
+#   --no-typst-cli  skip the comparison with typst-cli (and its install)
+#   --criterion     also run `cargo bench` (criterion) and report its means
+#   --copies N      documents in the cold-vs-batch comparison (default 200)
+#   --runs N        hyperfine runs of the single-document timings (default 20)
+#
+# Needs: cargo, hyperfine (apt-get install hyperfine), /usr/bin/time (apt-get
+# install time), python3. typst-cli 0.15.1 is installed into bench/.tools with
+# `cargo install` when it is not there; THAT TAKES ABOUT 13 MINUTES ON 2 CORES.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+TYPST_CLI=1
+CRITERION=0
+COPIES=200
+RUNS=20
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-typst-cli) TYPST_CLI=0 ;;
+    --criterion) CRITERION=1 ;;
+    --copies) COPIES=$2; shift ;;
+    --runs) RUNS=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 1 ;;
+  esac
+  shift
+done
+
+for tool in hyperfine /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install hyperfine time python3)" >&2; exit 1; }
+done
+
+echo "== building vanban (release)" >&2
+cargo build --release --locked
+VANBAN=$ROOT/target/release/vanban
+SEED=examples/nghi-quyet-07-NQ-DU-2025.toml
+
+TYPST=""
+if [ "$TYPST_CLI" = 1 ]; then
+  if [ -x bench/.tools/bin/typst ]; then
+    TYPST=$ROOT/bench/.tools/bin/typst
+  elif command -v typst >/dev/null && typst --version | grep -q "0.15.1"; then
+    TYPST=$(command -v typst)
+  else
+    echo "== installing typst-cli 0.15.1 into bench/.tools: this compiles typst and takes about 13 minutes on 2 cores" >&2
+    cargo install typst-cli --version 0.15.1 --locked --root bench/.tools
+    TYPST=$ROOT/bench/.tools/bin/typst
+  fi
+fi
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+RES=$WORK/results
+mkdir -p "$RES"
+
+# 1. One document, cold process: vanban render vs typst compile of the source vanban emits.
+"$VANBAN" render "$SEED" --emit typ -o "$WORK/seed.typ" 2>/dev/null
+CMD_VANBAN="$VANBAN render $SEED -o $WORK/vanban.pdf"
+CMD_TYPST="$TYPST compile --font-path fonts --ignore-system-fonts $WORK/seed.typ $WORK/typst.pdf"
+CMD_PREVIEW="$VANBAN preview $SEED --page 1 --dpi 96 -o $WORK"
+echo "== cold single document" >&2
+if [ -n "$TYPST" ]; then
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$RES/single.json" \
+    -n "vanban render" "$CMD_VANBAN" -n "typst compile" "$CMD_TYPST" -n "vanban preview (page 1, 96 dpi)" "$CMD_PREVIEW" >&2
+else
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$RES/single.json" \
+    -n "vanban render" "$CMD_VANBAN" -n "vanban preview (page 1, 96 dpi)" "$CMD_PREVIEW" >&2
+fi
+/usr/bin/time -v "$VANBAN" render "$SEED" -o "$WORK/vanban.pdf" 2> "$RES/rss-render.txt"
+if [ -n "$TYPST" ]; then
+  /usr/bin/time -v $CMD_TYPST 2> "$RES/rss-typst.txt"
+fi
+
+# 2. COPIES documents: COPIES cold processes vs one batch process.
+mkdir -p "$WORK/copies" "$WORK/out-cold" "$WORK/out-batch"
+for i in $(seq -w 1 "$COPIES"); do cp "$SEED" "$WORK/copies/nq-$i.toml"; done
+NPROC=$(nproc)
+CMD_COLD="for f in $WORK/copies/*.toml; do $VANBAN render \$f -o $WORK/out-cold/\$(basename \$f .toml).pdf 2>/dev/null; done"
+CMD_BATCH="$VANBAN batch $WORK/copies -o $WORK/out-batch -j $NPROC"
+echo "== $COPIES documents: cold processes vs one batch" >&2
+hyperfine --warmup 1 --runs 3 --export-json "$RES/many.json" \
+  -n "$COPIES cold processes (sequential)" "$CMD_COLD" -n "one batch of $COPIES (-j $NPROC)" "$CMD_BATCH" >&2
+/usr/bin/time -v $CMD_BATCH > /dev/null 2> "$RES/rss-batch.txt"
+
+# 3. watch: the re-render after a one-word edit, as `watch` reports it.
+echo "== watch: re-render after a one-word edit" >&2
+cp "$SEED" "$WORK/watched.toml"
+"$VANBAN" --lang en watch "$WORK/watched.toml" -o "$WORK/watched.pdf" 2> "$WORK/watch.log" &
+WATCH_PID=$!
+wait_lines() { for _ in $(seq 1 600); do [ "$(grep -c ' ms$' "$WORK/watch.log" || true)" -ge "$1" ] && return 0; sleep 0.1; done; return 1; }
+WATCH_MS=()
+if wait_lines 1; then
+  for n in 2 3 4 5 6; do
+    if [ $((n % 2)) = 0 ]; then sed -i '0,/Bí thư/s//Phó Bí thư/' "$WORK/watched.toml"; else sed -i '0,/Phó Bí thư/s//Bí thư/' "$WORK/watched.toml"; fi
+    wait_lines "$n" || break
+  done
+fi
+kill "$WATCH_PID" 2>/dev/null || true
+wait "$WATCH_PID" 2>/dev/null || true
+grep -o '[0-9]* ms$' "$WORK/watch.log" | grep -o '[0-9]*' > "$RES/watch-ms.txt" || true
+
+# 4. criterion (optional): warm in-process numbers.
+if [ "$CRITERION" = 1 ]; then
+  echo "== cargo bench" >&2
+  cargo bench --locked --bench render >&2
+fi
+
+export ROOT RES WORK COPIES NPROC RUNS CRITERION
+export TYPST_VERSION=$([ -n "$TYPST" ] && "$TYPST" --version || echo "not measured")
+export VANBAN_VERSION=$("$VANBAN" --version)
+export RUSTC_VERSION=$(rustc --version)
+export HYPERFINE_VERSION=$(hyperfine --version)
+export CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+export MEM=$(free -g | awk '/Mem:/ {print $2 " GiB"}')
+export KERNEL=$(uname -sr)
+export CMD_VANBAN CMD_TYPST CMD_PREVIEW CMD_COLD CMD_BATCH
+python3 bench/report.py > BENCHMARKS.md
+echo "wrote BENCHMARKS.md" >&2

@@ -1,0 +1,161 @@
+"""Writes BENCHMARKS.md from the results bench/compare.sh collected (stdout).
+
+Every speed claim is a ratio against a baseline measured in the same run;
+anything not measured says so.
+"""
+import json
+import os
+import re
+import statistics
+from pathlib import Path
+
+env = os.environ
+res = Path(env["RES"])
+work = env["WORK"]
+root = env["ROOT"]
+
+
+def short(cmd):
+    return cmd.replace(work, "$WORK").replace(root + "/", "")
+
+
+def load(name):
+    p = res / name
+    if not p.exists():
+        return {}
+    return {r["command"]: r for r in json.loads(p.read_text())["results"]}
+
+
+def peak_kib(name):
+    p = res / name
+    if not p.exists():
+        return None
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.read_text())
+    return int(m.group(1)) if m else None
+
+
+def ms(r):
+    return f"{r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} ms" if r.get("stddev") is not None else f"{r['mean'] * 1000:.1f} ms"
+
+
+def mib(k):
+    return "not measured" if k is None else f"{k / 1024:.0f} MiB"
+
+
+single = load("single.json")
+many = load("many.json")
+copies = int(env["COPIES"])
+nproc = env["NPROC"]
+
+out = []
+w = out.append
+w("# Benchmarks")
+w("")
+w("Measured by `bash bench/compare.sh` (and `cargo bench`), all numbers from one run on one machine.")
+w("Every claim is a ratio against a baseline measured in the same run. Re-run the script to reproduce;")
+w("it rewrites this file.")
+w("")
+w("## Machine and versions")
+w("")
+w(f"- CPU: {env['CPU']}, `nproc` = {nproc}; memory {env['MEM']}; {env['KERNEL']}")
+w(f"- {env['VANBAN_VERSION']} (release build, Typst 0.15.1 in-process); {env['RUSTC_VERSION']}")
+w(f"- typst-cli: {env['TYPST_VERSION']}")
+w(f"- {env['HYPERFINE_VERSION']}; peak memory from `/usr/bin/time -v` (maximum resident set size)")
+w("")
+
+w("## 1. One document, cold process")
+w("")
+w("The seed resolution (5 pages). `vanban render` reads the TOML, checks it, fills the templates,")
+w("compiles with Typst and writes the PDF; `typst compile` compiles the source vanban emits")
+w(f"(`--emit typ`) with the same fonts. hyperfine, 3 warm-up runs, {env['RUNS']} runs each, no shell.")
+w("")
+w("| Command | Time (mean ± σ) | Peak RSS |")
+w("|---|---|---|")
+rss = {"vanban render": peak_kib("rss-render.txt"), "typst compile": peak_kib("rss-typst.txt")}
+for name, r in single.items():
+    w(f"| {name} | {ms(r)} | {mib(rss.get(name)) if name in rss else '—'} |")
+if "typst compile" not in single:
+    w("| typst compile | **not measured** (run without `--no-typst-cli`) | not measured |")
+w("")
+if "typst compile" in single and "vanban render" in single:
+    ratio = single["vanban render"]["mean"] / single["typst compile"]["mean"]
+    w(f"**vanban render / typst compile = {ratio:.2f}×** (target ≤ 1.0×; baseline: typst-cli 0.15.1, same run).")
+else:
+    w("**The ratio vanban / typst-cli was not measured in this run.**")
+if "vanban preview (page 1, 96 dpi)" in single:
+    w("")
+    w(f"Time to the first preview PNG (cold process, page 1 at 96 dpi): {ms(single['vanban preview (page 1, 96 dpi)'])}.")
+w("")
+
+w(f"## 2. {copies} documents: cold processes vs one batch")
+w("")
+w(f"{copies} copies of the seed resolution. Baseline: `vanban render` run {copies} times one after the")
+w(f"other (a shell loop). Against it: one `vanban batch` process over the same {copies} files with")
+w(f"{nproc} worker threads. hyperfine, 1 warm-up run, 3 runs each.")
+w("")
+w("| Command | Time (mean ± σ) | Documents per second | Peak RSS |")
+w("|---|---|---|---|")
+for name, r in many.items():
+    peak = mib(peak_kib("rss-batch.txt")) if name.startswith("one batch") else f"{mib(peak_kib('rss-render.txt'))} per process"
+    w(f"| {name} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {copies / r['mean']:.1f} | {peak} |")
+w("")
+cold = next((r for n, r in many.items() if "cold" in n), None)
+batch = next((r for n, r in many.items() if n.startswith("one batch")), None)
+if cold and batch:
+    w(f"**batch / cold processes = {cold['mean'] / batch['mean']:.2f}× the documents per second** (target ≥ 3×; baseline: {copies} cold `vanban render` processes, same run).")
+w("")
+
+w("## 3. watch: re-render after a one-word edit")
+w("")
+wm = [int(x) for x in (res / "watch-ms.txt").read_text().split()] if (res / "watch-ms.txt").exists() else []
+if len(wm) >= 2:
+    first, rest = wm[0], wm[1:]
+    w(f"`vanban watch` on the seed, then five one-word edits (\"Bí thư\" ↔ \"Phó Bí thư\"), as `watch` reports")
+    w("each render (read, check, typeset, PDF, write):")
+    w("")
+    w(f"- first render in the process: {first} ms")
+    w(f"- re-renders after an edit: {', '.join(map(str, rest))} ms (median {statistics.median(rest):.0f} ms)")
+    w(f"- **first / re-render = {first / statistics.median(rest):.1f}×** (baseline: the same process's first render)")
+else:
+    w("**Not measured** (the watcher did not report two renders).")
+w("")
+
+w("## 4. Warm in-process renders (criterion)")
+w("")
+crit = Path(root) / "target/criterion"
+rows = []
+if env.get("CRITERION") == "1" and crit.exists():
+    for est in sorted(crit.glob("*/*/new/estimates.json")):
+        group, bench = est.parts[-4], est.parts[-3]
+        mean = json.loads(est.read_text())["mean"]["point_estimate"] / 1e6
+        rows.append((f"{group}/{bench}", mean))
+if rows:
+    w("`cargo bench --bench render` (benches/render.rs), mean of criterion's samples:")
+    w("")
+    w("| Benchmark | Mean |")
+    w("|---|---|")
+    for name, mean in rows:
+        w(f"| {name} | {mean:.1f} ms |")
+    w("")
+    seed = dict(rows).get("render/seed")
+    cold_single = single.get("vanban render")
+    if seed and cold_single:
+        w(f"A warm in-process render of the seed takes {seed:.1f} ms; a cold process {cold_single['mean'] * 1000:.1f} ms: **cold / warm = {cold_single['mean'] * 1000 / seed:.1f}×**.")
+else:
+    w("**Not run** in this run (pass `--criterion`).")
+w("")
+
+w("## Commands")
+w("")
+w("```sh")
+w("bash bench/compare.sh" + ("" if env.get("TYPST_VERSION") != "not measured" else " --no-typst-cli") + (" --criterion" if env.get("CRITERION") == "1" else "") + f" --copies {copies} --runs {env['RUNS']}")
+w("```")
+w("")
+w("which runs, with `$WORK` a temporary directory:")
+w("")
+w("```sh")
+for key in ["CMD_VANBAN", "CMD_TYPST", "CMD_PREVIEW", "CMD_COLD", "CMD_BATCH"]:
+    if env.get(key) and not env[key].startswith(" compile"):
+        w(short(env[key]))
+w("```")
+print("\n".join(out))
