@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
 
 const SLOPPY: &str = r#"
@@ -49,7 +47,7 @@ fn lints_name_their_rule_and_strict_makes_them_errors() {
     );
     let (code, _) = run_vanban(&["check", "--strict", file.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1));
-    let (_, en) = vanban(
+    let (_, en) = run_vanban(
         &["--lang", "en", "check", file.to_str().unwrap()],
         dir.path(),
     );
@@ -63,12 +61,12 @@ fn lints_name_their_rule_and_strict_makes_them_errors() {
 
 #[test]
 fn the_examples_pass_the_rules_they_should() {
-    let (code, out) = vanban(
+    let (code, out) = run_vanban(
         &["check", "--strict", seed_example().to_str().unwrap()],
         &root(),
     );
     assert_eq!(code, Some(0), "{out}");
-    let (code, out) = vanban(
+    let (code, out) = run_vanban(
         &[
             "check",
             "--strict",
@@ -119,7 +117,7 @@ fn errors_are_in_vietnamese_by_default_and_english_on_request() {
         "{vi}"
     );
     assert!(vi.contains("x.toml:9:"), "{vi}");
-    let (_, en) = vanban(
+    let (_, en) = run_vanban(
         &["--lang", "en", "render", file.to_str().unwrap()],
         dir.path(),
     );

@@ -4,7 +4,6 @@
 mod common;
 
 use std::io::Write;
-use std::path::Path;
 
 use common::*;
 use vanban::{output, Error};
@@ -161,7 +160,7 @@ fn a_failed_write_leaves_the_previous_pdf_and_no_temporary_file() {
 #[test]
 fn an_unwritable_target_is_a_clean_error() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, err) = run(
+    let (code, err) = run_vanban(
         &[
             "render",
             seed_example().to_str().unwrap(),
