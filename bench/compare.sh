@@ -63,14 +63,21 @@ mkdir -p "$RES"
 CMD_VANBAN="$VANBAN render $SEED -o $WORK/vanban.pdf"
 CMD_TYPST="$TYPST compile --font-path fonts --ignore-system-fonts $WORK/seed.typ $WORK/typst.pdf"
 CMD_PREVIEW="$VANBAN preview $SEED --page 1 --dpi 96 -o $WORK"
-echo "== cold single document" >&2
-if [ -n "$TYPST" ]; then
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$RES/single.json" \
-    -n "vanban render" "$CMD_VANBAN" -n "typst compile" "$CMD_TYPST" -n "vanban preview (page 1, 96 dpi)" "$CMD_PREVIEW" >&2
-else
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$RES/single.json" \
-    -n "vanban render" "$CMD_VANBAN" -n "vanban preview (page 1, 96 dpi)" "$CMD_PREVIEW" >&2
+# A second baseline that needs no 13-minute build: the Python package `typst`
+# (typst-py, pip install typst==0.15.2, which bundles Typst 0.15.1), timed with
+# and without its compile call so the interpreter's start-up can be subtracted.
+CMD_PY=""
+CMD_PY_START=""
+if python3 -c "import typst" 2>/dev/null; then
+  CMD_PY="python3 -c \"import typst; typst.compile('$WORK/seed.typ', output='$WORK/py.pdf', font_paths=['fonts'], ignore_system_fonts=True)\""
+  CMD_PY_START="python3 -c \"import typst\""
 fi
+echo "== cold single document" >&2
+ARGS=(-n "vanban render" "$CMD_VANBAN")
+[ -n "$TYPST" ] && ARGS+=(-n "typst compile" "$CMD_TYPST")
+[ -n "$CMD_PY" ] && ARGS+=(-n "typst-py compile" "$CMD_PY" -n "typst-py start-up only" "$CMD_PY_START")
+ARGS+=(-n "vanban preview (page 1, 96 dpi)" "$CMD_PREVIEW")
+hyperfine --warmup 3 --runs "$RUNS" --export-json "$RES/single.json" "${ARGS[@]}" >&2
 /usr/bin/time -v "$VANBAN" render "$SEED" -o "$WORK/vanban.pdf" 2> "$RES/rss-render.txt"
 if [ -n "$TYPST" ]; then
   /usr/bin/time -v $CMD_TYPST 2> "$RES/rss-typst.txt"
@@ -118,6 +125,7 @@ export HYPERFINE_VERSION=$(hyperfine --version)
 export CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 export MEM=$(free -g | awk '/Mem:/ {print $2 " GiB"}')
 export KERNEL=$(uname -sr)
-export CMD_VANBAN CMD_TYPST CMD_PREVIEW CMD_COLD CMD_BATCH
+export CMD_VANBAN CMD_TYPST CMD_PY CMD_PY_START CMD_PREVIEW CMD_COLD CMD_BATCH
+export TYPST_PY_VERSION=$(python3 -c "import importlib.metadata as m; print(m.version('typst'))" 2>/dev/null || echo "not installed")
 python3 bench/report.py > BENCHMARKS.md
 echo "wrote BENCHMARKS.md" >&2

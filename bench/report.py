@@ -60,6 +60,7 @@ w("")
 w(f"- CPU: {env['CPU']}, `nproc` = {nproc}; memory {env['MEM']}; {env['KERNEL']}")
 w(f"- {env['VANBAN_VERSION']} (release build, Typst 0.15.1 in-process); {env['RUSTC_VERSION']}")
 w(f"- typst-cli: {env['TYPST_VERSION']}")
+w(f"- typst-py (Python package `typst`, bundles Typst 0.15.1): {env.get('TYPST_PY_VERSION', 'not installed')}")
 w(f"- {env['HYPERFINE_VERSION']}; peak memory from `/usr/bin/time -v` (maximum resident set size)")
 w("")
 
@@ -67,7 +68,8 @@ w("## 1. One document, cold process")
 w("")
 w("The seed resolution (5 pages). `vanban render` reads the TOML, checks it, fills the templates,")
 w("compiles with Typst and writes the PDF; `typst compile` compiles the source vanban emits")
-w(f"(`--emit typ`) with the same fonts. hyperfine, 3 warm-up runs, {env['RUNS']} runs each, no shell.")
+w(f"(`--emit typ`) with the same fonts. hyperfine, 3 warm-up runs, {env['RUNS']} runs each. hyperfine")
+w("starts each command through a shell and subtracts the shell's own start-up time.")
 w("")
 w("| Command | Time (mean ± σ) | Peak RSS |")
 w("|---|---|---|")
@@ -82,6 +84,16 @@ if "typst compile" in single and "vanban render" in single:
     w(f"**vanban render / typst compile = {ratio:.2f}×** (target ≤ 1.0×; baseline: typst-cli 0.15.1, same run).")
 else:
     w("**The ratio vanban / typst-cli was not measured in this run.**")
+py, py0 = single.get("typst-py compile"), single.get("typst-py start-up only")
+if py and py0 and "vanban render" in single:
+    v = single["vanban render"]["mean"]
+    compile_only = py["mean"] - py0["mean"]
+    w("")
+    w(f"Second baseline, typst-py (the same Typst 0.15.1 compiler, called from `python3 -c`, same run):")
+    w(f"**vanban render / typst-py compile = {v / py['mean']:.2f}×**, where typst-py's time includes starting")
+    w(f"Python and importing the module ({py0['mean'] * 1000:.1f} ms by itself). Without that start-up,")
+    w(f"typst-py's compile + PDF takes about {compile_only * 1000:.1f} ms, and **vanban render / that = {v / compile_only:.2f}×**")
+    w("(an estimate: a difference of two means).")
 if "vanban preview (page 1, 96 dpi)" in single:
     w("")
     w(f"Time to the first preview PNG (cold process, page 1 at 96 dpi): {ms(single['vanban preview (page 1, 96 dpi)'])}.")
@@ -154,7 +166,7 @@ w("")
 w("which runs, with `$WORK` a temporary directory:")
 w("")
 w("```sh")
-for key in ["CMD_VANBAN", "CMD_TYPST", "CMD_PREVIEW", "CMD_COLD", "CMD_BATCH"]:
+for key in ["CMD_VANBAN", "CMD_TYPST", "CMD_PY", "CMD_PY_START", "CMD_PREVIEW", "CMD_COLD", "CMD_BATCH"]:
     if env.get(key) and not env[key].startswith(" compile"):
         w(short(env[key]))
 w("```")
