@@ -114,12 +114,11 @@ proptest! {
     #[test]
     fn any_text_comes_out_as_typed(s in text_strategy()) {
         let pdf = render_json(&document_with(&s)).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let text = squash(&pdftotext(&pdf));
-        let want = squash(&s);
-        let in_paragraph = format!("BEGIN {want} END").replace("BEGIN  END", "BEGIN END");
-        prop_assert!(text.contains(&squash(&in_paragraph)), "paragraph {s:?} printed as:\n{text}");
+        // Spaces aside: a heading may wrap after "?" where extraction adds one.
+        let text = unspaced(&pdftotext(&pdf));
+        let want = unspaced(&s);
+        prop_assert!(text.contains(&format!("BEGIN{want}END")), "paragraph {s:?} printed as:\n{text}");
         // As a level-2 heading it is numbered "1." and not upper-cased.
-        let heading = squash(&format!("1. {want}"));
-        prop_assert!(text.contains(&heading), "heading {s:?} printed as:\n{text}");
+        prop_assert!(text.contains(&format!("1.{want}")), "heading {s:?} printed as:\n{text}");
     }
 }

@@ -181,6 +181,12 @@ pub fn run_vanban(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
     )
 }
 
+/// Drops all whitespace: for comparing text that may wrap at a break
+/// opportunity without a space ("Zg?" | "ỉđ"), where extraction adds one.
+pub fn unspaced(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Collapses all whitespace to single spaces.
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
