@@ -85,7 +85,9 @@ fi
 
 # 2. COPIES documents: COPIES cold processes vs one batch process.
 mkdir -p "$WORK/copies" "$WORK/out-cold" "$WORK/out-batch"
-for i in $(seq -w 1 "$COPIES"); do cp "$SEED" "$WORK/copies/nq-$i.toml"; done
+# Each copy has its own number, as a real set of documents would; they share
+# the body text, so Typst's cache serves its layout after the first.
+for i in $(seq 1 "$COPIES"); do sed "s/^so = 7\$/so = $i/" "$SEED" > "$WORK/copies/nq-$(printf %04d "$i").toml"; done
 NPROC=$(nproc)
 CMD_COLD="for f in $WORK/copies/*.toml; do $VANBAN render \$f -o $WORK/out-cold/\$(basename \$f .toml).pdf 2>/dev/null; done"
 CMD_BATCH="$VANBAN batch $WORK/copies -o $WORK/out-batch -j $NPROC"
@@ -102,8 +104,10 @@ WATCH_PID=$!
 wait_lines() { for _ in $(seq 1 600); do [ "$(grep -c ' ms$' "$WORK/watch.log" || true)" -ge "$1" ] && return 0; sleep 0.1; done; return 1; }
 WATCH_MS=()
 if wait_lines 1; then
+  # One word each time, never the same text twice, so no render is a plain
+  # cache hit: the signer's given name becomes Thọ1, Thọ2, …
   for n in 2 3 4 5 6; do
-    if [ $((n % 2)) = 0 ]; then sed -i '0,/Bí thư/s//Phó Bí thư/' "$WORK/watched.toml"; else sed -i '0,/Phó Bí thư/s//Bí thư/' "$WORK/watched.toml"; fi
+    sed -i "s/Trần Nguyên Thọ[0-9]*\"/Trần Nguyên Thọ$n\"/" "$WORK/watched.toml"
     wait_lines "$n" || break
   done
 fi
