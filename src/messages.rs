@@ -196,6 +196,23 @@ pub fn error(e: &Error, lang: Lang) -> String {
             "{}: vanban gặp lỗi nội bộ khi xử lý văn bản này: {message}",
             file.display()
         ),
+        Error::Archive { file, message } => format!("{}: {}", file.display(), translate(message)),
+        Error::DuplicateNumber {
+            file,
+            number_symbol,
+            scope,
+            existing,
+        } => format!(
+            "{}: số và ký hiệu {number_symbol} đã được đăng ký ({scope}): {existing}",
+            file.display()
+        ),
+        Error::Register { register, message } => {
+            format!("sổ đăng ký {}: {message}", register.display())
+        }
+        Error::ArchiveDamaged { dir, problems } => format!(
+            "kho lưu trữ {}: có {problems} vấn đề: tệp bị mất hoặc bị sửa sau khi lưu",
+            dir.display()
+        ),
         // Messages not yet translated are shown in English.
         #[allow(unreachable_patterns)]
         other => other.to_string(),
