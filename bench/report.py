@@ -66,7 +66,7 @@ w("")
 
 w("## 1. One document, cold process")
 w("")
-w("The seed resolution (5 pages). `vanban render` reads the TOML, checks it, fills the templates,")
+w("The seed resolution (9 pages). `vanban render` reads the TOML, checks it, fills the templates,")
 w("compiles with Typst and writes the PDF; `typst compile` compiles the source vanban emits")
 w(f"(`--emit typ`) with the same fonts. hyperfine, 3 warm-up runs, {env['RUNS']} runs each. hyperfine")
 w("starts each command through a shell and subtracts the shell's own start-up time.")
