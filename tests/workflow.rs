@@ -4,25 +4,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
 use vanban::model::TheThuc;
-
-fn vanban_out(args: &[&str], cwd: &Path) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
 
 fn type_name(kind: &str) -> &'static str {
     match kind {
@@ -121,7 +108,7 @@ fn batch_folder() -> tempfile::TempDir {
 #[test]
 fn batch_renders_the_good_documents_and_names_the_bad_one() {
     let dir = batch_folder();
-    let (code, out, err) = vanban_out(
+    let (code, out, err) = run_vanban_out(
         &["--lang", "en", "batch", "docs", "-o", "out", "-j", "2"],
         dir.path(),
     );
@@ -151,9 +138,9 @@ fn batch_renders_the_good_documents_and_names_the_bad_one() {
     );
 
     std::fs::remove_file(dir.path().join("docs/broken.toml")).unwrap();
-    let (code, _, err) = vanban_out(&["batch", "docs", "-o", "out"], dir.path());
+    let (code, _, err) = run_vanban_out(&["batch", "docs", "-o", "out"], dir.path());
     assert_eq!(code, Some(0), "{err}");
-    let (code, _, err) = vanban_out(&["batch", "data", "-o", "out"], dir.path());
+    let (code, _, err) = run_vanban_out(&["batch", "data", "-o", "out"], dir.path());
     assert_eq!(code, Some(1), "an empty folder is wrong input: {err}");
 }
 

@@ -168,8 +168,8 @@ pub fn lines(page: &Page) -> Vec<Line> {
     out
 }
 
-/// Runs the `vanban` binary in `cwd`: its exit code and what it wrote on stderr.
-pub fn run_vanban(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
+/// Runs the `vanban` binary in `cwd`: its exit code, stdout and stderr.
+pub fn run_vanban_out(args: &[&str], cwd: &Path) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
         .current_dir(cwd)
@@ -177,8 +177,15 @@ pub fn run_vanban(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
         .unwrap();
     (
         out.status.code(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
         String::from_utf8_lossy(&out.stderr).to_string(),
     )
+}
+
+/// Runs the `vanban` binary in `cwd`: its exit code and what it wrote on stderr.
+pub fn run_vanban(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
+    let (code, _, err) = run_vanban_out(args, cwd);
+    (code, err)
 }
 
 /// Drops all whitespace: for comparing text that may wrap at a break
