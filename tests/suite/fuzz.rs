@@ -2,11 +2,11 @@
 //! any field. Nothing panics; text comes out of the PDF as typed (after the
 //! documented clean-up) or is refused with a message naming its field.
 
-mod common;
+
 
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use serde_json::json;
 use vanban::model::{parse, Format, Text};

@@ -1,11 +1,11 @@
 //! Reports computed from indicator data: the figures in the table and in the
 //! prose are the computed ones, in Vietnamese notation, and follow the data.
 
-mod common;
+
 
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use vanban::indicators::{self, table, Evaluation};
 use vanban::Renderer;
 

@@ -3,11 +3,11 @@
 //! signature and Nơi nhận against Nghị định 30/2020/NĐ-CP (the-thuc.md §4, §8).
 //! A Party document must keep none of it.
 
-mod common;
+
 
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 
 /// A six-monthly report of UBND xã Vũ Quang, long enough for two pages.
 const STATE: &str = r#"

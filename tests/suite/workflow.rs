@@ -2,13 +2,13 @@
 //! for every kind and thể thức, `batch` with a broken document among good
 //! ones, `preview` PNGs, and `watch` re-rendering after an edit.
 
-mod common;
+
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use vanban::model::TheThuc;
 
 fn type_name(kind: &str) -> &'static str {

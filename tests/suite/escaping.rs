@@ -1,11 +1,11 @@
 //! User text is data, never code: whatever a clerk types comes out of the PDF
 //! exactly as typed (spaces aside) and never changes the Typst program.
 
-mod common;
+
 
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use serde_json::json;
 use vanban::model::{parse, Format};

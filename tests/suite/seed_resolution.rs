@@ -1,11 +1,11 @@
 //! The seed resolution 07-NQ/ĐU, rendered and read back: its text against the
 //! reference, and its layout against the Party thể thức (the-thuc.md §3).
 
-mod common;
+
 
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 
 fn pdf() -> &'static [u8] {
     static PDF: OnceLock<Vec<u8>> = OnceLock::new();

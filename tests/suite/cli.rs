@@ -1,11 +1,11 @@
 //! The `vanban` binary as a user runs it.
 
-mod common;
+
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 
 fn vanban(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))

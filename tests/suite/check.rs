@@ -1,9 +1,9 @@
 //! `vanban check`: validation without rendering, lints with their rules,
 //! `--strict`, and messages in Vietnamese by default, English with `--lang en`.
 
-mod common;
 
-use common::*;
+
+use crate::common::*;
 
 const SLOPPY: &str = r#"
 the_thuc = "dang"

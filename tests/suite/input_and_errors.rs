@@ -1,10 +1,10 @@
 //! Input formats, drafts, and errors that name their place.
 
-mod common;
+
 
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use vanban::model::{parse, Format};
 use vanban::{Document, Error, Renderer};
 

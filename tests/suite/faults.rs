@@ -1,11 +1,11 @@
 //! Bad input, pasted text and faults: a clear message and an untouched
 //! output, never a panic, a wrong document or a changed file.
 
-mod common;
+
 
 use std::io::Write;
 
-use common::*;
+use crate::common::*;
 use vanban::{output, Error};
 
 fn refused(name: &str, content: &[u8]) -> String {

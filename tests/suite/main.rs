@@ -1,0 +1,18 @@
+//! The integration tests, one binary: linking typst into a dozen test
+//! binaries cost more build time on two cores than all the tests' run time.
+//! `tests/memory.rs` stays apart because it measures its own process.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod archive;
+mod check;
+mod cli;
+mod escaping;
+mod faults;
+mod fuzz;
+mod input_and_errors;
+mod reports;
+mod seed_resolution;
+mod state_format;
+mod workflow;
