@@ -6,6 +6,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use std::sync::LazyLock;
+
 use super::fonts::FontSet;
 
 /// The fixed path of the generated source. Always the same: Typst interns file
@@ -15,8 +17,12 @@ pub const MAIN: &str = "/main.typ";
 /// A sandboxed Typst world: one in-memory source, the given fonts, a fixed
 /// "today". There is no file system behind it: every file read and every
 /// package import is refused, so nothing a document says can reach the disk.
+/// Typst's standard library, built once per process: building it is a good
+/// part of a small render's fixed cost, and it is the same for every document
+/// (no inputs, no features), so batch and watch share one.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
 pub struct SandboxWorld<'a> {
-    library: LazyHash<Library>,
     fonts: &'a FontSet,
     main: Source,
     today: Datetime,
@@ -36,7 +42,6 @@ pub fn main_id() -> FileId {
 impl<'a> SandboxWorld<'a> {
     pub fn new(fonts: &'a FontSet, source: String, today: Datetime) -> Self {
         SandboxWorld {
-            library: LazyHash::new(Library::default()),
             fonts,
             main: Source::new(main_id(), source),
             today,
@@ -72,7 +77,7 @@ impl<'a> SandboxWorld<'a> {
 
 impl World for SandboxWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        &LIBRARY
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
