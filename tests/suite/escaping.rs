@@ -120,3 +120,39 @@ proptest! {
         prop_assert!(text.contains(&format!("1.{want}")), "heading {s:?} printed as:\n{text}");
     }
 }
+
+/// Symbols and short dates are never split at a line end (issue 11 §6): the
+/// office reads "02-" / "QĐ/UBKTĐU" as a typing error. Padding words of
+/// growing length put each symbol at every position of the line, so without
+/// the rule some of them break after "-" or "/".
+#[test]
+fn symbols_and_short_dates_never_break_at_a_line_end() {
+    const SYMBOLS: &[&str] = &[
+        "02-QĐ/UBKTĐU",
+        "26-CV/TU",
+        "07-NQ/ĐU",
+        "30/2020/NĐ-CP",
+        "05/7/2025",
+        "50-CT/TW",
+    ];
+    let mut paragraphs = Vec::new();
+    for pad in 0..24 {
+        let lead = "ư".repeat(pad % 7 + 1) + &" và".repeat(pad / 3);
+        let sentence: Vec<String> = SYMBOLS
+            .iter()
+            .map(|s| format!("{lead} theo văn bản số {s}"))
+            .collect();
+        paragraphs.push(sentence.join(", ") + ".");
+    }
+    let text = paragraphs.join("\n");
+    let pdf = render_json(&document_with(&text)).unwrap();
+    let lines = pdftotext(&pdf);
+    for symbol in SYMBOLS {
+        // Every occurrence: 24 in the paragraph, 24 in the heading.
+        let whole = lines.matches(symbol).count();
+        assert_eq!(
+            whole, 48,
+            "{symbol} is split at a line end somewhere:\n{lines}"
+        );
+    }
+}
