@@ -155,7 +155,11 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
     }
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
-        last.text = with_final_mark(&last.text, &profile.doan.dau_ket_thuc);
+        let mark = doc
+            .dau_ket_thuc
+            .map(|m| m.as_str())
+            .unwrap_or(&profile.doan.dau_ket_thuc);
+        last.text = with_final_mark(&last.text, mark);
     }
 
     let signature = SignatureLines {
@@ -358,14 +362,16 @@ fn push_section(
     );
 }
 
-/// Ends the text with the profile's final mark ("." or "./."), replacing a
-/// final mark the writer typed.
+/// Ends the text with `mark` (the document's or the profile's) unless the
+/// writer ended it with "." or "./." already: both occur in real documents,
+/// and what was typed wins. A trailing ",", ";" or ":" is not an ending and
+/// gives way to the mark.
 fn with_final_mark(text: &str, mark: &str) -> String {
     let trimmed = text.trim_end();
-    let stem = trimmed
-        .strip_suffix("./.")
-        .unwrap_or(trimmed)
-        .trim_end_matches(['.', ',', ';', ':']);
+    if trimmed.ends_with('.') {
+        return trimmed.to_string();
+    }
+    let stem = trimmed.trim_end_matches([',', ';', ':']);
     format!("{stem}{mark}")
 }
 
@@ -446,12 +452,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn final_mark_replaces_what_was_typed() {
+    fn a_typed_final_mark_wins_over_the_default() {
         assert_eq!(with_final_mark("Hết", "."), "Hết.");
-        assert_eq!(with_final_mark("Hết.", "."), "Hết.");
-        assert_eq!(with_final_mark("Hết.", "./."), "Hết./.");
-        assert_eq!(with_final_mark("Hết./.", "."), "Hết.");
+        assert_eq!(with_final_mark("Hết", "./."), "Hết./.");
+        assert_eq!(with_final_mark("Hết.", "./."), "Hết.");
+        assert_eq!(with_final_mark("Hết./.", "."), "Hết./.");
+        assert_eq!(with_final_mark("Hết./. ", "./."), "Hết./.");
         assert_eq!(with_final_mark("Hết;", "."), "Hết.");
+        assert_eq!(with_final_mark("Hết:", "./."), "Hết./.");
     }
 
     #[test]

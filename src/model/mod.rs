@@ -113,6 +113,10 @@ pub struct Document {
     pub noi_dung: Vec<Section>,
     #[serde(default)]
     pub ket_luan: Vec<Paragraph>,
+    /// The mark that ends the text when the last paragraph does not end with
+    /// one already; absent, the profile's. A typed "." or "./." always stays.
+    #[serde(default)]
+    pub dau_ket_thuc: Option<FinalMark>,
     pub ky: Signature,
     pub noi_nhan: Recipients,
     /// "Kính gửi:" addressees, for a document sent upward (state reports, công văn).
@@ -171,6 +175,26 @@ pub enum Orientation {
     Portrait,
     #[serde(rename = "ngang")]
     Landscape,
+}
+
+/// The mark after the last sentence of the text: "." or "./." (the state
+/// decree's models and many Party offices write "./.", meaning "nothing
+/// follows").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum FinalMark {
+    #[serde(rename = ".")]
+    Dot,
+    #[serde(rename = "./.")]
+    DotSlashDot,
+}
+
+impl FinalMark {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FinalMark::Dot => ".",
+            FinalMark::DotSlashDot => "./.",
+        }
+    }
 }
 
 /// Nơi nhận: who receives the document, printed bottom left.

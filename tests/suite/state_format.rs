@@ -583,3 +583,31 @@ fn addressees_and_the_split_name_print_literally() {
         assert!(t.contains(literal), "{literal:?} not printed as typed: {t}");
     }
 }
+
+/// The end of the text (issue 11 §5): a typed "./." or "." stays whatever the
+/// profile says; with nothing typed, `dau_ket_thuc` chooses, else the profile.
+#[test]
+fn the_final_mark_typed_wins_then_the_document_key_then_the_profile() {
+    let ending = |doc: &str| {
+        let t = squash(&pdftotext(
+            &render_toml(doc).unwrap_or_else(|e| panic!("{e}")),
+        ));
+        let end = t.find("Nơi nhận").expect("Nơi nhận");
+        t[..end].trim_end().to_string()
+    };
+    let typed = PARTY.replace("\"Đạt nhiều kết quả\"", "\"Đạt nhiều kết quả./.\"");
+    assert!(ending(&typed).ends_with("kết quả./."), "{}", ending(&typed));
+    let typed_dot = STATE.replace("xem xét, chỉ đạo", "xem xét, chỉ đạo.");
+    assert!(
+        ending(&typed_dot).ends_with("chỉ đạo."),
+        "{}",
+        ending(&typed_dot)
+    );
+    assert!(!ending(&typed_dot).ends_with("./."));
+    let keyed = PARTY.replace("mo_dau =", "dau_ket_thuc = \"./.\"\nmo_dau =");
+    assert!(ending(&keyed).ends_with("kết quả./."), "{}", ending(&keyed));
+    assert!(ending(PARTY).ends_with("kết quả."));
+    assert!(!ending(PARTY).ends_with("./."));
+    let wrong = PARTY.replace("mo_dau =", "dau_ket_thuc = \"/\"\nmo_dau =");
+    assert!(render_toml(&wrong).is_err());
+}
