@@ -18,6 +18,10 @@ pub struct Context {
     pub addressees: Option<Addressees>,
     /// The body, flattened into headings and paragraphs in reading order.
     pub blocks: Vec<Block>,
+    /// Where the body's closing paragraphs start (at most [`KEPT_WITH_SIGNATURE`],
+    /// after the last heading): the layout keeps enough of them with the
+    /// signature that its page never holds the signature alone.
+    pub ending_from: usize,
     pub signature: SignatureLines,
     pub recipients: RecipientLines,
     pub meta: Meta,
@@ -195,16 +199,33 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
         day: date.day(),
         ident: format!("{number} {}", date.format("%Y-%m-%d")),
     };
+    let ending_from = ending_from(&blocks);
     Context {
         font: font.to_string(),
         header,
         title,
         addressees,
+        ending_from,
         blocks,
         signature,
         recipients,
         meta,
     }
+}
+
+/// Offices never issue a page with the signature and no body text above it;
+/// two closing paragraphs are enough to carry two lines even when the last one
+/// is a single line ("Nơi nhận" is measured in the layout, which decides).
+pub const KEPT_WITH_SIGNATURE: usize = 2;
+
+fn ending_from(blocks: &[Block]) -> usize {
+    let trailing = blocks
+        .iter()
+        .rev()
+        .take(KEPT_WITH_SIGNATURE)
+        .take_while(|b| b.kind == "paragraph")
+        .count();
+    blocks.len() - trailing
 }
 
 /// The issuing body's name in upper case, as printed lines. A name typed with

@@ -8,6 +8,7 @@ mod common;
 mod archive;
 mod check;
 mod cli;
+mod ending;
 mod escaping;
 mod faults;
 mod fuzz;
