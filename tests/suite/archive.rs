@@ -314,7 +314,11 @@ fn round_trip(name: &str, expected: &[(&str, &str, &str)]) {
     assert_eq!(listed.lines().count(), expected.len());
     for (path, _, _) in expected {
         let back = std::fs::read(out.join(path)).unwrap();
-        assert_eq!(back, std::fs::read(root().join("examples").join(path)).unwrap(), "{path}");
+        assert_eq!(
+            back,
+            std::fs::read(root().join("examples").join(path)).unwrap(),
+            "{path}"
+        );
     }
     let again = tmp.path().join("again.pdf");
     ok(vanban(&[
@@ -329,8 +333,12 @@ fn round_trip(name: &str, expected: &[(&str, &str, &str)]) {
         std::fs::read(&pdf).unwrap() == std::fs::read(&again).unwrap(),
         "rendering the extracted sources gives other bytes"
     );
-    // Extracting never overwrites.
-    fails_with(vanban(&["extract", s(&pdf), "-o", s(&out)]), 2, &[]);
+    // Extracting never overwrites: the user's mistake, exit 1.
+    fails_with(
+        vanban(&["--lang", "en", "extract", s(&pdf), "-o", s(&out)]),
+        1,
+        &["already exists"],
+    );
 }
 
 #[test]
@@ -707,17 +715,15 @@ fn pdf_a_1b_archive_keeps_the_sources_beside_the_pdf() {
         "data/vu-quang/doan-van.toml",
     ] {
         assert!(
-            std::fs::read(folder.join(rel)).unwrap() == std::fs::read(root().join("examples").join(rel)).unwrap(),
+            std::fs::read(folder.join(rel)).unwrap()
+                == std::fs::read(root().join("examples").join(rel)).unwrap(),
             "{rel}"
         );
     }
     let manifest: Value =
         serde_json::from_slice(&std::fs::read(folder.join("vanban-sources.json")).unwrap())
             .unwrap();
-    assert_eq!(
-        manifest["document"],
-        "bao-cao-quy-I-2026-dang-uy.toml"
-    );
+    assert_eq!(manifest["document"], "bao-cao-quy-I-2026-dang-uy.toml");
     ok(vanban(&["register", "verify", "--archive", s(&dir)]));
     let conn = rusqlite::Connection::open(dir.join("register.sqlite")).unwrap();
     let files: i64 = conn

@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod escaping;
 mod faults;
+mod files;
 mod fuzz;
 mod input_and_errors;
 mod reports;

@@ -1,8 +1,6 @@
 //! Reports computed from indicator data: the figures in the table and in the
 //! prose are the computed ones, in Vietnamese notation, and follow the data.
 
-
-
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
@@ -209,7 +207,9 @@ fn changing_one_figure_changes_every_place_that_quotes_it() {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&root().join("examples"), &dir.path().join("examples"));
     let doc: PathBuf = dir.path().join(PARTY);
-    let figures = dir.path().join("examples/data/vu-quang/thuc-hien-quy-I-2026.toml");
+    let figures = dir
+        .path()
+        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.toml");
 
     let before = squash(&pdftotext(&render_file(&doc)));
     let text = std::fs::read_to_string(&figures).unwrap();
