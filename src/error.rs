@@ -53,6 +53,93 @@ fn field_suffix(field: &str) -> String {
     }
 }
 
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    Device,
+    Socket,
+    BrokenLink,
+    Symlink,
+    Other,
+}
+
+impl FileKind {
+    pub fn english(self) -> &'static str {
+        match self {
+            FileKind::Directory => "a directory",
+            FileKind::Fifo => "a named pipe (FIFO)",
+            FileKind::Device => "a device",
+            FileKind::Socket => "a socket",
+            FileKind::BrokenLink => "a symbolic link to nothing",
+            FileKind::Symlink => "a symbolic link",
+            FileKind::Other => "a special file",
+        }
+    }
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            FileKind::Directory => "là thư mục",
+            FileKind::Fifo => "là ống dẫn có tên (FIFO)",
+            FileKind::Device => "là tệp thiết bị",
+            FileKind::Socket => "là socket",
+            FileKind::BrokenLink => "là liên kết tượng trưng trỏ tới tệp không tồn tại",
+            FileKind::Symlink => "là liên kết tượng trưng",
+            FileKind::Other => "là tệp đặc biệt",
+        }
+    }
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.english())
+    }
+}
+
+/// The longest excerpt of a file's content a message quotes.
+pub const MAX_EXCERPT_CHARS: usize = 60;
+
+/// `message` with every quoted part (`…`, "…", '…') cut to its first line
+/// and [`MAX_EXCERPT_CHARS`] characters: a parser quotes the value it stopped
+/// at, and a file that is not what the document says (a password file named
+/// as a CSV) must not be printed whole into an error.
+pub fn excerpts(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if !matches!(c, '`' | '"') {
+            continue;
+        }
+        let mut quoted = String::new();
+        let mut closed = false;
+        for q in chars.by_ref() {
+            if q == c {
+                closed = true;
+                break;
+            }
+            quoted.push(q);
+        }
+        out.push_str(&clip(&quoted));
+        if closed {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The first line of `s`, at most [`MAX_EXCERPT_CHARS`] characters, with "…"
+/// where it was cut.
+pub fn clip(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    let mut out: String = line.chars().take(MAX_EXCERPT_CHARS).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot read {}: {source}", file.display())]
@@ -64,7 +151,9 @@ pub enum Error {
     #[error("{}: unknown file type; a document file ends in .toml, .json, .yaml or .yml", file.display())]
     UnknownFormat { file: PathBuf },
 
-    #[error("{loc}{}: {message}", field_suffix(field))]
+    /// The message and field may quote the file (a value, a header): only
+    /// short excerpts are shown, see [`excerpts`].
+    #[error("{loc}{}: {}", field_suffix(&excerpts(field)), excerpts(message))]
     Parse {
         loc: Location,
         field: String,
@@ -143,7 +232,7 @@ pub enum Error {
     #[error("register {}: {message}", register.display())]
     Register { register: PathBuf, message: String },
 
-    #[error("archive {}: {problems} problem(s) found: files missing or altered since they were archived", dir.display())]
+    #[error("archive {}: {problems} problem(s) found: files missing, altered or added since they were archived", dir.display())]
     ArchiveDamaged { dir: PathBuf, problems: usize },
 
     /// `vanban new` has no skeleton for this kind (or thể thức, or file type).
@@ -173,6 +262,27 @@ pub enum Error {
     /// The file watcher failed (e.g. the system's limit on watched files).
     #[error("watching {}: {message}", file.display())]
     Watch { file: PathBuf, message: String },
+
+    /// A document names a file outside its folder tree (symlinks resolved).
+    #[error("{}, field `{field}`: `{}` is outside the document's folder {}; a document may name only files in its folder and below (symbolic links followed). To allow another folder, add --allow-path DIR", file.display(), name.display(), folder.display())]
+    Outside {
+        file: PathBuf,
+        field: String,
+        name: PathBuf,
+        folder: PathBuf,
+    },
+
+    /// A path to read or write is a directory, a FIFO, a device, a socket.
+    #[error("{}: {kind}, not a regular file; vanban reads and writes only regular files", file.display())]
+    NotAFile { file: PathBuf, kind: FileKind },
+
+    /// An output would replace a file the render reads.
+    #[error("{}: refusing to write there: it is an input of this render ({}); choose another output with -o", file.display(), input.display())]
+    OverwritesInput { file: PathBuf, input: PathBuf },
+
+    /// `--allow-path` names something that is not a folder.
+    #[error("{}: --allow-path takes a folder", file.display())]
+    NotAFolder { file: PathBuf },
 
     /// The batch's worker threads could not be started.
     #[error("cannot start the worker threads: {message}")]
@@ -204,6 +314,30 @@ impl Error {
                 | Error::Exists { .. }
                 | Error::NoDocuments { .. }
                 | Error::NoSuchPage { .. }
+                | Error::Outside { .. }
+                | Error::NotAFile { .. }
+                | Error::OverwritesInput { .. }
+                | Error::NotAFolder { .. }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_content_is_cut_to_a_short_first_line() {
+        let long = "x".repeat(200);
+        let msg = excerpts(&format!("invalid type: string \"{long}\", expected i32"));
+        assert_eq!(
+            msg,
+            format!("invalid type: string \"{}…\", expected i32", "x".repeat(60))
+        );
+        assert_eq!(
+            excerpts("unknown column `a\nsecret`; the columns are `ma`"),
+            "unknown column `a…`; the columns are `ma`"
+        );
+        assert_eq!(excerpts("missing field `ky`"), "missing field `ky`");
     }
 }

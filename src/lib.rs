@@ -11,6 +11,7 @@ pub mod archive;
 pub mod context;
 pub mod error;
 pub mod indicators;
+pub mod inputs;
 pub mod lint;
 pub mod locale;
 pub mod messages;
@@ -21,13 +22,14 @@ pub mod templating;
 pub mod typeset;
 pub mod workflow;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use typst::foundations::Datetime;
 
 pub use error::Error;
 pub use model::Document;
 
+use inputs::Inputs;
 use profile::Profile;
 use templating::{TemplateSource, LAYOUT_LIBRARIES};
 use typeset::FontSet;
@@ -41,12 +43,17 @@ pub struct Prepared {
     pub number: String,
     /// The indicators, when the document quotes data.
     pub evaluation: Option<indicators::Evaluation>,
+    /// The files the render read (the document among them): no output may
+    /// replace one of them.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Renders documents with one template set and one font set, both loaded once.
 pub struct Renderer {
     templates: TemplateSource,
     fonts: FontSet,
+    /// Folders beyond a document's own it may name files in (`--allow-path`).
+    allowed: Vec<PathBuf>,
 }
 
 impl Renderer {
@@ -55,6 +62,7 @@ impl Renderer {
         Renderer {
             templates: TemplateSource::embedded(),
             fonts: FontSet::embedded(),
+            allowed: Vec::new(),
         }
     }
 
@@ -70,11 +78,25 @@ impl Renderer {
                 Some(dir) => FontSet::with_dir(dir)?,
                 None => FontSet::embedded(),
             },
+            allowed: Vec::new(),
         })
+    }
+
+    /// Lets documents name files in `dirs` too, besides their own folder
+    /// tree (`--allow-path`).
+    pub fn allow_paths(mut self, dirs: &[PathBuf]) -> Result<Self, Error> {
+        self.allowed = inputs::allowed_folders(dirs)?;
+        Ok(self)
     }
 
     pub fn fonts(&self) -> &FontSet {
         &self.fonts
+    }
+
+    /// A fresh record of the files one render reads, with this renderer's
+    /// allowed folders.
+    pub fn inputs(&self) -> Inputs {
+        Inputs::new(self.allowed.clone())
     }
 
     /// Reads a document file (TOML, JSON or YAML by extension).
@@ -82,18 +104,35 @@ impl Renderer {
         model::load(path)
     }
 
+    /// [`Renderer::load`], the file read through `inputs`.
+    pub fn load_in(&self, inputs: &Inputs, path: &Path) -> Result<Document, Error> {
+        model::Format::from_path(path)?;
+        let input = inputs.document(path)?;
+        model::load_bytes(path, &input.bytes)
+    }
+
     /// The Typst source for `doc` (read from `file`, named in errors):
     /// self-contained, the layout library inlined, compilable by typst-cli.
     pub fn prepare(&self, doc: &Document, file: &Path) -> Result<Prepared, Error> {
+        self.prepare_in(doc, file, &self.inputs())
+    }
+
+    /// [`Renderer::prepare`], the files the document names read through `inputs`.
+    pub fn prepare_in(
+        &self,
+        doc: &Document,
+        file: &Path,
+        inputs: &Inputs,
+    ) -> Result<Prepared, Error> {
         // Figures and fragments first: the texts they produce are checked and
         // typeset like any other text.
         let evaluation = match &doc.so_lieu {
-            Some(sources) => Some(indicators::load(file, sources)?),
+            Some(sources) => Some(indicators::load_in(inputs, file, sources)?),
             None => None,
         };
         let resolved;
         let doc = if templating::fragments::needed(doc) {
-            resolved = templating::fragments::resolve(doc, file, evaluation.as_ref())?;
+            resolved = templating::fragments::resolve(inputs, doc, file, evaluation.as_ref())?;
             &resolved
         } else {
             doc
@@ -186,14 +225,29 @@ impl Renderer {
             date,
             number: ctx.header.number.clone(),
             evaluation,
+            inputs: inputs
+                .paths()
+                .into_iter()
+                .chain([file.to_path_buf()])
+                .collect(),
         })
     }
 
     /// Everything a render checks, without typesetting, plus the lints of
     /// [`lint`]: the warnings `vanban check` prints.
     pub fn check(&self, doc: &Document, file: &Path) -> Result<Vec<lint::Lint>, Error> {
-        let prepared = self.prepare(doc, file)?;
-        let fragments: Vec<(String, String)> = templating::fragments::collect(doc, file)?
+        self.check_in(doc, file, &self.inputs())
+    }
+
+    /// [`Renderer::check`], the files read through `inputs`.
+    pub fn check_in(
+        &self,
+        doc: &Document,
+        file: &Path,
+        inputs: &Inputs,
+    ) -> Result<Vec<lint::Lint>, Error> {
+        let prepared = self.prepare_in(doc, file, inputs)?;
+        let fragments: Vec<(String, String)> = templating::fragments::collect(inputs, doc, file)?
             .into_iter()
             .collect();
         Ok(lint::run(
@@ -207,7 +261,17 @@ impl Renderer {
 
     /// Renders `doc` to PDF bytes.
     pub fn render_pdf(&self, doc: &Document, file: &Path) -> Result<Vec<u8>, Error> {
-        let (paged, prepared) = self.typeset(doc, file)?;
+        self.render_pdf_in(doc, file, &self.inputs())
+    }
+
+    /// [`Renderer::render_pdf`], the files read through `inputs`.
+    pub fn render_pdf_in(
+        &self,
+        doc: &Document,
+        file: &Path,
+        inputs: &Inputs,
+    ) -> Result<Vec<u8>, Error> {
+        let (paged, prepared) = self.typeset_in(doc, file, inputs)?;
         output::pdf(&paged, &prepared.ident, prepared.date)
     }
 
@@ -217,7 +281,17 @@ impl Renderer {
         doc: &Document,
         file: &Path,
     ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
-        let prepared = self.prepare(doc, file)?;
+        self.typeset_in(doc, file, &self.inputs())
+    }
+
+    /// [`Renderer::typeset`], the files read through `inputs`.
+    pub fn typeset_in(
+        &self,
+        doc: &Document,
+        file: &Path,
+        inputs: &Inputs,
+    ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
+        let prepared = self.prepare_in(doc, file, inputs)?;
         let paged = typeset::compile(&self.fonts, prepared.source.clone(), prepared.date)?;
         Ok((paged, prepared))
     }
@@ -245,8 +319,9 @@ impl Session<'_> {
         &mut self,
         file: &Path,
     ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
-        let doc = self.renderer.load(file)?;
-        let prepared = self.renderer.prepare(&doc, file)?;
+        let inputs = self.renderer.inputs();
+        let doc = self.renderer.load_in(&inputs, file)?;
+        let prepared = self.renderer.prepare_in(&doc, file, &inputs)?;
         let world = match &mut self.world {
             Some(world) => {
                 world.update(&prepared.source, prepared.date);

@@ -50,6 +50,10 @@ enum Command {
         /// A directory of extra fonts (e.g. a licensed Times New Roman).
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// A folder outside the document's own that it may name files in
+        /// (data, fragments); repeat for several.
+        #[arg(long = "allow-path", value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
         /// Write PDF/A: a-1b, a-2b or a-3b (a-3b embeds the document's sources).
         #[arg(long, value_name = "STANDARD", value_parser = parse_standard)]
         pdf_standard: Option<PdfStandard>,
@@ -65,6 +69,10 @@ enum Command {
         templates: Option<PathBuf>,
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// A folder outside the document's own that it may name files in
+        /// (data, fragments); repeat for several.
+        #[arg(long = "allow-path", value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
     },
     /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
     New {
@@ -95,6 +103,10 @@ enum Command {
         templates: Option<PathBuf>,
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// A folder outside the document's own that it may name files in
+        /// (data, fragments); repeat for several.
+        #[arg(long = "allow-path", value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
     },
     /// Write the pages as PNG pictures: DIR/NAME-1.png, NAME-2.png …
     Preview {
@@ -112,6 +124,10 @@ enum Command {
         templates: Option<PathBuf>,
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// A folder outside the document's own that it may name files in
+        /// (data, fragments); repeat for several.
+        #[arg(long = "allow-path", value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
     },
     /// Render again whenever the document, its data or its fragment files change.
     Watch {
@@ -126,6 +142,10 @@ enum Command {
         templates: Option<PathBuf>,
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// A folder outside the document's own that it may name files in
+        /// (data, fragments); repeat for several.
+        #[arg(long = "allow-path", value_name = "DIR")]
+        allow_path: Vec<PathBuf>,
     },
     /// List the fonts vanban can use.
     Fonts {
@@ -197,16 +217,27 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             emit,
             templates,
             font_dir,
+            allow_path,
             pdf_standard,
         } => {
-            let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
-            let doc = renderer.load(&file)?;
+            let renderer = renderer(templates, font_dir, &allow_path)?;
+            let inputs = renderer.inputs();
+            let doc = renderer.load_in(&inputs, &file)?;
             let (bytes, ext) = match emit {
-                Emit::Pdf => (render_pdf_as(&renderer, &doc, &file, pdf_standard)?, "pdf"),
-                Emit::Typ => (renderer.prepare(&doc, &file)?.source.into_bytes(), "typ"),
+                Emit::Pdf => (
+                    render_pdf_as(&renderer, &inputs, &doc, &file, pdf_standard)?,
+                    "pdf",
+                ),
+                Emit::Typ => (
+                    renderer
+                        .prepare_in(&doc, &file, &inputs)?
+                        .source
+                        .into_bytes(),
+                    "typ",
+                ),
             };
             let target = output.unwrap_or_else(|| file.with_extension(ext));
-            output::write_atomic(&target, &bytes)?;
+            output::write_output(&target, &bytes, &inputs.paths())?;
             eprintln!("wrote {}", display(&target));
             Ok(ExitCode::SUCCESS)
         }
@@ -235,7 +266,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             jobs,
             templates,
             font_dir,
-        } => run_batch(&inputs, &output, jobs, templates, font_dir, lang),
+            allow_path,
+        } => run_batch(
+            &inputs,
+            &output,
+            jobs,
+            renderer(templates, font_dir, &allow_path)?,
+            lang,
+        ),
         Command::Preview {
             file,
             page,
@@ -243,12 +281,22 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             output,
             templates,
             font_dir,
+            allow_path,
         } => {
-            let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
-            let doc = renderer.load(&file)?;
-            let (paged, _) = renderer.typeset(&doc, &file)?;
+            let renderer = renderer(templates, font_dir, &allow_path)?;
+            let inputs = renderer.inputs();
+            let doc = renderer.load_in(&inputs, &file)?;
+            let (paged, prepared) = renderer.typeset_in(&doc, &file, &inputs)?;
             let dir = output.unwrap_or_else(|| beside(&file));
-            for written in workflow::preview::write_pages(&paged, &file, page, dpi as f64, &dir)? {
+            let pages = workflow::preview::write_pages(
+                &paged,
+                &file,
+                page,
+                dpi as f64,
+                &dir,
+                &prepared.inputs,
+            )?;
+            for written in pages {
                 eprintln!("wrote {}", display(&written));
             }
             Ok(ExitCode::SUCCESS)
@@ -259,8 +307,9 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             png,
             templates,
             font_dir,
+            allow_path,
         } => {
-            let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
+            let renderer = renderer(templates, font_dir, &allow_path)?;
             let target = if png {
                 workflow::watch::Target::Png {
                     dir: output.unwrap_or_else(|| beside(&file)),
@@ -300,10 +349,12 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             strict,
             templates,
             font_dir,
+            allow_path,
         } => {
-            let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
-            let doc = renderer.load(&file)?;
-            let lints = renderer.check(&doc, &file)?;
+            let renderer = renderer(templates, font_dir, &allow_path)?;
+            let inputs = renderer.inputs();
+            let doc = renderer.load_in(&inputs, &file)?;
+            let lints = renderer.check_in(&doc, &file, &inputs)?;
             for l in &lints {
                 eprintln!("{}", messages::warning(l, lang));
             }
@@ -319,6 +370,15 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             })
         }
     }
+}
+
+/// The renderer the options ask for.
+fn renderer(
+    templates: Option<PathBuf>,
+    font_dir: Option<PathBuf>,
+    allow_path: &[PathBuf],
+) -> Result<Renderer, Error> {
+    Renderer::with_options(templates.as_deref(), font_dir.as_deref())?.allow_paths(allow_path)
 }
 
 fn display(p: &Path) -> String {
@@ -337,12 +397,10 @@ fn run_batch(
     inputs: &[PathBuf],
     outdir: &Path,
     jobs: Option<u16>,
-    templates: Option<PathBuf>,
-    font_dir: Option<PathBuf>,
+    renderer: Renderer,
     lang: Lang,
 ) -> Result<ExitCode, Error> {
     use workflow::batch::{self, Outcome};
-    let renderer = Renderer::with_options(templates.as_deref(), font_dir.as_deref())?;
     let files = batch::inputs(inputs)?;
     std::fs::create_dir_all(outdir).map_err(|source| Error::Write {
         file: outdir.to_path_buf(),
@@ -411,6 +469,10 @@ struct ArchiveArgs {
     /// A directory of extra fonts (e.g. a licensed Times New Roman).
     #[arg(long, value_name = "DIR")]
     font_dir: Option<PathBuf>,
+    /// A folder outside the document's own that it may name files in
+    /// (data, fragments); repeat for several.
+    #[arg(long = "allow-path", value_name = "DIR")]
+    allow_path: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -494,13 +556,14 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 
 fn render_pdf_as(
     renderer: &Renderer,
+    inputs: &vanban::inputs::Inputs,
     doc: &vanban::Document,
     file: &Path,
     standard: Option<PdfStandard>,
 ) -> Result<Vec<u8>, Error> {
     match standard {
-        Some(s) => archive::render_standard(renderer, doc, file, s),
-        None => renderer.render_pdf(doc, file),
+        Some(s) => archive::render_standard(renderer, inputs, doc, file, s),
+        None => renderer.render_pdf_in(doc, file, inputs),
     }
 }
 
@@ -512,7 +575,7 @@ fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {
                 .into(),
         });
     }
-    let renderer = Renderer::with_options(None, a.font_dir.as_deref())?;
+    let renderer = renderer(None, a.font_dir.clone(), &a.allow_path)?;
     let mut reg = Register::open(&a.to)?;
     if let Some(t) = a.nhiem_ky_tu {
         if store::record_term(&mut reg, t)? {

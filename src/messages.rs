@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::error::Error;
+use crate::error::{excerpts, Error};
 use crate::lint::Lint;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +89,18 @@ const PHRASES: &[(&str, &str)] = &[
         "không có mẫu thể thức $1 cho loại này (Ủy ban nhân dân xã không ban hành loại văn bản này); có mẫu cho: $2",
     ),
     (
+        r"^already exists; extract never overwrites a file: extract into a new folder with -o$",
+        "đã có; extract không bao giờ ghi đè tệp: hãy giải nén vào một thư mục mới bằng -o",
+    ),
+    (
+        r"^is a symbolic link; extract never writes through one: extract into a new folder with -o$",
+        "là liên kết tượng trưng; extract không bao giờ ghi qua liên kết: hãy giải nén vào một thư mục mới bằng -o",
+    ),
+    (
+        r"^exists and is not a folder; extract into a new folder with -o$",
+        "đã có và không phải là thư mục; hãy giải nén vào một thư mục mới bằng -o",
+    ),
+    (
         r"^(.*): a new document is written as TOML; give a file name ending in \.toml$",
         "$1: văn bản mới được ghi dưới dạng TOML; hãy đặt tên tệp có đuôi .toml",
     ),
@@ -127,7 +139,11 @@ pub fn error(e: &Error, lang: Lang) -> String {
             loc,
             field: f,
             message,
-        } => format!("{loc}{}: {}", field(f), translate(message)),
+        } => format!(
+            "{loc}{}: {}",
+            field(&excerpts(f)),
+            excerpts(&translate(message))
+        ),
         Error::Invalid {
             file,
             field: f,
@@ -210,9 +226,34 @@ pub fn error(e: &Error, lang: Lang) -> String {
             format!("sổ đăng ký {}: {message}", register.display())
         }
         Error::ArchiveDamaged { dir, problems } => format!(
-            "kho lưu trữ {}: có {problems} vấn đề: tệp bị mất hoặc bị sửa sau khi lưu",
+            "kho lưu trữ {}: có {problems} vấn đề: tệp bị mất, bị sửa hoặc bị thêm vào sau khi lưu",
             dir.display()
         ),
+        Error::Outside {
+            file,
+            field: f,
+            name,
+            folder,
+        } => format!(
+            "{}{}: `{}` nằm ngoài thư mục của văn bản ({}); văn bản chỉ được dùng các tệp trong thư mục của nó và các thư mục con (kể cả qua liên kết tượng trưng). Muốn cho phép một thư mục khác, thêm --allow-path THƯ_MỤC",
+            file.display(),
+            field(f),
+            name.display(),
+            folder.display()
+        ),
+        Error::NotAFile { file, kind } => format!(
+            "{}: {}, không phải là tệp thông thường; vanban chỉ đọc và ghi tệp thông thường",
+            file.display(),
+            kind.vietnamese()
+        ),
+        Error::OverwritesInput { file, input } => format!(
+            "{}: không ghi vào đây được: đây là tệp đầu vào của chính lần in này ({}); hãy chọn tên tệp ra khác bằng -o",
+            file.display(),
+            input.display()
+        ),
+        Error::NotAFolder { file } => {
+            format!("{}: --allow-path cần một thư mục", file.display())
+        }
         // Messages not yet translated are shown in English.
         #[allow(unreachable_patterns)]
         other => other.to_string(),

@@ -3,7 +3,8 @@
 //! layout the manifest records, each checked against its SHA-256.
 //!
 //! The PDF may come from anywhere, so every name it carries is checked before
-//! it becomes a path (no absolute paths, no `..`), nothing is overwritten, and
+//! it becomes a path (no absolute paths, no `..`), nothing is overwritten,
+//! nothing is written through a symlink found in the output folder, and
 //! decompression is bounded.
 
 use std::collections::HashSet;
@@ -160,6 +161,9 @@ pub fn extract(pdf_path: &Path, out: &Path) -> Result<Extracted, Error> {
         ));
     }
     let Some(manifest_file) = files.iter().find(|f| f.name == MANIFEST) else {
+        for f in &files {
+            sources::check_new(out, &f.name)?;
+        }
         let mut written = Vec::new();
         for f in &files {
             written.push(sources::write_new(out, &f.name, &f.bytes)?);
@@ -200,6 +204,8 @@ pub fn extract(pdf_path: &Path, out: &Path) -> Result<Extracted, Error> {
                 entry.path
             )));
         }
+        // Nothing in the way (an earlier extraction, a symlink) either.
+        sources::check_new(out, &entry.path)?;
         plan.push(f);
     }
     let mut written = Vec::new();

@@ -26,6 +26,7 @@ pub use pdfa::{Attachment, PdfStandard};
 pub use sources::SourceSet;
 
 use crate::error::Error;
+use crate::inputs::Inputs;
 use crate::model::Document;
 use crate::profile::Profile;
 use crate::{indicators, templating, typeset, Renderer};
@@ -48,9 +49,20 @@ impl Renderer {
         file: &Path,
         options: &RenderOptions,
     ) -> Result<Vec<u8>, Error> {
+        self.render_pdf_with_in(doc, file, &self.inputs(), options)
+    }
+
+    /// [`Renderer::render_pdf_with`], the files read through `inputs`.
+    pub fn render_pdf_with_in(
+        &self,
+        doc: &Document,
+        file: &Path,
+        inputs: &Inputs,
+        options: &RenderOptions,
+    ) -> Result<Vec<u8>, Error> {
         let standard = options.pdf_standard;
         if standard.is_none() && options.attachments.is_empty() {
-            return self.render_pdf(doc, file);
+            return self.render_pdf_in(doc, file, inputs);
         }
         if let Some(s) = standard.filter(|s| !s.embeds_files()) {
             if !options.attachments.is_empty() {
@@ -63,8 +75,8 @@ impl Renderer {
                 });
             }
         }
-        let prepared = self.prepare(doc, file)?;
-        let identity = self.identity(doc, file)?;
+        let prepared = self.prepare_in(doc, file, inputs)?;
+        let identity = self.identity_in(doc, file, inputs)?;
         let source = prepared.source + &pdfa::trailer(&metadata(&identity), &options.attachments);
         let files = options
             .attachments
@@ -79,7 +91,17 @@ impl Renderer {
     /// issuing body, number, date, trích yếu (evaluated, for a report that
     /// quotes its data there) and the number pattern.
     pub fn identity(&self, doc: &Document, file: &Path) -> Result<Identity, Error> {
-        let doc = self.resolved(doc, file)?;
+        self.identity_in(doc, file, &self.inputs())
+    }
+
+    /// [`Renderer::identity`], the files read through `inputs`.
+    pub fn identity_in(
+        &self,
+        doc: &Document,
+        file: &Path,
+        inputs: &Inputs,
+    ) -> Result<Identity, Error> {
+        let doc = self.resolved(doc, file, inputs)?;
         let profile_name = doc
             .ho_so
             .as_deref()
@@ -114,15 +136,21 @@ impl Renderer {
     }
 
     /// `doc` with its fragments and figures evaluated, as `prepare` sees it.
-    fn resolved<'d>(&self, doc: &'d Document, file: &Path) -> Result<Cow<'d, Document>, Error> {
+    fn resolved<'d>(
+        &self,
+        doc: &'d Document,
+        file: &Path,
+        inputs: &Inputs,
+    ) -> Result<Cow<'d, Document>, Error> {
         if !templating::fragments::needed(doc) {
             return Ok(Cow::Borrowed(doc));
         }
         let evaluation = match &doc.so_lieu {
-            Some(sources) => Some(indicators::load(file, sources)?),
+            Some(sources) => Some(indicators::load_in(inputs, file, sources)?),
             None => None,
         };
         Ok(Cow::Owned(templating::fragments::resolve(
+            inputs,
             doc,
             file,
             evaluation.as_ref(),
@@ -151,22 +179,25 @@ fn metadata(id: &Identity) -> pdfa::ArchiveMetadata {
     }
 }
 
-/// Renders `doc` as `standard`; a PDF/A-3b carries the document's sources.
+/// Renders `doc` as `standard`; a PDF/A-3b carries the document's sources,
+/// the very bytes the render read (through `inputs`, which read the document).
 /// What `vanban render --pdf-standard` writes.
 pub fn render_standard(
     renderer: &Renderer,
+    inputs: &Inputs,
     doc: &Document,
     file: &Path,
     standard: PdfStandard,
 ) -> Result<Vec<u8>, Error> {
     let attachments = if standard.embeds_files() {
-        SourceSet::collect(doc, file, None)?.attachments()
+        SourceSet::collect(doc, file, inputs, None)?.attachments()
     } else {
         Vec::new()
     };
-    renderer.render_pdf_with(
+    renderer.render_pdf_with_in(
         doc,
         file,
+        inputs,
         &RenderOptions {
             pdf_standard: Some(standard),
             attachments,

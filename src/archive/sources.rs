@@ -2,10 +2,12 @@
 //! and the fragment files it names), with the relative layout they must keep
 //! for the document to render again, and the manifest that records them.
 //!
-//! The layout is relative to the deepest directory holding all of them, so
-//! `examples/x.toml` naming `../data/vu-quang/chi-tieu-2026.toml` is kept as
-//! `examples/x.toml` + `data/vu-quang/chi-tieu-2026.toml`. Written back
-//! anywhere, the document finds its data where it says, and renders the same.
+//! The layout is relative to the deepest directory holding all of them, by
+//! the names the document gives (`..` resolved by name, symlinks kept as
+//! names), so `docs/x.toml` naming `../shared/chi-tieu-2026.toml` (allowed
+//! with `--allow-path`) is kept as `docs/x.toml` + `shared/chi-tieu-2026.toml`.
+//! Written back anywhere, the document finds its data where it says, and
+//! renders the same.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -15,7 +17,7 @@ use sha2::{Digest, Sha256};
 
 use super::pdfa::{self, Attachment, Relationship};
 use crate::error::Error;
-use crate::indicators;
+use crate::inputs::{Input, Inputs};
 use crate::model::{self, Document, Format};
 
 /// The manifest's name among the attachments and in a sources folder.
@@ -97,14 +99,19 @@ pub struct SourceSet {
 }
 
 impl SourceSet {
-    /// Reads the sources of `doc`, read from `file`. `document_bytes` replaces
-    /// the document file's content (a draft with its assigned number written in).
+    /// The sources of `doc`, read from `file`: the bytes `inputs` read for
+    /// the render (or reads now, and keeps for it), laid out by the names the
+    /// document gives them (`..` resolved by name), so that written back
+    /// anywhere the document finds each by its name. `document_bytes`
+    /// replaces the document file's content (a draft with its assigned
+    /// number written in).
     pub fn collect(
         doc: &Document,
         file: &Path,
+        inputs: &Inputs,
         document_bytes: Option<Vec<u8>>,
     ) -> Result<Self, Error> {
-        let mut named: Vec<(PathBuf, Role)> = vec![(file.to_path_buf(), Role::VanBan)];
+        let mut named: Vec<(Input, Role)> = vec![(inputs.document(file)?, Role::VanBan)];
         let mut refer = |p: &Path, role: Role, field: &str| -> Result<(), Error> {
             if p.is_absolute() {
                 return Err(Error::Archive {
@@ -115,7 +122,11 @@ impl SourceSet {
                     ),
                 });
             }
-            named.push((indicators::relative_to(file, p), role));
+            let input = inputs.named(file, p, field)?;
+            // A file named twice by the same name is carried once.
+            if !named.iter().any(|(q, _)| q.named == input.named) {
+                named.push((input, role));
+            }
             Ok(())
         };
         if let Some(s) = &doc.so_lieu {
@@ -126,32 +137,21 @@ impl SourceSet {
             refer(p, Role::ManhVan, &format!("tep_manh_van[{i}]"))?;
         }
 
-        let mut canonical: Vec<(PathBuf, Role)> = Vec::new();
-        for (p, role) in named {
-            let c = fs::canonicalize(&p).map_err(|source| Error::Read { file: p, source })?;
-            // A file named twice is carried once.
-            if !canonical.iter().any(|(q, _)| *q == c) {
-                canonical.push((c, role));
-            }
-        }
-        let root = common_dir(canonical.iter().map(|(p, _)| p.as_path()));
+        let root = common_dir(named.iter().map(|(f, _)| f.named.as_path()));
         let mut files = Vec::new();
         let mut document_bytes = document_bytes;
-        for (p, role) in canonical {
-            let path = relative_slash_path(&p, &root).ok_or_else(|| Error::Archive {
-                file: p.clone(),
+        for (input, role) in named {
+            let path = relative_slash_path(&input.named, &root).ok_or_else(|| Error::Archive {
+                file: input.shown.clone(),
                 message: "the path is not valid Unicode; rename the file".into(),
             })?;
             let bytes = match (role, document_bytes.take()) {
                 (Role::VanBan, Some(b)) => b,
-                _ => fs::read(&p).map_err(|source| Error::Read {
-                    file: p.clone(),
-                    source,
-                })?,
+                _ => input.bytes.to_vec(),
             };
             if path == MANIFEST {
                 return Err(Error::Archive {
-                    file: p,
+                    file: input.shown,
                     message: format!("a source may not be named {MANIFEST}: vanban uses that name"),
                 });
             }
@@ -219,28 +219,102 @@ impl SourceSet {
     }
 }
 
-/// Writes `bytes` to `dir/rel`, creating directories; never overwrites, and
-/// refuses a `rel` that could leave `dir` (it may come from an untrusted PDF).
+/// Writes `bytes` to `dir/rel`, creating folders; never overwrites, never
+/// writes through a symlink below `dir`, and refuses a `rel` that could leave
+/// `dir` (it may come from an untrusted PDF).
 pub fn write_new(dir: &Path, rel: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let target = safe_join(dir, rel).ok_or_else(|| Error::Archive {
-        file: dir.to_path_buf(),
-        message: format!("refusing the file name `{rel}`: it is not a plain relative path"),
-    })?;
+    let target = check_new(dir, rel)?;
     let fail = |source: std::io::Error| Error::Write {
         file: target.clone(),
         source,
     };
-    if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent).map_err(fail)?;
+    fs::create_dir_all(dir).map_err(fail)?;
+    // Folder by folder, each checked: create_dir_all would follow a symlink
+    // put there since the check.
+    let mut at = dir.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for part in &parts[..parts.len() - 1] {
+        at.push(part);
+        match fs::create_dir(&at) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                check_folder(&at)?;
+            }
+            Err(e) => return Err(fail(e)),
+        }
     }
     let mut f = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&target)
-        .map_err(fail)?;
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => exists(&target),
+            _ => fail(e),
+        })?;
     std::io::Write::write_all(&mut f, bytes).map_err(fail)?;
     f.sync_all().map_err(fail)?;
     Ok(target)
+}
+
+/// `dir/rel`, if [`write_new`] may create it: a plain relative name, no
+/// symlink and no file where a folder must be below `dir`, and no file there
+/// yet. Checked for every file before any is written.
+pub fn check_new(dir: &Path, rel: &str) -> Result<PathBuf, Error> {
+    let target = safe_join(dir, rel).ok_or_else(|| Error::Archive {
+        file: dir.to_path_buf(),
+        message: format!("refusing the file name `{rel}`: it is not a plain relative path"),
+    })?;
+    let mut at = dir.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        at.push(part);
+        if fs::symlink_metadata(&at).is_err() {
+            // Missing: so is everything below it.
+            break;
+        }
+        if i + 1 == parts.len() {
+            if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(symlink(&at));
+            }
+            return Err(exists(&at));
+        }
+        check_folder(&at)?;
+    }
+    Ok(target)
+}
+
+/// `at` exists: it must be a real folder, not a symlink to one.
+fn check_folder(at: &Path) -> Result<(), Error> {
+    let meta = fs::symlink_metadata(at).map_err(|source| Error::Write {
+        file: at.to_path_buf(),
+        source,
+    })?;
+    if meta.file_type().is_symlink() {
+        return Err(symlink(at));
+    }
+    if !meta.is_dir() {
+        return Err(Error::Archive {
+            file: at.to_path_buf(),
+            message: "exists and is not a folder; extract into a new folder with -o".into(),
+        });
+    }
+    Ok(())
+}
+
+fn symlink(at: &Path) -> Error {
+    Error::Archive {
+        file: at.to_path_buf(),
+        message: "is a symbolic link; extract never writes through one: extract into a new folder with -o".into(),
+    }
+}
+
+fn exists(at: &Path) -> Error {
+    Error::Archive {
+        file: at.to_path_buf(),
+        message:
+            "already exists; extract never overwrites a file: extract into a new folder with -o"
+                .into(),
+    }
 }
 
 /// `dir/rel` when `rel` is `/`-separated plain names: no root, no `..`, no

@@ -19,7 +19,7 @@ use super::numbering::{self, same_code, Identity, NoSequence, Sequence};
 use super::register::{Entry, EntryFile, Lock, NewEntry, Register};
 use super::sources::{self, sha256_hex, SourceSet, MANIFEST};
 use super::{PdfStandard, RenderOptions};
-use crate::error::Error;
+use crate::error::{Error, FileKind};
 use crate::model::TheThuc;
 use crate::profile::Profile;
 use crate::Renderer;
@@ -63,12 +63,12 @@ pub fn archive(
     file: &Path,
     options: &ArchiveOptions,
 ) -> Result<Outcome, Error> {
-    let original = fs::read(file).map_err(|source| Error::Read {
-        file: file.to_path_buf(),
-        source,
-    })?;
-    let doc = renderer.load(file)?;
-    let id = renderer.identity(&doc, file)?;
+    // Every file is read once, through `inputs`: the sources kept are the
+    // bytes the PDF was made from.
+    let inputs = renderer.inputs();
+    let doc = renderer.load_in(&inputs, file)?;
+    let original = inputs.document(file)?.bytes.to_vec();
+    let id = renderer.identity_in(&doc, file, &inputs)?;
     let source_sha = sha256_hex(&original);
 
     // The lock is held from choosing the number to the commit, rendering
@@ -124,11 +124,12 @@ pub fn archive(
             sources::with_number(file, &text, &doc, number)?.into_bytes()
         }
     };
-    let set = SourceSet::collect(&doc, file, Some(document_bytes))?;
+    let set = SourceSet::collect(&doc, file, &inputs, Some(document_bytes))?;
     let embeds = options.standard.embeds_files();
-    let pdf = renderer.render_pdf_with(
+    let pdf = renderer.render_pdf_with_in(
         &numbered,
         file,
+        &inputs,
         &RenderOptions {
             pdf_standard: Some(options.standard),
             attachments: if embeds {
@@ -166,13 +167,15 @@ pub fn archive(
     let tmp_sources = if embeds {
         None
     } else {
-        let tmp = tempfile::Builder::new()
-            .prefix(".vanban-")
-            .tempdir_in(dir)
-            .map_err(|source| Error::Write {
-                file: dir.to_path_buf(),
-                source,
-            })?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".vanban-");
+        // It becomes the sources folder: a new folder's mode, not 0700.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o777));
+        let tmp = builder.tempdir_in(dir).map_err(|source| Error::Write {
+            file: dir.to_path_buf(),
+            source,
+        })?;
         set.write_to(tmp.path())?;
         for f in &set.files {
             read_only(&tmp.path().join(&f.path))?;
@@ -216,8 +219,8 @@ pub fn archive(
 
     if let Some(tmp) = tmp_sources {
         let target = dir.join(&folder);
-        if target.exists() {
-            adopt_folder(dir, &entry_files)?;
+        if fs::symlink_metadata(&target).is_ok() {
+            adopt_folder(dir, &target, &entry_files)?;
         } else {
             let kept = tmp.keep();
             fs::rename(&kept, &target).map_err(|source| Error::Write {
@@ -227,7 +230,7 @@ pub fn archive(
         }
     }
     let target = dir.join(&file_name);
-    if target.exists() {
+    if fs::symlink_metadata(&target).is_ok() {
         adopt_file(&target, &sha)?;
     } else {
         tmp_pdf
@@ -419,22 +422,22 @@ fn temp_file(dir: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error>
     Ok(tmp)
 }
 
-/// Archived files are read-only (and readable by all, unlike a temporary
-/// file's 0600): a slip in a file manager does not alter the record.
+/// Archived files are read-only (a slip in a file manager does not alter the
+/// record) and otherwise as the umask makes new files.
 fn read_only(path: &Path) -> Result<(), Error> {
+    let mut perms = fs::metadata(path)
+        .map_err(|source| Error::Write {
+            file: path.to_path_buf(),
+            source,
+        })?
+        .permissions();
     #[cfg(unix)]
-    let perms = std::os::unix::fs::PermissionsExt::from_mode(0o444);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        perms.set_mode(perms.mode() & !0o222);
+    }
     #[cfg(not(unix))]
-    let perms = {
-        let mut p = fs::metadata(path)
-            .map_err(|source| Error::Write {
-                file: path.to_path_buf(),
-                source,
-            })?
-            .permissions();
-        p.set_readonly(true);
-        p
-    };
+    perms.set_readonly(true);
     fs::set_permissions(path, perms).map_err(|source| Error::Write {
         file: path.to_path_buf(),
         source,
@@ -446,6 +449,21 @@ fn read_only(path: &Path) -> Result<(), Error> {
 /// mean the same document and the file is taken over; anything else is
 /// somebody's file, which is never overwritten.
 fn adopt_file(target: &Path, sha: &str) -> Result<(), Error> {
+    // A FIFO would block the read, a symlink lead outside the archive.
+    let meta = fs::symlink_metadata(target).map_err(|source| Error::Read {
+        file: target.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(Error::NotAFile {
+            file: target.to_path_buf(),
+            kind: if meta.file_type().is_symlink() {
+                FileKind::Symlink
+            } else {
+                crate::output::kind_of(&meta.file_type())
+            },
+        });
+    }
     let bytes = fs::read(target).map_err(|source| Error::Read {
         file: target.to_path_buf(),
         source,
@@ -459,7 +477,17 @@ fn adopt_file(target: &Path, sha: &str) -> Result<(), Error> {
     })
 }
 
-fn adopt_folder(dir: &Path, files: &[EntryFile]) -> Result<(), Error> {
+fn adopt_folder(dir: &Path, folder: &Path, files: &[EntryFile]) -> Result<(), Error> {
+    let meta = fs::symlink_metadata(folder).map_err(|source| Error::Read {
+        file: folder.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::Archive {
+            file: folder.to_path_buf(),
+            message: "this name is in the archive directory but not in the register, and is not a folder of sources; archived files are never overwritten: move it away and archive again".into(),
+        });
+    }
     for f in files {
         adopt_file(&dir.join(&f.path), &f.sha256)?;
     }

@@ -1,6 +1,8 @@
 //! Checking an archive directory against its register: every registered file
-//! must exist with the SHA-256 recorded when it was archived.
+//! must exist with the SHA-256 recorded when it was archived, and a sources
+//! folder must hold nothing else.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
@@ -13,10 +15,47 @@ use crate::error::Error;
 pub struct Report {
     pub entries: usize,
     pub files: usize,
-    /// Missing or altered files, and damage SQLite itself reports.
+    /// Missing or altered files, files added to a sources folder, and damage
+    /// SQLite itself reports.
     pub problems: Vec<String>,
     /// Harmless findings: leftovers of interrupted runs, unregistered files.
     pub notes: Vec<String>,
+}
+
+/// Files in an entry's sources folder that the register does not list: a
+/// folder that renders the document again must hold exactly its sources.
+fn extra_files(dir: &Path, files: &[(String, String)], label: &str) -> Vec<String> {
+    let listed: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let folders: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|(p, _)| p.split_once('/').map(|(top, _)| top))
+        .collect();
+    let mut found = Vec::new();
+    for folder in folders {
+        walk(&dir.join(folder), folder, &mut found);
+    }
+    found
+        .into_iter()
+        .filter(|p| !listed.contains(p.as_str()))
+        .map(|p| format!("{label}: {p}: not archived: added to the sources folder"))
+        .collect()
+}
+
+/// Every entry below `path` that is not a folder (symlinks included, never
+/// followed), as `rel/…`.
+fn walk(path: &Path, rel: &str, out: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(path) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = format!("{rel}/{}", e.file_name().to_string_lossy());
+        match e.file_type() {
+            Ok(t) if t.is_dir() => walk(&e.path(), &name, out),
+            _ => out.push(name),
+        }
+    }
 }
 
 /// Recomputes the SHA-256 of every file the register of `dir` names.
@@ -30,6 +69,8 @@ pub fn verify(reg: &Register, dir: &Path) -> Result<Report, Error> {
         report.entries += 1;
         let mut files = vec![(e.file.clone(), e.sha256.clone())];
         files.extend(reg.files_of(e.id)?.into_iter().map(|f| (f.path, f.sha256)));
+        let label = format!("entry {} ({})", e.id, e.number_symbol);
+        report.problems.extend(extra_files(dir, &files, &label));
         for (path, sha) in files {
             report.files += 1;
             let label = format!("entry {} ({}): {path}", e.id, e.number_symbol);

@@ -3,9 +3,10 @@
 //! reported by file, sheet, row and column.
 
 use std::collections::BTreeMap;
+use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xls, Xlsx};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -65,17 +66,28 @@ fn bad(file: &Path, place: String, message: String) -> Error {
     }
 }
 
+/// Reads the figures file `path` (TOML, JSON, YAML, CSV or a workbook).
 pub fn load(path: &Path, sheet: Option<&str>) -> Result<Figures, Error> {
+    model::check_size(path)?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    parse(path, &bytes, sheet)
+}
+
+/// Parses `bytes`, the content of the figures file `path` (whose extension
+/// says the format).
+pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, Error> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
     let mut figures = Figures::default();
-    model::check_size(path)?;
     let rows: Vec<(Row, String)> = match ext.as_str() {
         "toml" | "json" | "yaml" | "yml" => {
-            let f: FiguresToml = model::load(path)?;
+            let f: FiguresToml = model::load_bytes(path, bytes)?;
             figures.year = Some(f.nam);
             figures.period = Some(f.ky);
             f.chi_tieu
@@ -84,8 +96,8 @@ pub fn load(path: &Path, sheet: Option<&str>) -> Result<Figures, Error> {
                 .map(|(i, r)| (r, format!("chi_tieu[{i}]")))
                 .collect()
         }
-        "csv" => read_csv(path)?,
-        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path, sheet)?,
+        "csv" => read_csv(path, bytes)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path, bytes, sheet)?,
         _ => {
             return Err(Error::UnknownFormat {
                 file: path.to_path_buf(),
@@ -218,12 +230,8 @@ fn check_header(path: &Path, header: &[String], where_: &str) -> Result<(), Erro
     Ok(())
 }
 
-fn read_csv(path: &Path) -> Result<Vec<(Row, String)>, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        file: path.to_path_buf(),
-        source,
-    })?;
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, String)>, Error> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
@@ -254,8 +262,33 @@ fn read_csv(path: &Path) -> Result<Vec<(Row, String)>, Error> {
     Ok(out)
 }
 
-fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Vec<(Row, String)>, Error> {
-    let mut book = open_workbook_auto(path).map_err(|e| Error::Parse {
+/// The workbook in `bytes`, its format chosen by the extension of `path`
+/// (as calamine's `open_workbook_auto` does with a file).
+fn open_workbook<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+) -> Result<Sheets<Cursor<&'a [u8]>>, calamine::Error> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let data = Cursor::new(bytes);
+    Ok(match ext.as_str() {
+        "xls" => {
+            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(data).map_err(calamine::Error::Xls)?)
+        }
+        "ods" => {
+            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(data).map_err(calamine::Error::Ods)?)
+        }
+        _ => {
+            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(data).map_err(calamine::Error::Xlsx)?)
+        }
+    })
+}
+
+fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row, String)>, Error> {
+    let mut book = open_workbook(path, bytes).map_err(|e| Error::Parse {
         loc: Location::file_only(path),
         field: String::new(),
         message: format!("cannot open the workbook: {e}"),

@@ -18,33 +18,39 @@ pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
 pub use period::Period;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::Error;
+use crate::inputs::Inputs;
 use crate::model::{self, DataSources};
 
-/// Resolves `p` against the directory of the document that names it.
-pub fn relative_to(document: &Path, p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        return p.to_path_buf();
-    }
-    match document.parent() {
-        Some(dir) => dir.join(p),
-        None => p.to_path_buf(),
-    }
+/// Loads the catalogue and the figures a document names and evaluates them,
+/// reading only inside the document's folder.
+pub fn load(document: &Path, sources: &DataSources) -> Result<Evaluation, Error> {
+    load_in(&Inputs::default(), document, sources)
 }
 
-/// Loads the catalogue and the figures a document names and evaluates them.
-pub fn load(document: &Path, sources: &DataSources) -> Result<Evaluation, Error> {
-    let catalogue_path = relative_to(document, &sources.chi_tieu);
-    let catalogue: Catalogue = model::load(&catalogue_path)?;
+/// [`load`], the files read through `inputs` (and kept there).
+pub fn load_in(
+    inputs: &Inputs,
+    document: &Path,
+    sources: &DataSources,
+) -> Result<Evaluation, Error> {
+    let catalogue_file = inputs.named(document, &sources.chi_tieu, "so_lieu.chi_tieu")?;
+    let catalogue_path = catalogue_file.shown.clone();
+    let catalogue: Catalogue = model::load_bytes(&catalogue_path, &catalogue_file.bytes)?;
     catalogue.validate().map_err(|message| Error::Invalid {
         file: catalogue_path.clone(),
         field: String::new(),
         message,
     })?;
-    let figures_path = relative_to(document, &sources.thuc_hien);
-    let figures = figures::load(&figures_path, sources.trang_tinh.as_deref())?;
+    let figures_file = inputs.named(document, &sources.thuc_hien, "so_lieu.thuc_hien")?;
+    let figures_path = figures_file.shown.clone();
+    let figures = figures::parse(
+        &figures_path,
+        &figures_file.bytes,
+        sources.trang_tinh.as_deref(),
+    )?;
 
     let invalid = |field: &str, message: String| Error::Invalid {
         file: document.to_path_buf(),

@@ -54,18 +54,30 @@ pub fn check_size(path: &Path) -> Result<(), Error> {
 }
 
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
-    let format = Format::from_path(path)?;
+    Format::from_path(path)?;
     check_size(path)?;
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         file: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::Parse {
-        loc: Location::at_byte(path, "", e.utf8_error().valid_up_to()),
-        field: String::new(),
-        message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+    load_bytes(path, &bytes)
+}
+
+/// Parses `bytes`, the content of `path` (whose extension says the format).
+pub fn load_bytes<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Error> {
+    let format = Format::from_path(path)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        // Everything before the first bad byte is valid: its lines and
+        // characters place the error.
+        let valid = e.valid_up_to();
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        Error::Parse {
+            loc: Location::at_byte(path, before, valid),
+            field: String::new(),
+            message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+        }
     })?;
-    parse(path, &text, format)
+    parse(path, text, format)
 }
 
 /// Parses `text` (the content of `file`), reporting errors with line, column and

@@ -17,6 +17,7 @@ use crate::indicators::{
     self, Comparison, Evaluated, Evaluation, Period, Summary, CHANGE_PERCENT_DECIMALS,
     PLAN_PERCENT_DECIMALS,
 };
+use crate::inputs::Inputs;
 use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Text};
 
@@ -461,12 +462,17 @@ impl Resolver<'_> {
     }
 }
 
-/// Reads the fragments a document defines and names in files.
-pub fn collect(doc: &Document, file: &Path) -> Result<BTreeMap<String, String>, Error> {
+/// Reads the fragments a document defines and names in files, the files
+/// through `inputs`.
+pub fn collect(
+    inputs: &Inputs,
+    doc: &Document,
+    file: &Path,
+) -> Result<BTreeMap<String, String>, Error> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
-    for path in &doc.tep_manh_van {
-        let full = indicators::relative_to(file, path);
-        let table: BTreeMap<String, Text> = model::load(&full)?;
+    for (i, path) in doc.tep_manh_van.iter().enumerate() {
+        let input = inputs.named(file, path, &format!("tep_manh_van[{i}]"))?;
+        let table: BTreeMap<String, Text> = model::load_bytes(&input.shown, &input.bytes)?;
         out.extend(table.into_iter().map(|(k, v)| (k, v.to_string())));
     }
     // The document's own fragments win over shared ones of the same name.
@@ -482,8 +488,13 @@ pub fn needed(doc: &Document) -> bool {
 /// The document with every data-quoting text evaluated: trích yếu, headings,
 /// paragraphs and fragments become plain text. Without `eval` (no `[so_lieu]`)
 /// only fragment paragraphs are evaluated.
-pub fn resolve(doc: &Document, file: &Path, eval: Option<&Evaluation>) -> Result<Document, Error> {
-    let fragments = collect(doc, file)?;
+pub fn resolve(
+    inputs: &Inputs,
+    doc: &Document,
+    file: &Path,
+    eval: Option<&Evaluation>,
+) -> Result<Document, Error> {
+    let fragments = collect(inputs, doc, file)?;
     let r = Resolver {
         all_texts: eval.is_some(),
         env: environment(&fragments),

@@ -161,9 +161,10 @@ fn one(renderer: &Renderer, job: &Job) -> Outcome {
     }
     // A panic inside Typst must cost one document, not the whole batch.
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let doc = renderer.load(&job.input)?;
-        let pdf = renderer.render_pdf(&doc, &job.input)?;
-        crate::output::write_atomic(&job.output, &pdf)
+        let inputs = renderer.inputs();
+        let doc = renderer.load_in(&inputs, &job.input)?;
+        let pdf = renderer.render_pdf_in(&doc, &job.input, &inputs)?;
+        crate::output::write_output(&job.output, &pdf, &inputs.paths())
     }));
     match result {
         Ok(Ok(())) => Outcome::Done {

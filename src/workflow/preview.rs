@@ -25,13 +25,15 @@ pub fn png(doc: &PagedDocument, page: usize, dpi: f64) -> Result<Vec<u8>, Error>
 }
 
 /// Writes `DIR/<stem>-<page>.png` for `page` (1-based) or for every page, and
-/// returns the files written. Pages are independent, so they render in parallel.
+/// returns the files written; none replaces one of `inputs`. Pages are
+/// independent, so they render in parallel.
 pub fn write_pages(
     doc: &PagedDocument,
     file: &Path,
     page: Option<usize>,
     dpi: f64,
     dir: &Path,
+    inputs: &[PathBuf],
 ) -> Result<Vec<PathBuf>, Error> {
     let count = doc.pages().len();
     let pages: Vec<usize> = match page {
@@ -53,7 +55,7 @@ pub fn write_pages(
         .par_iter()
         .map(|&n| {
             let target = dir.join(format!("{stem}-{n}.png"));
-            crate::output::write_atomic(&target, &png(doc, n - 1, dpi)?)?;
+            crate::output::write_output(&target, &png(doc, n - 1, dpi)?, inputs)?;
             Ok(target)
         })
         .collect()

@@ -14,7 +14,7 @@ use notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 
 use crate::error::Error;
-use crate::{indicators, Renderer, Session};
+use crate::{inputs, Renderer, Session};
 
 /// Editors write a file in several steps (truncate, write, rename); changes
 /// closer together than this count as one.
@@ -87,13 +87,14 @@ fn render(session: &mut Session, file: &Path, target: &Target) -> Result<Rendere
     let start = Instant::now();
     let written = match target {
         Target::Pdf(out) => {
-            let pdf = session.render_pdf(file)?;
-            crate::output::write_atomic(out, &pdf)?;
+            let (paged, prepared) = session.typeset(file)?;
+            let pdf = crate::output::pdf(&paged, &prepared.ident, prepared.date)?;
+            crate::output::write_output(out, &pdf, &prepared.inputs)?;
             vec![out.clone()]
         }
         Target::Png { dir, dpi } => {
-            let (paged, _) = session.typeset(file)?;
-            super::preview::write_pages(&paged, file, None, *dpi, dir)?
+            let (paged, prepared) = session.typeset(file)?;
+            super::preview::write_pages(&paged, file, None, *dpi, dir, &prepared.inputs)?
         }
     };
     Ok(Rendered {
@@ -110,12 +111,19 @@ pub fn inputs(renderer: &Renderer, file: &Path) -> BTreeSet<PathBuf> {
     let Ok(doc) = renderer.load(file) else {
         return out;
     };
+    let mut named: Vec<&Path> = Vec::new();
     if let Some(s) = &doc.so_lieu {
-        out.insert(canonical(&indicators::relative_to(file, &s.chi_tieu)));
-        out.insert(canonical(&indicators::relative_to(file, &s.thuc_hien)));
+        named.push(&s.chi_tieu);
+        named.push(&s.thuc_hien);
     }
-    for p in &doc.tep_manh_van {
-        out.insert(canonical(&indicators::relative_to(file, p)));
+    named.extend(doc.tep_manh_van.iter().map(PathBuf::as_path));
+    // Only files the document may read: a render refuses the others anyway.
+    let scope = renderer.inputs();
+    for p in named {
+        let shown = inputs::relative_to(file, p);
+        if scope.resolve(file, p, "").is_ok() || !shown.exists() {
+            out.insert(canonical(&shown));
+        }
     }
     out
 }

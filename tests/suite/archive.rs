@@ -305,7 +305,7 @@ fn round_trip(name: &str, expected: &[(&str, &str, &str)]) {
         assert_eq!(a["relationship"], *relationship, "{path}");
         let desc = a["description"].as_str().unwrap();
         assert!(desc.ends_with(path), "{path}: {desc}");
-        let original = std::fs::read(root().join(path)).unwrap();
+        let original = std::fs::read(root().join("examples").join(path)).unwrap();
         assert_eq!(a["sha256"], sha256(&original), "{path} is embedded as is");
     }
 
@@ -314,12 +314,16 @@ fn round_trip(name: &str, expected: &[(&str, &str, &str)]) {
     assert_eq!(listed.lines().count(), expected.len());
     for (path, _, _) in expected {
         let back = std::fs::read(out.join(path)).unwrap();
-        assert_eq!(back, std::fs::read(root().join(path)).unwrap(), "{path}");
+        assert_eq!(
+            back,
+            std::fs::read(root().join("examples").join(path)).unwrap(),
+            "{path}"
+        );
     }
     let again = tmp.path().join("again.pdf");
     ok(vanban(&[
         "render",
-        s(&out.join("examples").join(name)),
+        s(&out.join(name)),
         "--pdf-standard",
         "a-3b",
         "-o",
@@ -329,8 +333,12 @@ fn round_trip(name: &str, expected: &[(&str, &str, &str)]) {
         std::fs::read(&pdf).unwrap() == std::fs::read(&again).unwrap(),
         "rendering the extracted sources gives other bytes"
     );
-    // Extracting never overwrites.
-    fails_with(vanban(&["extract", s(&pdf), "-o", s(&out)]), 2, &[]);
+    // Extracting never overwrites: the user's mistake, exit 1.
+    fails_with(
+        vanban(&["--lang", "en", "extract", s(&pdf), "-o", s(&out)]),
+        1,
+        &["already exists"],
+    );
 }
 
 #[test]
@@ -339,7 +347,7 @@ fn pdf_a_3b_carries_the_sources_and_round_trips() {
         PARTY_REPORT,
         &[
             (
-                "examples/bao-cao-quy-I-2026-dang-uy.toml",
+                "bao-cao-quy-I-2026-dang-uy.toml",
                 "application/toml",
                 "/Source",
             ),
@@ -364,7 +372,7 @@ fn pdf_a_3b_carries_a_binary_workbook_and_round_trips() {
         STATE_REPORT,
         &[
             (
-                "examples/bao-cao-6-thang-2026-ubnd.toml",
+                "bao-cao-6-thang-2026-ubnd.toml",
                 "application/toml",
                 "/Source",
             ),
@@ -701,23 +709,21 @@ fn pdf_a_1b_archive_keeps_the_sources_beside_the_pdf() {
     assert!(valid, "{report}");
     let folder = dir.join("2026-03-18_15-BC-DU.nguon");
     for rel in [
-        "examples/bao-cao-quy-I-2026-dang-uy.toml",
+        "bao-cao-quy-I-2026-dang-uy.toml",
         "data/vu-quang/chi-tieu-2026.toml",
         "data/vu-quang/thuc-hien-quy-I-2026.toml",
         "data/vu-quang/doan-van.toml",
     ] {
         assert!(
-            std::fs::read(folder.join(rel)).unwrap() == std::fs::read(root().join(rel)).unwrap(),
+            std::fs::read(folder.join(rel)).unwrap()
+                == std::fs::read(root().join("examples").join(rel)).unwrap(),
             "{rel}"
         );
     }
     let manifest: Value =
         serde_json::from_slice(&std::fs::read(folder.join("vanban-sources.json")).unwrap())
             .unwrap();
-    assert_eq!(
-        manifest["document"],
-        "examples/bao-cao-quy-I-2026-dang-uy.toml"
-    );
+    assert_eq!(manifest["document"], "bao-cao-quy-I-2026-dang-uy.toml");
     ok(vanban(&["register", "verify", "--archive", s(&dir)]));
     let conn = rusqlite::Connection::open(dir.join("register.sqlite")).unwrap();
     let files: i64 = conn
@@ -728,7 +734,7 @@ fn pdf_a_1b_archive_keeps_the_sources_beside_the_pdf() {
     let again = tmp.path().join("again.pdf");
     ok(vanban(&[
         "render",
-        s(&folder.join("examples/bao-cao-quy-I-2026-dang-uy.toml")),
+        s(&folder.join("bao-cao-quy-I-2026-dang-uy.toml")),
         "--pdf-standard",
         "a-1b",
         "-o",

@@ -11,6 +11,7 @@ mod cli;
 mod ending;
 mod escaping;
 mod faults;
+mod files;
 mod fuzz;
 mod input_and_errors;
 mod reports;

@@ -205,10 +205,11 @@ fn copy_tree(from: &Path, to: &Path) {
 #[test]
 fn changing_one_figure_changes_every_place_that_quotes_it() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("data"), &dir.path().join("data"));
     copy_tree(&root().join("examples"), &dir.path().join("examples"));
     let doc: PathBuf = dir.path().join(PARTY);
-    let figures = dir.path().join("data/vu-quang/thuc-hien-quy-I-2026.toml");
+    let figures = dir
+        .path()
+        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.toml");
 
     let before = squash(&pdftotext(&render_file(&doc)));
     let text = std::fs::read_to_string(&figures).unwrap();
@@ -243,10 +244,9 @@ fn changing_one_figure_changes_every_place_that_quotes_it() {
 #[test]
 fn a_bad_reference_in_a_fragment_names_it_and_the_closest_indicator() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("data"), &dir.path().join("data"));
     copy_tree(&root().join("examples"), &dir.path().join("examples"));
     let doc = dir.path().join(PARTY);
-    let shared = dir.path().join("data/vu-quang/doan-van.toml");
+    let shared = dir.path().join("examples/data/vu-quang/doan-van.toml");
     let text = std::fs::read_to_string(&shared).unwrap();
     std::fs::write(
         &shared,
@@ -266,7 +266,7 @@ fn a_bad_reference_in_a_fragment_names_it_and_the_closest_indicator() {
 
 #[test]
 fn csv_toml_and_excel_figures_read_the_same() {
-    let data = root().join("data/vu-quang");
+    let data = root().join("examples/data/vu-quang");
     let load = |file: &str, sheet: Option<&str>| {
         let f = indicators::load_figures(&data.join(file), sheet).unwrap();
         f.rows

@@ -73,12 +73,12 @@ fn new_refuses_cong_van_other_formats_and_overwriting() {
         .contains("loai = \"thong-bao\""));
 }
 
-/// The examples in `docs/`, their data in `data/` beside it (the examples
-/// name it as `../data/vu-quang/…`), plus `broken.toml`.
+/// The examples in `docs/`, their data in `docs/data/` (the examples name
+/// it as `data/vu-quang/…`), plus `broken.toml`.
 fn batch_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let docs = dir.path().join("docs");
-    let data = dir.path().join("data/vu-quang");
+    let data = docs.join("data/vu-quang");
     std::fs::create_dir_all(&docs).unwrap();
     std::fs::create_dir_all(&data).unwrap();
     for e in std::fs::read_dir(root().join("examples"))
@@ -89,7 +89,7 @@ fn batch_folder() -> tempfile::TempDir {
             std::fs::copy(e.path(), docs.join(e.file_name())).unwrap();
         }
     }
-    for e in std::fs::read_dir(root().join("data/vu-quang"))
+    for e in std::fs::read_dir(root().join("examples/data/vu-quang"))
         .unwrap()
         .flatten()
     {
