@@ -477,4 +477,167 @@ mod tests {
         assert!(err.contains("row 3, column B (`thuc_hien`)"), "{err}");
         assert!(err.contains("`12a` is not a number"), "{err}");
     }
+
+    fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn a_huge_csv_value_is_refused_at_its_cell() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            dir.path(),
+            "q1.csv",
+            "ma,thuc_hien,cung_ky\nthu,79228162514264337593543950335,-79228162514264337593543950335\n",
+        );
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column B (`thuc_hien`)"), "{err}");
+        assert!(err.contains("too large"), "{err}");
+        let p = write(
+            dir.path(),
+            "ok.csv",
+            "ma,thuc_hien\nthu,1.000.000.000.000.000\n",
+        );
+        assert!(load(&p, None).is_ok());
+    }
+
+    #[test]
+    fn csv_cells_beyond_the_named_columns_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "q1.csv", "ma,thuc_hien\nthu,3420,2980\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column C`"), "{err}");
+        assert!(
+            err.contains("`2980` is in a column without a name"),
+            "{err}"
+        );
+        let p = write(dir.path(), "blank.csv", "ma,,thuc_hien\nthu,x,3420\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column B`"), "{err}");
+        // Trailing empty cells are harmless.
+        let p = write(dir.path(), "trailing.csv", "ma,thuc_hien\nthu,3420,,\n");
+        assert!(load(&p, None).is_ok());
+        let p = write(dir.path(), "twice.csv", "ma,thuc_hien,thuc_hien\nthu,1,2\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("named twice"), "{err}");
+        let p = write(dir.path(), "header-only.csv", "ma,thuc_hien\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("no figures below the header"), "{err}");
+    }
+
+    fn book(dir: &Path, fill: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> std::path::PathBuf {
+        let path = dir.join("so-lieu.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet().set_name("Quý I").unwrap();
+        fill(sheet);
+        book.save(&path).unwrap();
+        path
+    }
+
+    fn header(sheet: &mut rust_xlsxwriter::Worksheet) {
+        for (c, h) in ["ma", "thuc_hien", "cung_ky"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, "thu").unwrap();
+    }
+
+    #[test]
+    fn a_date_cell_is_no_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = book(dir.path(), |sheet| {
+            header(sheet);
+            let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 1, 1).unwrap();
+            let format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+            sheet
+                .write_datetime_with_format(1, 1, &date, &format)
+                .unwrap();
+        });
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(
+            err.contains("sheet `Quý I`, row 2, column B (`thuc_hien`)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("is a date (01/01/2026), not a number"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_merged_header_and_an_empty_sheet_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = book(dir.path(), |sheet| {
+            sheet
+                .merge_range(0, 1, 0, 2, "thuc_hien", &rust_xlsxwriter::Format::new())
+                .unwrap();
+            sheet.write_string(0, 0, "ma").unwrap();
+            sheet.write_string(1, 0, "thu").unwrap();
+            sheet.write_number(1, 1, 3420.0).unwrap();
+            sheet.write_number(1, 2, 2980.0).unwrap();
+        });
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(err.contains("sheet `Quý I`, row 1"), "{err}");
+        assert!(err.contains("B1:C1 are merged"), "{err}");
+        let path = book(dir.path(), |_| {});
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(
+            err.contains("sheet `Quý I`") && err.contains("the sheet is empty"),
+            "{err}"
+        );
+        let path = book(dir.path(), |sheet| {
+            header(sheet);
+            sheet.write_number(1, 1, 3420.0).unwrap();
+            sheet.write_number(1, 3, 1.0).unwrap();
+        });
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column D`"), "{err}");
+    }
+
+    /// A workbook written by a program (not saved by Excel) may hold a formula
+    /// without its computed value: it must not read as an empty cell.
+    #[test]
+    fn a_formula_without_a_stored_value_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = book(dir.path(), |sheet| {
+            header(sheet);
+            sheet.write_formula(1, 1, "=3000+420").unwrap();
+        });
+        // Strip the cached result rust_xlsxwriter stores, as other writers do.
+        let stripped = dir.path().join("stripped.xlsx");
+        {
+            let mut zin = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+            let mut zout = zip::ZipWriter::new(std::fs::File::create(&stripped).unwrap());
+            for i in 0..zin.len() {
+                let mut entry = zin.by_index(i).unwrap();
+                let name = entry.name().to_string();
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+                if name.starts_with("xl/worksheets/") {
+                    let text = String::from_utf8(bytes).unwrap();
+                    assert!(text.contains("</f><v>0</v>"), "{text}");
+                    bytes = text.replace("</f><v>0</v>", "</f>").into_bytes();
+                }
+                zout.start_file(name, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                std::io::Write::write_all(&mut zout, &bytes).unwrap();
+            }
+            zout.finish().unwrap();
+        }
+        let err = load(&stripped, None).unwrap_err().to_string();
+        assert!(
+            err.contains("sheet `Quý I`, row 2, column B (`thuc_hien`)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("the formula `=3000+420` has no computed value"),
+            "{err}"
+        );
+        // With its value stored (as Excel saves it), the value is read.
+        assert_eq!(
+            load(&path, None).unwrap().rows["thu"].0.thuc_hien,
+            Some(Decimal::ZERO)
+        );
+    }
 }

@@ -691,4 +691,25 @@ mod tests {
         );
         assert_eq!(out, "0/1 đạt, 1/1 chưa đạt, 1 chưa đánh giá (2: B)");
     }
+
+    #[test]
+    fn the_filters_never_panic_on_extreme_figures() {
+        let extremes = [
+            Decimal::MAX.to_string(),
+            Decimal::MIN.to_string(),
+            "0".to_string(),
+            "0.0000000000000000000000000001".to_string(),
+            "-1".to_string(),
+        ];
+        let template = "{{ chi_tieu.a | so_cung_ky }} {{ chi_tieu.a | so_ke_hoach }} {{ chi_tieu.a.thuc_hien | so }} {{ chi_tieu.a.phan_tram_cung_ky | tang_giam }} {{ chi_tieu.a.chenh_lech_cung_ky | phan_tram }}";
+        for plan in ["0", "1", "1000000000000000"] {
+            let target = TARGET.replace("ke_hoach = 100", &format!("ke_hoach = {plan}"));
+            for th in &extremes {
+                for ck in &extremes {
+                    let out = render_with(&target, &[("a", Some(th), Some(ck))], template);
+                    assert!(!out.contains("NaN") && !out.contains("inf"), "{out}");
+                }
+            }
+        }
+    }
 }
