@@ -296,6 +296,9 @@ fn quoted_without_figures(
     }
 }
 
+/// Reads one figure (TH or CK) of a target or a component.
+type Figure = fn(&Evaluated) -> Option<Decimal>;
+
 /// The period's component rows (the three sectors of the production value)
 /// must add up to their target's figure; a difference is a typing error in one
 /// of them, which the table would print as if both were right.
@@ -305,7 +308,7 @@ fn components_add_up(eval: &Evaluation, out: &mut Vec<Lint>) {
         if parts.is_empty() {
             continue;
         }
-        let columns: [(&str, &str, fn(&Evaluated) -> Option<Decimal>); 2] = [
+        let columns: [(&str, &str, Figure); 2] = [
             ("thuc_hien", "thực hiện", |e| e.thuc_hien),
             ("cung_ky", "cùng kỳ", |e| e.cung_ky),
         ];
