@@ -358,14 +358,14 @@ fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Vec<(Row, String)>, Er
                 let (row, col) = (f_row + r as u32, f_col + c as u32);
                 let cached = range.get_value((row, col));
                 if row > first_row && matches!(cached, None | Some(Data::Empty)) {
-                    let c = (col - first_col.min(col)) as usize;
+                    // A formula-only column may lie left of the values.
+                    let column = match col.checked_sub(first_col) {
+                        Some(c) => column_name(c as usize, &header, first_col as usize),
+                        None => format!("column {}", column_letter(col as usize)),
+                    };
                     return Err(bad(
                         path,
-                        format!(
-                            "sheet `{name}`, row {}, {}",
-                            row + 1,
-                            column_name(c, &header, first_col as usize)
-                        ),
+                        format!("sheet `{name}`, row {}, {column}", row + 1),
                         format!("the formula `={formula}` has no computed value stored; open the workbook in Excel or LibreOffice and save it, so that its values are stored"),
                     ));
                 }
