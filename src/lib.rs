@@ -250,13 +250,15 @@ impl Renderer {
         let fragments: Vec<(String, String)> = templating::fragments::collect(inputs, doc, file)?
             .into_iter()
             .collect();
-        Ok(lint::run(
+        let mut lints = lint::run(
             doc,
             &lint::read_raw(file),
             &prepared.number,
             prepared.evaluation.as_ref(),
             &fragments,
-        ))
+        );
+        lints.extend(lint::ambiguous_numbers(doc, file));
+        Ok(lints)
     }
 
     /// Renders `doc` to PDF bytes.

@@ -7,7 +7,10 @@ use std::path::Path;
 use chrono::Datelike;
 use serde::Serialize;
 
-use crate::indicators::{Evaluation, Period};
+use rust_decimal::Decimal;
+
+use crate::indicators::{Evaluated, Evaluation, Period};
+use crate::locale::format_number;
 use crate::model::{Document, Recipient, TheThuc};
 
 /// One finding.
@@ -60,6 +63,7 @@ pub fn run(
     if let Some(eval) = evaluation {
         period_date(doc, eval, &mut out);
         quoted_without_figures(doc, eval, fragments, &mut out);
+        components_add_up(eval, &mut out);
     }
     out
 }
@@ -292,7 +296,180 @@ fn quoted_without_figures(
     }
 }
 
+/// Reads one figure (TH or CK) of a target or a component.
+type Figure = fn(&Evaluated) -> Option<Decimal>;
+
+/// The period's component rows (the three sectors of the production value)
+/// must add up to their target's figure; a difference is a typing error in one
+/// of them, which the table would print as if both were right.
+fn components_add_up(eval: &Evaluation, out: &mut Vec<Lint>) {
+    for t in eval.groups.iter().flat_map(|g| &g.targets) {
+        let parts: Vec<_> = t.parts.iter().filter(|p| p.component).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let columns: [(&str, &str, Figure); 2] = [
+            ("thuc_hien", "thực hiện", |e| e.thuc_hien),
+            ("cung_ky", "cùng kỳ", |e| e.cung_ky),
+        ];
+        for (key, name_vi, figure) in columns {
+            let Some(total) = figure(t) else { continue };
+            // Only when every component has its figure: a missing one is
+            // reported by what quotes it, not as a wrong sum.
+            let Some(sum) = parts
+                .iter()
+                .map(|p| figure(p))
+                .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v?))
+            else {
+                continue;
+            };
+            if sum == total {
+                continue;
+            }
+            let Some(diff) = sum.checked_sub(total) else {
+                continue;
+            };
+            let n = |d: Decimal| format_number(d, 28);
+            let names: Vec<&str> = parts.iter().map(|p| p.ma.as_str()).collect();
+            out.push(lint(
+                "tong-thanh-phan",
+                "domain.md: a value with children that sum to it",
+                &format!("chi_tieu.{}.{key}", t.ma),
+                format!(
+                    "the components of {} (`{}` = {}) add up to {} but its {key} is {}: a difference of {}",
+                    t.ten,
+                    t.ma,
+                    names.join(" + "),
+                    n(sum),
+                    n(total),
+                    n(diff)
+                ),
+                format!(
+                    "các thành phần của chỉ tiêu {} (`{}` = {}) cộng lại được {} nhưng số {name_vi} của chỉ tiêu là {}: chênh lệch {}",
+                    t.ten,
+                    t.ma,
+                    names.join(" + "),
+                    n(sum),
+                    n(total),
+                    n(diff)
+                ),
+            ));
+        }
+    }
+}
+
+/// A bare number such as `19.655` in a TOML, JSON or YAML data file is read
+/// as nineteen and a fraction, as those languages define it; but a clerk who
+/// copies "19.655" from a Vietnamese sheet means 19655, and the same text in
+/// quotes is refused as ambiguous. Each such number is shown with how it was
+/// read, in words, and how to write the other reading.
+pub fn ambiguous_numbers(doc: &Document, file: &Path) -> Vec<Lint> {
+    let Some(sources) = &doc.so_lieu else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for path in [&sources.chi_tieu, &sources.thuc_hien] {
+        let path = crate::inputs::relative_to(file, path);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(ext.as_str(), "toml" | "json" | "yaml" | "yml") {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                out.extend(ambiguous_in(&path, &text));
+            }
+        }
+    }
+    out
+}
+
+/// The lints of [`ambiguous_numbers`] for one file's text.
+fn ambiguous_in(path: &Path, text: &str) -> Vec<Lint> {
+    // A key, then `=` or `:`, then a bare number with one group of three
+    // after the point and no leading zero ("0.655" is unambiguous).
+    let number = regex::Regex::new(
+        r#"([A-Za-z0-9_]+)"?\s*[=:]\s*(-?)([1-9]\d{0,2})\.(\d{3})\s*(?:[,}\]#]|$)"#,
+    )
+    .expect("a valid pattern");
+    let code = regex::Regex::new(r#"\bma"?\s*[=:]\s*"([^"]*)""#).expect("a valid pattern");
+    let block_start = regex::Regex::new(r"^\s*(?:\[|\{|- )").expect("a valid pattern");
+    let lines: Vec<&str> = text.lines().collect();
+    // The indicator code of the block each line is in (rows and targets are
+    // blocks: `[[chi_tieu]]`, `{ … }`, `- …`), wherever in the block it is.
+    let mut codes: Vec<Option<String>> = vec![None; lines.len()];
+    let mut start = 0;
+    for i in 0..=lines.len() {
+        if i == lines.len() || (i > start && block_start.is_match(lines[i])) {
+            let found = lines[start..i]
+                .iter()
+                .find_map(|l| code.captures(l).map(|c| c[1].to_string()));
+            codes[start..i].fill(found);
+            start = i;
+        }
+    }
+    let name = path.display().to_string();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for c in number.captures_iter(line) {
+            let (key, sign, whole, frac) = (&c[1], &c[2], &c[3], &c[4]);
+            let (w, f): (u32, u32) = (whole.parse().unwrap_or(0), frac.parse().unwrap_or(0));
+            let minus = if sign.is_empty() { "" } else { "âm " };
+            let of = codes[i]
+                .as_ref()
+                .map(|m| format!(" (`{m}`)"))
+                .unwrap_or_default();
+            out.push(lint(
+                "so-mo-ho",
+                "domain.md: \".\" groups thousands in Vietnamese notation, while TOML, JSON and YAML read it as the decimal point",
+                &format!("{name}, line {}, `{key}`{of}", i + 1),
+                format!(
+                    "{sign}{whole}.{frac} is read as {sign}{whole},{frac} ({minus}{}); if you meant {sign}{whole} {frac} write {sign}{whole}{frac}, or write \"{sign}{whole},{frac}\" to keep the decimal",
+                    crate::locale::decimal_in_words(w, f)
+                ),
+                format!(
+                    "{sign}{whole}.{frac} được đọc là {sign}{whole},{frac} ({minus}{}); nếu là {sign}{whole}.{frac} ({minus}{}) thì viết {sign}{whole}{frac}, hoặc viết \"{sign}{whole},{frac}\" để giữ số thập phân",
+                    crate::locale::decimal_in_words(w, f),
+                    crate::locale::whole_in_words(w * 1000 + f)
+                ),
+            ));
+        }
+    }
+    out
+}
+
 /// The file's own text, for rules about how something was spelled.
 pub fn read_raw(file: &Path) -> String {
     std::fs::read_to_string(file).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_number_with_three_decimals_is_spelled_out_with_its_place() {
+        let text = "nam = 2026\nky = \"quy-1\"\n[[chi_tieu]]\nthuc_hien = 19.655 # TH\nma = \"bhyt\"\ncung_ky = 19.65\n[[chi_tieu]]\nma = \"x\"\nthuc_hien = 0.655\ncung_ky = 1234.567\n";
+        let lints = ambiguous_in(Path::new("q1.toml"), text);
+        assert_eq!(lints.len(), 1, "{lints:?}");
+        let l = &lints[0];
+        assert_eq!(l.field, "q1.toml, line 4, `thuc_hien` (`bhyt`)");
+        assert!(
+            l.message
+                .contains("19.655 is read as 19,655 (mười chín phẩy sáu trăm năm mươi lăm)")
+                && l.message.contains("write 19655"),
+            "{}",
+            l.message
+        );
+        assert!(
+            l.message_vi
+                .contains("mười chín nghìn sáu trăm năm mươi lăm"),
+            "{}",
+            l.message_vi
+        );
+        let json = "{\"chi_tieu\": [\n{\"ma\": \"a\", \"thuc_hien\": 2.500}\n]}";
+        let lints = ambiguous_in(Path::new("q1.json"), json);
+        assert_eq!(lints.len(), 1);
+        assert_eq!(lints[0].field, "q1.json, line 2, `thuc_hien` (`a`)");
+    }
 }

@@ -56,6 +56,46 @@ const PHRASES: &[(&str, &str)] = &[
     ),
     (r"^`([^`]*)` is not a number(.*)$", "`$1` không phải là số"),
     (
+        r"^`([^`]*)` is too large: .*$",
+        "`$1` quá lớn: số liệu chỉ được có giá trị tuyệt đối tối đa 1.000.000.000.000.000 (10^15)",
+    ),
+    (
+        r"^`([^`]*)` has the figure (\S+), below zero; .*$",
+        "chỉ tiêu `$1` có số liệu $2, nhỏ hơn 0; giá trị, tỷ lệ hay số đếm không thể là số âm (chỉ chỉ tiêu dạng `khoang`, là tỷ lệ thay đổi như tỷ lệ giảm hộ nghèo, mới được âm): hãy kiểm tra lại số liệu",
+    ),
+    (
+        r"^(.*): `([^`]*)` is (\S+), below zero; .*$",
+        "$1: `$2` là $3, nhỏ hơn 0; giá trị, tỷ lệ hay số đếm không thể là số âm (chỉ chỉ tiêu dạng `khoang`, là tỷ lệ thay đổi như tỷ lệ giảm hộ nghèo, mới được âm)",
+    ),
+    (
+        r"^this cell is a date \(([^)]*)\), not a number; .*$",
+        "ô này là ngày ($1), không phải số; hãy định dạng ô là số",
+    ),
+    (
+        r"^the formula `([^`]*)` has no computed value stored; .*$",
+        "công thức `$1` chưa có giá trị đã tính; hãy mở bảng tính bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được ghi vào tệp",
+    ),
+    (
+        r"^the header cells (\S+) are merged; .*$",
+        "các ô tiêu đề $1 đang được gộp; hãy bỏ gộp ô và đặt tên riêng cho từng cột",
+    ),
+    (
+        r"^the sheet is empty; .*$",
+        "trang tính trống; dòng đầu tiên phải là dòng tiêu đề (`ma`, `thuc_hien`, …)",
+    ),
+    (
+        r"^there are no figures below the header row$",
+        "không có số liệu nào dưới dòng tiêu đề",
+    ),
+    (
+        r"^`([^`]*)` is in a column without a name in the header row; name the column \((.*)\) or clear the cell$",
+        "`$1` nằm trong cột chưa có tên ở dòng tiêu đề; hãy đặt tên cột ($2) hoặc xóa ô này",
+    ),
+    (
+        r"^the column `([^`]*)` is named twice; .*$",
+        "cột `$1` được đặt tên hai lần; một trong hai cột sẽ bị bỏ qua",
+    ),
+    (
         r"^document numbers start at 1 .*$",
         "số văn bản bắt đầu từ 1 (in là 01); bỏ trống `so` nếu là dự thảo",
     ),
@@ -295,5 +335,25 @@ mod tests {
             "sai kiểu dữ liệu: gặp string \"x\", cần u32"
         );
         assert_eq!(translate("something else"), "something else");
+        assert_eq!(
+            translate(
+                "this cell is a date (01/01/2026), not a number; format the cell as a number"
+            ),
+            "ô này là ngày (01/01/2026), không phải số; hãy định dạng ô là số"
+        );
+        assert!(translate(
+            "`1e20` is too large: a figure may be at most 1.000.000.000.000.000 (10^15) in absolute value; expected a number"
+        )
+        .starts_with("`1e20` quá lớn"));
+        assert!(translate(&format!(
+            "`a` has the figure -5, below zero; {}",
+            crate::indicators::Shape::NEGATIVE_RULE
+        ))
+        .starts_with("chỉ tiêu `a` có số liệu -5, nhỏ hơn 0"));
+        assert!(translate(&format!(
+            "nhom[0].chi_tieu[0] (`a`): `ke_hoach` is -10, below zero; {}",
+            crate::indicators::Shape::NEGATIVE_RULE
+        ))
+        .starts_with("nhom[0].chi_tieu[0] (`a`): `ke_hoach` là -10, nhỏ hơn 0"));
     }
 }

@@ -46,12 +46,23 @@ pub enum Shape {
     DinhTinh,
 }
 
+impl Shape {
+    /// Why a negative figure is refused, for the messages.
+    pub const NEGATIVE_RULE: &'static str = "a value, rate or count cannot be below zero; only a `khoang` target (a rate of change, such as the poverty reduction rate) may be negative";
+
+    /// Only a range of a rate of change can fall below zero (poverty rose
+    /// instead of falling); for a value, a rate or a count a negative number
+    /// is a typing error, and judging it would print "đạt -125% kế hoạch".
+    pub fn may_be_negative(self) -> bool {
+        self == Shape::Khoang
+    }
+}
+
 /// How the change against the same period is worded.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Comparison {
     /// "tăng 11,47%"
-    #[default]
     PhanTram,
     /// "tăng 2,87 triệu đồng"
     TuyetDoi,
@@ -90,14 +101,19 @@ pub struct Target {
     /// same period); by default 1 and 2, as offices write "105,6%" and "tăng 11,47%".
     #[serde(default)]
     pub so_le_phan_tram: Option<u32>,
+    /// How the change is worded; by default points for a rate, % otherwise.
     #[serde(default)]
-    pub so_sanh_cung_ky: Comparison,
+    pub so_sanh_cung_ky: Option<Comparison>,
     /// The target as the resolution words it ("≥ 80%").
     #[serde(default)]
     pub mo_ta: Option<Text>,
     /// Components that make up the value (reported as indented rows).
     #[serde(default)]
     pub thanh_phan: Vec<Part>,
+    /// The components are only "trong đó" (of which): a part of the value,
+    /// so `vanban check` does not expect them to add up to it.
+    #[serde(default)]
+    pub trong_do: bool,
     /// Sub-targets of a `nhieu-so` item.
     #[serde(default)]
     pub muc_tieu: Vec<Part>,
@@ -148,6 +164,24 @@ impl Catalogue {
                         Err(format!("{at}: a `{:?}` target needs {what}", t.dang))
                     }
                 };
+                if !t.dang.may_be_negative() {
+                    let plans = [("ke_hoach", t.ke_hoach), ("tong", t.tong)]
+                        .into_iter()
+                        .chain(t.muc_tieu.iter().map(|m| ("muc_tieu.ke_hoach", m.ke_hoach)))
+                        .chain(
+                            t.thanh_phan
+                                .iter()
+                                .map(|m| ("thanh_phan.ke_hoach", m.ke_hoach)),
+                        );
+                    for (key, value) in plans {
+                        if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+                            return Err(format!(
+                                "{at}: `{key}` is {v}, below zero; {}",
+                                Shape::NEGATIVE_RULE
+                            ));
+                        }
+                    }
+                }
                 match t.dang {
                     Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::ToiDa | Shape::Giam => {
                         need(t.ke_hoach.is_some(), "`ke_hoach`")?

@@ -60,6 +60,21 @@ impl Verdict {
     }
 }
 
+/// Why a target has no % of plan, so prose can say it instead of a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoPlanPercent {
+    /// No figure for the period.
+    NoFigure,
+    /// The shape has no single plan to divide by (a range, a reduction, …).
+    NotForShape,
+    ZeroPlan,
+    NegativePlan,
+    /// A negative result is no share of a plan ("đạt -125% kế hoạch").
+    NegativeFigure,
+    /// The quotient does not fit a decimal (a tiny plan under a huge figure).
+    OutOfRange,
+}
+
 /// One target (or a component or sub-target) with its figures and derived values.
 #[derive(Debug, Clone)]
 pub struct Evaluated {
@@ -73,6 +88,12 @@ pub struct Evaluated {
     pub plan_percent_decimals: u32,
     pub change_percent_decimals: u32,
     pub comparison: Comparison,
+    /// A percentage (a `ty-le` target or a "%" unit): its change is in
+    /// percentage points, never a relative %.
+    pub rate: bool,
+    /// A component (thành phần) of its target's value, which its sibling
+    /// components should add up to; sub-targets and "trong đó" parts are not.
+    pub component: bool,
     /// The year's plan as printed: "2.659.682", "≥ 80", "0,3 - 0,5", "26/31".
     pub plan_text: String,
     pub ke_hoach: Option<Decimal>,
@@ -84,6 +105,8 @@ pub struct Evaluated {
     pub cung_ky: Option<Decimal>,
     /// TH / KH × 100, against the year's plan.
     pub phan_tram_ke_hoach: Option<Decimal>,
+    /// Why `phan_tram_ke_hoach` is none.
+    pub khong_tinh_ke_hoach: Option<NoPlanPercent>,
     /// (TH − CK) / CK × 100.
     pub phan_tram_cung_ky: Option<Decimal>,
     /// TH − CK.
@@ -94,20 +117,31 @@ pub struct Evaluated {
     pub parts: Vec<Evaluated>,
 }
 
-/// Counts of verdicts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// Counts of verdicts. Offices count met targets over the targets that
+/// could be judged ("5/9 chỉ tiêu đạt và vượt") and name the others apart
+/// ("2 chỉ tiêu chưa đánh giá"), so `da_danh_gia` is the denominator.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub tong: u32,
+    /// The targets with a verdict: `tong` − `chua_danh_gia`.
+    pub da_danh_gia: u32,
     pub vuot: u32,
     pub dat: u32,
     pub dat_va_vuot: u32,
     pub chua_dat: u32,
     pub chua_danh_gia: u32,
+    /// The targets not judged, by their number and by their name.
+    pub chua_danh_gia_stt: Vec<u32>,
+    pub chua_danh_gia_ten: Vec<String>,
 }
 
 impl Summary {
-    fn add(&mut self, v: Verdict) {
+    fn add(&mut self, t: &Evaluated) {
+        let v = t.danh_gia;
         self.tong += 1;
+        if v != Verdict::ChuaDanhGia {
+            self.da_danh_gia += 1;
+        }
         match v {
             Verdict::Vuot => {
                 self.vuot += 1;
@@ -118,7 +152,11 @@ impl Summary {
                 self.dat_va_vuot += 1;
             }
             Verdict::ChuaDat => self.chua_dat += 1,
-            Verdict::ChuaDanhGia => self.chua_danh_gia += 1,
+            Verdict::ChuaDanhGia => {
+                self.chua_danh_gia += 1;
+                self.chua_danh_gia_stt.extend(t.stt);
+                self.chua_danh_gia_ten.push(t.ten.clone());
+            }
         }
     }
 }
@@ -157,12 +195,49 @@ impl Evaluation {
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
-/// a / b × 100, only where it means something (b > 0).
+/// a / b × 100, only where it means something (b > 0) and fits a decimal.
 fn percent_of(a: Decimal, b: Decimal) -> Option<Decimal> {
     if b <= Decimal::ZERO {
         return None;
     }
     a.checked_mul(HUNDRED)?.checked_div(b)
+}
+
+/// TH / KH × 100, or why there is none.
+fn percent_of_plan(th: Option<Decimal>, kh: Option<Decimal>) -> Result<Decimal, NoPlanPercent> {
+    let th = th.ok_or(NoPlanPercent::NoFigure)?;
+    let kh = kh.ok_or(NoPlanPercent::NotForShape)?;
+    if kh.is_zero() {
+        Err(NoPlanPercent::ZeroPlan)
+    } else if kh.is_sign_negative() {
+        Err(NoPlanPercent::NegativePlan)
+    } else if th.is_sign_negative() && !th.is_zero() {
+        Err(NoPlanPercent::NegativeFigure)
+    } else {
+        percent_of(th, kh).ok_or(NoPlanPercent::OutOfRange)
+    }
+}
+
+fn split(r: Result<Decimal, NoPlanPercent>) -> (Option<Decimal>, Option<NoPlanPercent>) {
+    match r {
+        Ok(p) => (Some(p), None),
+        Err(why) => (None, Some(why)),
+    }
+}
+
+/// Whether a target's figures are percentages.
+fn is_rate(shape: Shape, unit: &str) -> bool {
+    shape == Shape::TyLe || unit.trim() == "%"
+}
+
+/// How a target words its change by default: a rate by the difference in
+/// percentage points (a relative % of a % misleads), anything else by %.
+fn comparison(t: &Target) -> Comparison {
+    t.so_sanh_cung_ky.unwrap_or(if is_rate(t.dang, &t.dvt) {
+        Comparison::TuyetDoi
+    } else {
+        Comparison::PhanTram
+    })
 }
 
 /// Higher is better: above the target exceeds it, equal meets it.
@@ -189,11 +264,12 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn due(&self, plan: Decimal, cumulative: bool) -> Decimal {
+    /// None only if the product does not fit a decimal.
+    fn due(&self, plan: Decimal, cumulative: bool) -> Option<Decimal> {
         if cumulative {
-            plan * self.share
+            plan.checked_mul(self.share)
         } else {
-            plan
+            Some(plan)
         }
     }
 }
@@ -231,7 +307,17 @@ fn plan_text(t: &Target) -> String {
 fn changes(row: Option<&Row>) -> (Option<Decimal>, Option<Decimal>) {
     let Some(row) = row else { return (None, None) };
     match (row.thuc_hien, row.cung_ky) {
-        (Some(th), Some(ck)) => (percent_of(th - ck, ck), Some(th - ck)),
+        (Some(th), Some(ck)) => {
+            let diff = th.checked_sub(ck);
+            // From a positive base to a negative value is no percentage
+            // ("giảm 225%"): prose words it by the difference instead.
+            let pct = if th.is_sign_negative() && !th.is_zero() {
+                None
+            } else {
+                diff.and_then(|d| percent_of(d, ck))
+            };
+            (pct, diff)
+        }
         _ => (None, None),
     }
 }
@@ -248,23 +334,34 @@ fn evaluate_part(
     let (pct_ck, diff_ck) = changes(row);
     let decimals = p.so_le.unwrap_or(parent.so_le);
     let danh_gia = match (judged, th, p.ke_hoach) {
-        (true, Some(th), Some(kh)) => judge_higher(th, ctx.due(kh, parent.luy_ke)),
+        (true, Some(th), Some(kh)) => ctx
+            .due(kh, parent.luy_ke)
+            .map_or(Verdict::ChuaDanhGia, |due| judge_higher(th, due)),
         _ => Verdict::ChuaDanhGia,
     };
+    let dvt = if p.dvt.is_empty() {
+        parent.dvt.to_string()
+    } else {
+        p.dvt.to_string()
+    };
+    let rate = is_rate(parent.dang, &dvt);
+    let (phan_tram_ke_hoach, khong_tinh_ke_hoach) = split(percent_of_plan(th, p.ke_hoach));
     Evaluated {
         stt: None,
         ma: p.ma.clone(),
         ten: p.ten.to_string(),
-        dvt: if p.dvt.is_empty() {
-            parent.dvt.to_string()
-        } else {
-            p.dvt.to_string()
-        },
+        dvt,
         shape: Shape::GiaTri,
         decimals,
         plan_percent_decimals: parent.so_le_phan_tram.unwrap_or(PLAN_PERCENT_DECIMALS),
         change_percent_decimals: parent.so_le_phan_tram.unwrap_or(CHANGE_PERCENT_DECIMALS),
-        comparison: parent.so_sanh_cung_ky,
+        comparison: parent.so_sanh_cung_ky.unwrap_or(if rate {
+            Comparison::TuyetDoi
+        } else {
+            Comparison::PhanTram
+        }),
+        rate,
+        component: !judged,
         plan_text: p
             .ke_hoach
             .map(|k| format_number(k, decimals.max(2)))
@@ -274,7 +371,8 @@ fn evaluate_part(
         total: None,
         thuc_hien: th,
         cung_ky: row.and_then(|r| r.cung_ky),
-        phan_tram_ke_hoach: th.zip(p.ke_hoach).and_then(|(a, b)| percent_of(a, b)),
+        phan_tram_ke_hoach,
+        khong_tinh_ke_hoach,
         phan_tram_cung_ky: pct_ck,
         chenh_lech_cung_ky: diff_ck,
         danh_gia,
@@ -297,22 +395,29 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         .thanh_phan
         .iter()
         .map(|p| evaluate_part(p, t, figures, ctx, false))
+        .map(|mut p| {
+            p.component = !t.trong_do;
+            p
+        })
         .collect();
     let given = row.and_then(|r| r.danh_gia).map(Verdict::from_given);
     let danh_gia = match t.dang {
         Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::SoTrenTong => {
-            match (th, t.ke_hoach) {
-                (Some(th), Some(kh)) => judge_higher(th, ctx.due(kh, t.luy_ke)),
+            match (th, t.ke_hoach.and_then(|kh| ctx.due(kh, t.luy_ke))) {
+                (Some(th), Some(due)) => judge_higher(th, due),
                 _ => Verdict::ChuaDanhGia,
             }
         }
-        Shape::ToiDa => match (th, t.ke_hoach) {
-            (Some(th), Some(kh)) => judge_lower(th, ctx.due(kh, t.luy_ke)),
+        Shape::ToiDa => match (th, t.ke_hoach.and_then(|kh| ctx.due(kh, t.luy_ke))) {
+            (Some(th), Some(due)) => judge_lower(th, due),
             _ => Verdict::ChuaDanhGia,
         },
-        Shape::Khoang => match (th, t.ke_hoach_tu, t.ke_hoach_den) {
+        Shape::Khoang => match (
+            th,
+            t.ke_hoach_tu.and_then(|a| ctx.due(a, t.luy_ke)),
+            t.ke_hoach_den.and_then(|b| ctx.due(b, t.luy_ke)),
+        ) {
             (Some(th), Some(a), Some(b)) => {
-                let (a, b) = (ctx.due(a, t.luy_ke), ctx.due(b, t.luy_ke));
                 if th < a {
                     Verdict::ChuaDat
                 } else if th > b {
@@ -325,10 +430,12 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         },
         // "Giảm 5%": the reduction against the same period must reach the target.
         Shape::Giam => match (th, ck, t.ke_hoach) {
-            (Some(th), Some(ck), Some(goal)) => match percent_of(ck - th, ck) {
-                Some(reduction) => judge_higher(reduction, goal),
-                None => Verdict::ChuaDanhGia,
-            },
+            (Some(th), Some(ck), Some(goal)) => {
+                match ck.checked_sub(th).and_then(|fall| percent_of(fall, ck)) {
+                    Some(reduction) => judge_higher(reduction, goal),
+                    None => Verdict::ChuaDanhGia,
+                }
+            }
             _ => Verdict::ChuaDanhGia,
         },
         Shape::NhieuSo => {
@@ -345,12 +452,13 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         }
         Shape::DinhTinh => given.unwrap_or(Verdict::ChuaDanhGia),
     };
-    let phan_tram_ke_hoach = match t.dang {
+    let (phan_tram_ke_hoach, khong_tinh_ke_hoach) = split(match t.dang {
         Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::SoTrenTong | Shape::ToiDa => {
-            th.zip(t.ke_hoach).and_then(|(a, b)| percent_of(a, b))
+            percent_of_plan(th, t.ke_hoach)
         }
-        _ => None,
-    };
+        _ if th.is_none() => Err(NoPlanPercent::NoFigure),
+        _ => Err(NoPlanPercent::NotForShape),
+    });
     let mut parts = components;
     parts.extend(sub_targets);
     Evaluated {
@@ -362,7 +470,9 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         decimals: t.so_le,
         plan_percent_decimals: t.so_le_phan_tram.unwrap_or(PLAN_PERCENT_DECIMALS),
         change_percent_decimals: t.so_le_phan_tram.unwrap_or(CHANGE_PERCENT_DECIMALS),
-        comparison: t.so_sanh_cung_ky,
+        comparison: comparison(t),
+        rate: is_rate(t.dang, &t.dvt),
+        component: false,
         plan_text: plan_text(t),
         ke_hoach: t.ke_hoach,
         range: t.ke_hoach_tu.zip(t.ke_hoach_den),
@@ -370,6 +480,7 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         thuc_hien: th,
         cung_ky: ck,
         phan_tram_ke_hoach,
+        khong_tinh_ke_hoach,
         phan_tram_cung_ky: pct_ck,
         chenh_lech_cung_ky: diff_ck,
         danh_gia,
@@ -395,8 +506,8 @@ pub fn evaluate(catalogue: &Catalogue, figures: &Figures, year: i32, period: Per
                 .collect();
             let mut s = Summary::default();
             for t in &targets {
-                s.add(t.danh_gia);
-                summary.add(t.danh_gia);
+                s.add(t);
+                summary.add(t);
             }
             GroupResult {
                 ten: g.ten.to_string(),
@@ -619,14 +730,145 @@ mod tests {
             e.summary,
             Summary {
                 tong: 3,
+                da_danh_gia: 2,
                 vuot: 1,
                 dat: 0,
                 dat_va_vuot: 1,
                 chua_dat: 1,
-                chua_danh_gia: 1
+                chua_danh_gia: 1,
+                chua_danh_gia_stt: vec![3],
+                chua_danh_gia_ten: vec!["BHYT".to_string()],
             }
         );
         assert_eq!(e.groups[0].summary.tong, 2);
         assert_eq!(e.groups[1].summary.chua_danh_gia, 1);
+    }
+
+    #[test]
+    fn a_rate_compares_by_points_unless_told_otherwise() {
+        let rate = "[[nhom.chi_tieu]]\nstt = 15\nma = \"ho_ngheo\"\nten = \"Tỷ lệ hộ nghèo\"\ndvt = \"%\"\ndang = \"ty-le\"\nke_hoach = 3\n";
+        let e = one(
+            rate,
+            &[("ho_ngheo", Some("2.3"), Some("2.8"))],
+            Period::Year,
+        );
+        assert!(e.rate);
+        assert_eq!(e.comparison, Comparison::TuyetDoi);
+        let told = format!("{rate}so_sanh_cung_ky = \"phan-tram\"\n");
+        assert_eq!(
+            one(&told, &[], Period::Year).comparison,
+            Comparison::PhanTram
+        );
+        let value = one(GTSP, &[], Period::Year);
+        assert!(!value.rate);
+        assert_eq!(value.comparison, Comparison::PhanTram);
+    }
+
+    #[test]
+    fn a_zero_or_negative_base_and_a_negative_result_say_why_there_is_no_percentage() {
+        let zero_plan = GTSP.replace("2659682", "0");
+        let e = one(&zero_plan, &[("gtsp", Some("5"), None)], Period::Year);
+        assert_eq!(e.khong_tinh_ke_hoach, Some(NoPlanPercent::ZeroPlan));
+        let e = one(GTSP, &[], Period::Year);
+        assert_eq!(e.khong_tinh_ke_hoach, Some(NoPlanPercent::NoFigure));
+        // "đạt -125% kế hoạch" and "giảm 225%" are not percentages offices write.
+        let plan_100 = GTSP.replace("2659682", "100");
+        let e = one(
+            &plan_100,
+            &[("gtsp", Some("-125"), Some("100"))],
+            Period::Year,
+        );
+        assert_eq!(e.phan_tram_ke_hoach, None);
+        assert_eq!(e.khong_tinh_ke_hoach, Some(NoPlanPercent::NegativeFigure));
+        assert_eq!(e.phan_tram_cung_ky, None);
+        assert_eq!(e.chenh_lech_cung_ky, Some(d("-225")));
+        let range = "[[nhom.chi_tieu]]\nstt = 4\nma = \"giam_ngheo\"\nten = \"Tỷ lệ giảm hộ nghèo\"\ndvt = \"%\"\ndang = \"khoang\"\nke_hoach_tu = 0.3\nke_hoach_den = 0.5\n";
+        let e = one(range, &[("giam_ngheo", Some("0.4"), None)], Period::Year);
+        assert_eq!(e.khong_tinh_ke_hoach, Some(NoPlanPercent::NotForShape));
+    }
+
+    #[test]
+    fn a_negative_plan_is_refused_except_for_a_range() {
+        let text = "nam = 2026\n[[nhom]]\nten = \"Kinh tế\"\n[[nhom.chi_tieu]]\nstt = 1\nma = \"a\"\nten = \"A\"\ndang = \"gia-tri\"\nke_hoach = -5\n";
+        let c: Catalogue = parse(Path::new("c.toml"), text, Format::Toml).unwrap();
+        let err = c.validate().unwrap_err();
+        assert!(err.contains("`ke_hoach` is -5, below zero"), "{err}");
+        let range = text.replace(
+            "dang = \"gia-tri\"\nke_hoach = -5",
+            "dang = \"khoang\"\nke_hoach_tu = -1\nke_hoach_den = 1",
+        );
+        let c: Catalogue = parse(Path::new("c.toml"), &range, Format::Toml).unwrap();
+        c.validate().unwrap();
+    }
+
+    /// Every shape, period and cumulation over the extreme decimals: no
+    /// arithmetic path may panic (rust_decimal panics on overflow with + − ×).
+    #[test]
+    fn extreme_figures_never_panic() {
+        let extremes = [
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::ONE,
+            Decimal::NEGATIVE_ONE,
+            Decimal::new(1, 28),
+            Decimal::new(-1, 28),
+            Decimal::MAX / Decimal::TWO,
+            Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 28),
+            d("79228162514264337593543950"),
+        ];
+        let values: Vec<String> = extremes.iter().map(|v| v.to_string()).collect();
+        let shapes = [
+            "dang = \"gia-tri\"\nke_hoach = PLAN",
+            "dang = \"ty-le\"\nke_hoach = PLAN",
+            "dang = \"toi-thieu\"\nke_hoach = PLAN",
+            "dang = \"toi-da\"\nke_hoach = PLAN",
+            "dang = \"giam\"\nke_hoach = PLAN",
+            "dang = \"so-tren-tong\"\nke_hoach = PLAN\ntong = PLAN",
+            "dang = \"khoang\"\nke_hoach_tu = PLAN\nke_hoach_den = PLAN",
+            "dang = \"nhieu-so\"\n[[nhom.chi_tieu.muc_tieu]]\nma = \"p\"\nten = \"P\"\nke_hoach = PLAN",
+        ];
+        let periods = [
+            Period::Q1,
+            Period::SixMonths,
+            Period::NineMonths,
+            Period::Year,
+        ];
+        for shape in shapes {
+            for luy_ke in [false, true] {
+                for plan in &extremes {
+                    // Built directly: the catalogue parser reads TOML numbers as i64/f64.
+                    let body = format!(
+                        "[[nhom.chi_tieu]]\nstt = 1\nma = \"x\"\nten = \"X\"\nluy_ke = {luy_ke}\n{}",
+                        shape.replace("PLAN", "1")
+                    );
+                    let mut c = catalogue(&body);
+                    let t = &mut c.nhom[0].chi_tieu[0];
+                    for slot in [
+                        &mut t.ke_hoach,
+                        &mut t.ke_hoach_tu,
+                        &mut t.ke_hoach_den,
+                        &mut t.tong,
+                    ] {
+                        if slot.is_some() {
+                            *slot = Some(*plan);
+                        }
+                    }
+                    for p in &mut t.muc_tieu {
+                        p.ke_hoach = Some(*plan);
+                    }
+                    for th in &values {
+                        for ck in &values {
+                            let f =
+                                figures(&[("x", Some(th), Some(ck)), ("p", Some(th), Some(ck))]);
+                            for period in periods {
+                                let e = evaluate(&c, &f, 2026, period);
+                                let _ = super::super::table::rows(&e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ use calamine::{open_workbook_from_rs, Data, Ods, Reader, Sheets, Xls, Xlsx};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::number::{from_f64, optional};
+use super::number::{bounded, from_f64, optional};
 use super::period::Period;
 use crate::error::{Error, Location};
 use crate::locale::parse_number;
@@ -139,14 +139,38 @@ fn row_from_cells(
     place: impl Fn(usize) -> String,
 ) -> Result<Option<Row>, Error> {
     let mut row = Row::default();
+    // A value under no column name would be silently dropped: a merged or
+    // blank header cell, or a row longer than the header.
+    for (c, cell) in cells.iter().enumerate() {
+        let named = header.get(c).is_some_and(|h| !h.is_empty());
+        if !named && !cell.text().trim().is_empty() {
+            return Err(bad(
+                path,
+                place(c),
+                format!(
+                    "`{}` is in a column without a name in the header row; name the column ({}) or clear the cell",
+                    cell.text().trim(),
+                    COLUMNS.map(|c| format!("`{c}`")).join(", ")
+                ),
+            ));
+        }
+    }
     for (c, name) in header.iter().enumerate() {
         let cell = cells.get(c).cloned().unwrap_or(CellValue::Empty);
         let number = |cell: &CellValue| -> Result<Option<Decimal>, Error> {
             match cell {
                 CellValue::Empty => Ok(None),
-                CellValue::Number(n) => Ok(Some(*n)),
+                CellValue::Date(shown) => Err(bad(
+                    path,
+                    place(c),
+                    format!(
+                        "this cell is a date ({shown}), not a number; format the cell as a number"
+                    ),
+                )),
+                CellValue::Number(n) => bounded(*n).map(Some).map_err(|e| bad(path, place(c), e)),
                 CellValue::Text(t) if t.trim().is_empty() => Ok(None),
                 CellValue::Text(t) => parse_number(t)
+                    .and_then(bounded)
                     .map(Some)
                     .map_err(|e| bad(path, place(c), format!("{e}; expected a number"))),
             }
@@ -195,6 +219,9 @@ enum CellValue {
     Empty,
     Number(Decimal),
     Text(String),
+    /// A cell formatted as a date or time: its serial (46023 for 2026-01-01)
+    /// is no figure, so it may only be a note.
+    Date(String),
 }
 
 impl CellValue {
@@ -202,13 +229,20 @@ impl CellValue {
         match self {
             CellValue::Empty => String::new(),
             CellValue::Number(n) => n.to_string(),
-            CellValue::Text(t) => t.clone(),
+            CellValue::Text(t) | CellValue::Date(t) => t.clone(),
         }
     }
 }
 
 fn check_header(path: &Path, header: &[String], where_: &str) -> Result<(), Error> {
-    for h in header {
+    for (i, h) in header.iter().enumerate() {
+        if !h.is_empty() && header[..i].contains(h) {
+            return Err(bad(
+                path,
+                where_.to_string(),
+                format!("the column `{h}` is named twice; one of them would be ignored"),
+            ));
+        }
         if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {
             return Err(bad(
                 path,
@@ -248,18 +282,34 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, String)>, Error> {
             .iter()
             .map(|t| CellValue::Text(t.to_string()))
             .collect();
-        let place = |c: usize| {
-            format!(
-                "row {line}, column {} (`{}`)",
-                column_letter(c),
-                header.get(c).map(String::as_str).unwrap_or("")
-            )
-        };
+        let place = |c: usize| format!("row {line}, {}", column_name(c, &header, 0));
         if let Some(row) = row_from_cells(path, &header, &cells, place)? {
             out.push((row, format!("row {line}")));
         }
     }
+    no_rows(path, &out, "row 1")?;
     Ok(out)
+}
+
+/// "column B (`thuc_hien`)", or "column E" under no name.
+fn column_name(c: usize, header: &[String], first_col: usize) -> String {
+    match header.get(c).filter(|h| !h.is_empty()) {
+        Some(h) => format!("column {} (`{h}`)", column_letter(first_col + c)),
+        None => format!("column {}", column_letter(first_col + c)),
+    }
+}
+
+/// A file with a header and no figures under it leaves every target "chưa
+/// đánh giá" without a word: surely the wrong file or sheet.
+fn no_rows(path: &Path, rows: &[(Row, String)], header_at: &str) -> Result<(), Error> {
+    if rows.is_empty() {
+        return Err(bad(
+            path,
+            header_at.to_string(),
+            "there are no figures below the header row".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// The workbook in `bytes`, its format chosen by the extension of `path`
@@ -313,20 +363,48 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
     let range = book
         .worksheet_range(&name)
         .map_err(|e| bad(path, format!("sheet `{name}`"), e.to_string()))?;
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut rows = range.rows();
-    let header: Vec<String> = match rows.next() {
-        Some(r) => r
-            .iter()
-            .map(|c| c.to_string().trim().to_lowercase())
-            .collect(),
-        None => return Ok(Vec::new()),
+    let Some((first_row, first_col)) = range.start() else {
+        return Err(bad(
+            path,
+            format!("sheet `{name}`"),
+            "the sheet is empty; its first row must be the header (`ma`, `thuc_hien`, …)".into(),
+        ));
     };
-    check_header(
-        path,
-        &header,
-        &format!("sheet `{name}`, row {}", first_row + 1),
-    )?;
+    let header_at = format!("sheet `{name}`, row {}", first_row + 1);
+    merged_header(&mut book, &name, first_row, &header_at, path)?;
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string().trim().to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    check_header(path, &header, &header_at)?;
+    // A formula whose value was never computed (a file written by a program,
+    // not saved by Excel) reads as an empty cell: refuse it rather than
+    // report "chưa đánh giá".
+    if let Ok(formulas) = book.worksheet_formula(&name) {
+        if let Some((f_row, f_col)) = formulas.start() {
+            for (r, c, formula) in formulas.used_cells() {
+                let (row, col) = (f_row + r as u32, f_col + c as u32);
+                let cached = range.get_value((row, col));
+                if row > first_row && matches!(cached, None | Some(Data::Empty)) {
+                    // A formula-only column may lie left of the values.
+                    let column = match col.checked_sub(first_col) {
+                        Some(c) => column_name(c as usize, &header, first_col as usize),
+                        None => format!("column {}", column_letter(col as usize)),
+                    };
+                    return Err(bad(
+                        path,
+                        format!("sheet `{name}`, row {}, {column}", row + 1),
+                        format!("the formula `={formula}` has no computed value stored; open the workbook in Excel or LibreOffice and save it, so that its values are stored"),
+                    ));
+                }
+            }
+        }
+    }
     let mut out = Vec::new();
     for (i, r) in rows.enumerate() {
         let excel_row = first_row as usize + i + 2;
@@ -341,21 +419,70 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
                 },
                 Data::String(s) => CellValue::Text(s.clone()),
                 Data::Bool(b) => CellValue::Text(b.to_string()),
+                Data::DateTime(d) => CellValue::Date(excel_date(d)),
+                Data::DateTimeIso(d) | Data::DurationIso(d) => CellValue::Date(d.clone()),
                 other => CellValue::Text(format!("{other}")),
             })
             .collect();
         let place = |c: usize| {
             format!(
-                "sheet `{name}`, row {excel_row}, column {} (`{}`)",
-                column_letter(first_col as usize + c),
-                header.get(c).map(String::as_str).unwrap_or("")
+                "sheet `{name}`, row {excel_row}, {}",
+                column_name(c, &header, first_col as usize)
             )
         };
         if let Some(row) = row_from_cells(path, &header, &cells, place)? {
             out.push((row, format!("sheet `{name}`, row {excel_row}")));
         }
     }
+    no_rows(path, &out, &header_at)?;
     Ok(out)
+}
+
+/// A date cell as the clerk sees it (01/01/2026), from its serial.
+fn excel_date(d: &calamine::ExcelDateTime) -> String {
+    let serial = d.as_f64();
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30);
+    match base {
+        Some(base) if d.is_datetime() && serial.is_finite() && (0.0..3e6).contains(&serial) => base
+            .checked_add_days(chrono::Days::new(serial as u64))
+            .map(|day| day.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|| d.to_string()),
+        _ => d.to_string(),
+    }
+}
+
+/// A merged cell in the header row keeps its name in the first column only,
+/// so the others lose theirs; refused with the range to unmerge.
+fn merged_header<R: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Sheets<R>,
+    name: &str,
+    header_row: u32,
+    header_at: &str,
+    path: &Path,
+) -> Result<(), Error> {
+    let calamine::Sheets::Xlsx(xlsx) = book else {
+        return Ok(());
+    };
+    let Some(Ok(merged)) = xlsx.worksheet_merge_cells(name) else {
+        return Ok(());
+    };
+    for m in merged {
+        if m.start.0 <= header_row && header_row <= m.end.0 {
+            let range = format!(
+                "{}{}:{}{}",
+                column_letter(m.start.1 as usize),
+                m.start.0 + 1,
+                column_letter(m.end.1 as usize),
+                m.end.0 + 1
+            );
+            return Err(bad(
+                path,
+                header_at.to_string(),
+                format!("the header cells {range} are merged; unmerge them and give each column its own name"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -382,5 +509,168 @@ mod tests {
         let err = load(&p, None).unwrap_err().to_string();
         assert!(err.contains("row 3, column B (`thuc_hien`)"), "{err}");
         assert!(err.contains("`12a` is not a number"), "{err}");
+    }
+
+    fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn a_huge_csv_value_is_refused_at_its_cell() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            dir.path(),
+            "q1.csv",
+            "ma,thuc_hien,cung_ky\nthu,79228162514264337593543950335,-79228162514264337593543950335\n",
+        );
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column B (`thuc_hien`)"), "{err}");
+        assert!(err.contains("too large"), "{err}");
+        let p = write(
+            dir.path(),
+            "ok.csv",
+            "ma,thuc_hien\nthu,1.000.000.000.000.000\n",
+        );
+        assert!(load(&p, None).is_ok());
+    }
+
+    #[test]
+    fn csv_cells_beyond_the_named_columns_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "q1.csv", "ma,thuc_hien\nthu,3420,2980\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column C`"), "{err}");
+        assert!(
+            err.contains("`2980` is in a column without a name"),
+            "{err}"
+        );
+        let p = write(dir.path(), "blank.csv", "ma,,thuc_hien\nthu,x,3420\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column B`"), "{err}");
+        // Trailing empty cells are harmless.
+        let p = write(dir.path(), "trailing.csv", "ma,thuc_hien\nthu,3420,,\n");
+        assert!(load(&p, None).is_ok());
+        let p = write(dir.path(), "twice.csv", "ma,thuc_hien,thuc_hien\nthu,1,2\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("named twice"), "{err}");
+        let p = write(dir.path(), "header-only.csv", "ma,thuc_hien\n");
+        let err = load(&p, None).unwrap_err().to_string();
+        assert!(err.contains("no figures below the header"), "{err}");
+    }
+
+    fn book(dir: &Path, fill: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> std::path::PathBuf {
+        let path = dir.join("so-lieu.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet().set_name("Quý I").unwrap();
+        fill(sheet);
+        book.save(&path).unwrap();
+        path
+    }
+
+    fn header(sheet: &mut rust_xlsxwriter::Worksheet) {
+        for (c, h) in ["ma", "thuc_hien", "cung_ky"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_string(1, 0, "thu").unwrap();
+    }
+
+    #[test]
+    fn a_date_cell_is_no_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = book(dir.path(), |sheet| {
+            header(sheet);
+            let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 1, 1).unwrap();
+            let format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+            sheet
+                .write_datetime_with_format(1, 1, &date, &format)
+                .unwrap();
+        });
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(
+            err.contains("sheet `Quý I`, row 2, column B (`thuc_hien`)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("is a date (01/01/2026), not a number"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_merged_header_and_an_empty_sheet_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = book(dir.path(), |sheet| {
+            sheet
+                .merge_range(0, 1, 0, 2, "thuc_hien", &rust_xlsxwriter::Format::new())
+                .unwrap();
+            sheet.write_string(0, 0, "ma").unwrap();
+            sheet.write_string(1, 0, "thu").unwrap();
+            sheet.write_number(1, 1, 3420.0).unwrap();
+            sheet.write_number(1, 2, 2980.0).unwrap();
+        });
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(err.contains("sheet `Quý I`, row 1"), "{err}");
+        assert!(err.contains("B1:C1 are merged"), "{err}");
+        let path = book(dir.path(), |_| {});
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(
+            err.contains("sheet `Quý I`") && err.contains("the sheet is empty"),
+            "{err}"
+        );
+        let path = book(dir.path(), |sheet| {
+            header(sheet);
+            sheet.write_number(1, 1, 3420.0).unwrap();
+            sheet.write_number(1, 3, 1.0).unwrap();
+        });
+        let err = load(&path, None).unwrap_err().to_string();
+        assert!(err.contains("row 2, column D`"), "{err}");
+    }
+
+    /// A workbook written by a program (not saved by Excel) may hold a formula
+    /// without its computed value: it must not read as an empty cell.
+    #[test]
+    fn a_formula_without_a_stored_value_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = book(dir.path(), |sheet| {
+            header(sheet);
+            sheet.write_formula(1, 1, "=3000+420").unwrap();
+        });
+        // Strip the cached result rust_xlsxwriter stores, as other writers do.
+        let stripped = dir.path().join("stripped.xlsx");
+        {
+            let mut zin = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+            let mut zout = zip::ZipWriter::new(std::fs::File::create(&stripped).unwrap());
+            for i in 0..zin.len() {
+                let mut entry = zin.by_index(i).unwrap();
+                let name = entry.name().to_string();
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+                if name.starts_with("xl/worksheets/") {
+                    let text = String::from_utf8(bytes).unwrap();
+                    assert!(text.contains("</f><v>0</v>"), "{text}");
+                    bytes = text.replace("</f><v>0</v>", "</f>").into_bytes();
+                }
+                zout.start_file(name, zip::write::SimpleFileOptions::default())
+                    .unwrap();
+                std::io::Write::write_all(&mut zout, &bytes).unwrap();
+            }
+            zout.finish().unwrap();
+        }
+        let err = load(&stripped, None).unwrap_err().to_string();
+        assert!(
+            err.contains("sheet `Quý I`, row 2, column B (`thuc_hien`)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("the formula `=3000+420` has no computed value"),
+            "{err}"
+        );
+        // With its value stored (as Excel saves it), the value is read.
+        assert_eq!(
+            load(&path, None).unwrap().rows["thu"].0.thuc_hien,
+            Some(Decimal::ZERO)
+        );
     }
 }

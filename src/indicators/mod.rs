@@ -11,8 +11,8 @@ pub mod table;
 
 pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
 pub use derive::{
-    evaluate, Evaluated, Evaluation, GroupResult, Summary, Verdict, CHANGE_PERCENT_DECIMALS,
-    PLAN_PERCENT_DECIMALS,
+    evaluate, Evaluated, Evaluation, GroupResult, NoPlanPercent, Summary, Verdict,
+    CHANGE_PERCENT_DECIMALS, PLAN_PERCENT_DECIMALS,
 };
 pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
@@ -113,5 +113,41 @@ pub fn load_in(
             });
         }
     }
+    refuse_negative_figures(&catalogue, &figures, &figures_path)?;
     Ok(evaluate(&catalogue, &figures, year, period))
+}
+
+/// A negative figure of a target that cannot be negative is a data error,
+/// reported at its row rather than worded as "giảm 225%".
+fn refuse_negative_figures(
+    catalogue: &Catalogue,
+    figures: &Figures,
+    figures_path: &Path,
+) -> Result<(), Error> {
+    for t in catalogue.nhom.iter().flat_map(|g| &g.chi_tieu) {
+        if t.dang.may_be_negative() {
+            continue;
+        }
+        let codes = std::iter::once(&t.ma)
+            .chain(t.thanh_phan.iter().map(|p| &p.ma))
+            .chain(t.muc_tieu.iter().map(|p| &p.ma));
+        for code in codes {
+            let Some((row, place)) = figures.rows.get(code) else {
+                continue;
+            };
+            for (key, value) in [("thuc_hien", row.thuc_hien), ("cung_ky", row.cung_ky)] {
+                if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
+                    return Err(Error::Parse {
+                        loc: crate::error::Location::file_only(figures_path),
+                        field: format!("{place}, `{key}`"),
+                        message: format!(
+                            "`{code}` has the figure {v}, below zero; {}",
+                            Shape::NEGATIVE_RULE
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
 }

@@ -20,6 +20,23 @@ pub fn from_f64(v: f64) -> Option<Decimal> {
     })
 }
 
+/// The largest magnitude a figure may have: 10^15, a million times the
+/// largest figure a commune reports (2.659.682 triệu đồng). Bounding figures
+/// where they are read keeps every derived value (TH × 100, TH − CK, a plan
+/// pro-rated by months) far inside what a decimal holds.
+pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
+/// `value`, or why it is refused: beyond ±[`MAX_MAGNITUDE`].
+pub fn bounded(value: Decimal) -> Result<Decimal, String> {
+    if value.abs() > MAX_MAGNITUDE {
+        Err(format!(
+            "`{value}` is too large: a figure may be at most 1.000.000.000.000.000 (10^15) in absolute value"
+        ))
+    } else {
+        Ok(value)
+    }
+}
+
 struct NumberVisitor;
 
 impl Visitor<'_> for NumberVisitor {
@@ -28,16 +45,23 @@ impl Visitor<'_> for NumberVisitor {
         f.write_str("a number (642150, 55.87, or \"2.659.682\", \"55,87\")")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+        bounded(Decimal::from(v)).map_err(E::custom)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-        Ok(Decimal::from(v))
+        bounded(Decimal::from(v)).map_err(E::custom)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        from_f64(v).ok_or_else(|| E::custom(format!("{v} is not a usable number")))
+        if v.is_finite() && v.abs() > 1e15 {
+            return Err(E::custom(format!(
+                "`{v:e}` is too large: a figure may be at most 1.000.000.000.000.000 (10^15) in absolute value"
+            )));
+        }
+        from_f64(v)
+            .ok_or_else(|| E::custom(format!("{v} is not a usable number")))
+            .and_then(|d| bounded(d).map_err(E::custom))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        parse_number(v).map_err(E::custom)
+        parse_number(v).and_then(bounded).map_err(E::custom)
     }
 }
 
@@ -47,4 +71,18 @@ pub fn required<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
 
 pub fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
     required(d).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bound_is_ten_to_the_fifteenth() {
+        assert_eq!(MAX_MAGNITUDE, Decimal::from(1_000_000_000_000_000i64));
+        assert!(bounded(MAX_MAGNITUDE).is_ok() && bounded(-MAX_MAGNITUDE).is_ok());
+        let over = MAX_MAGNITUDE + Decimal::new(1, 2);
+        assert!(bounded(over).unwrap_err().contains("too large"));
+        assert!(bounded(-over).is_err());
+    }
 }

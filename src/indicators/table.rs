@@ -38,7 +38,7 @@ fn row(kind: &'static str, tt: String, name: String, e: &Evaluated, verdict: boo
     // "% so CK" in a table is TH as a share of CK (111,47%), the prose's change plus 100.
     let vs_last_year = e
         .phan_tram_cung_ky
-        .map(|p| p + rust_decimal::Decimal::ONE_HUNDRED);
+        .and_then(|p| p.checked_add(rust_decimal::Decimal::ONE_HUNDRED));
     TableRow {
         kind,
         cells: vec![

@@ -5,11 +5,13 @@ mod case;
 mod date;
 mod number;
 mod roman;
+mod words;
 
 pub use case::upper_vi;
 pub use date::date_line;
 pub use number::{doc_number, format_number, format_percent, parse_number, round};
 pub use roman::roman;
+pub use words::{decimal_in_words, whole_in_words};
 
 /// Vietnamese letters used to number points (điểm): a) b) c) d) đ) e) g) h) i) k) …
 /// The Vietnamese alphabet has no f, j, w, z and puts đ after d.

@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::indicators::{
-    self, Comparison, Evaluated, Evaluation, Period, Summary, CHANGE_PERCENT_DECIMALS,
-    PLAN_PERCENT_DECIMALS,
+    self, Comparison, Evaluated, Evaluation, NoPlanPercent, Period, Summary,
+    CHANGE_PERCENT_DECIMALS, PLAN_PERCENT_DECIMALS,
 };
 use crate::inputs::Inputs;
 use crate::locale::{format_number, format_percent, roman};
@@ -37,6 +37,8 @@ struct IndicatorView {
     thuc_hien: Option<f64>,
     cung_ky: Option<f64>,
     phan_tram_ke_hoach: Option<f64>,
+    /// Why there is no % of plan, as prose says it ("kế hoạch bằng 0, không tính tỷ lệ").
+    khong_tinh_ke_hoach: Option<&'static str>,
     phan_tram_cung_ky: Option<f64>,
     chenh_lech_cung_ky: Option<f64>,
     danh_gia: &'static str,
@@ -45,6 +47,8 @@ struct IndicatorView {
     so_le_phan_tram_ke_hoach: u32,
     so_le_phan_tram_cung_ky: u32,
     so_sanh_cung_ky: &'static str,
+    /// A percentage: changes are in percentage points.
+    ty_le: bool,
     /// "so với cùng kỳ" or "so với năm 2025".
     so_voi: String,
     /// "kế hoạch năm" for a part of the year, "kế hoạch" for the year.
@@ -53,6 +57,18 @@ struct IndicatorView {
 
 fn f(d: Option<Decimal>) -> Option<f64> {
     d.and_then(|d| d.to_f64())
+}
+
+/// Why a target has no % of plan, as a report sentence says it.
+fn no_plan_percent(why: NoPlanPercent) -> &'static str {
+    match why {
+        NoPlanPercent::NoFigure => "chưa có số liệu",
+        NoPlanPercent::NotForShape => "không tính tỷ lệ so kế hoạch",
+        NoPlanPercent::ZeroPlan => "kế hoạch bằng 0, không tính tỷ lệ",
+        NoPlanPercent::NegativePlan => "kế hoạch là số âm, không tính tỷ lệ",
+        NoPlanPercent::NegativeFigure => "thực hiện là số âm, không tính tỷ lệ so kế hoạch",
+        NoPlanPercent::OutOfRange => "không tính được tỷ lệ so kế hoạch",
+    }
 }
 
 fn view(e: &Evaluated, eval: &Evaluation) -> IndicatorView {
@@ -68,6 +84,7 @@ fn view(e: &Evaluated, eval: &Evaluation) -> IndicatorView {
         thuc_hien: f(e.thuc_hien),
         cung_ky: f(e.cung_ky),
         phan_tram_ke_hoach: f(e.phan_tram_ke_hoach),
+        khong_tinh_ke_hoach: e.khong_tinh_ke_hoach.map(no_plan_percent),
         phan_tram_cung_ky: f(e.phan_tram_cung_ky),
         chenh_lech_cung_ky: f(e.chenh_lech_cung_ky),
         danh_gia: e.danh_gia.word(),
@@ -79,6 +96,7 @@ fn view(e: &Evaluated, eval: &Evaluation) -> IndicatorView {
             Comparison::PhanTram => "phan-tram",
             Comparison::TuyetDoi => "tuyet-doi",
         },
+        ty_le: e.rate,
         so_voi: match eval.period {
             Period::Year => format!("so với năm {}", eval.year - 1),
             _ => "so với cùng kỳ".to_string(),
@@ -120,13 +138,13 @@ pub fn data_context(eval: Option<&Evaluation>) -> Value {
         .iter()
         .map(|g| GroupView {
             ten: g.ten.clone(),
-            tong_hop: g.summary,
+            tong_hop: g.summary.clone(),
             chi_tieu: g.targets.iter().map(|t| t.ma.clone()).collect(),
         })
         .collect();
     minijinja::context! {
         chi_tieu => Value::from(minijinja::value::Serde(&indicators)),
-        tong_hop => Value::from(minijinja::value::Serde(eval.summary)),
+        tong_hop => Value::from(minijinja::value::Serde(&eval.summary)),
         nhom => Value::from(minijinja::value::Serde(&groups)),
         ky => Value::from(minijinja::value::Serde(PeriodView {
             ten: eval.period.long_name(eval.year),
@@ -218,10 +236,20 @@ fn so_cung_ky(v: Value) -> Result<String, minijinja::Error> {
     if decimal(&attr(&v, "cung_ky")?)?.is_none() || decimal(&attr(&v, "thuc_hien")?)?.is_none() {
         return Ok("chưa có số liệu cùng kỳ".to_string());
     }
+    let difference = || -> Result<String, minijinja::Error> {
+        let Some(diff) = decimal(&attr(&v, "chenh_lech_cung_ky")?)? else {
+            return Ok(String::new());
+        };
+        // A rate changes by percentage points, whatever its unit is spelled.
+        let unit = if attr(&v, "ty_le")?.is_true() {
+            "%".to_string()
+        } else {
+            text_attr(&v, "dvt")?
+        };
+        Ok(change_phrase(diff, Some(&unit), uint_attr(&v, "so_le", 2)?))
+    };
     let phrase = if text_attr(&v, "so_sanh_cung_ky")? == "tuyet-doi" {
-        let diff = decimal(&attr(&v, "chenh_lech_cung_ky")?)?.unwrap_or_default();
-        let decimals = uint_attr(&v, "so_le", 2)?;
-        change_phrase(diff, Some(&text_attr(&v, "dvt")?), decimals)
+        difference()?
     } else {
         match decimal(&attr(&v, "phan_tram_cung_ky")?)? {
             Some(p) => change_phrase(
@@ -229,9 +257,14 @@ fn so_cung_ky(v: Value) -> Result<String, minijinja::Error> {
                 None,
                 uint_attr(&v, "so_le_phan_tram_cung_ky", CHANGE_PERCENT_DECIMALS)?,
             ),
-            None => return Ok(format!("chưa so sánh được {versus}")),
+            // From zero, or across zero, there is no percentage: the
+            // difference says what happened.
+            None => difference()?,
         }
     };
+    if phrase.is_empty() {
+        return Ok(format!("chưa so sánh được {versus}"));
+    }
     Ok(if phrase == "không đổi" {
         format!("bằng {}", versus.trim_start_matches("so với "))
     } else {
@@ -249,7 +282,10 @@ fn so_ke_hoach(v: Value) -> Result<String, minijinja::Error> {
             ),
             text_attr(&v, "ke_hoach_ten")?
         ),
-        None => "chưa có số liệu".to_string(),
+        None => text_attr(&v, "khong_tinh_ke_hoach")
+            .ok()
+            .filter(|why| !why.is_empty())
+            .unwrap_or_else(|| "chưa có số liệu".to_string()),
     })
 }
 
@@ -576,5 +612,115 @@ mod tests {
             quoted_codes(src),
             vec![(1, "thu_nhap".to_string()), (2, "gtsp".to_string())]
         );
+    }
+
+    /// Renders `template` against a one-group catalogue and figures (code, TH, CK).
+    fn render_with(
+        catalogue: &str,
+        rows: &[(&str, Option<&str>, Option<&str>)],
+        template: &str,
+    ) -> String {
+        use crate::indicators::{Catalogue, Figures, Row};
+        let text = format!("nam = 2026\n[[nhom]]\nten = \"Kinh tế\"\n{catalogue}");
+        let c: Catalogue = model::parse(Path::new("c.toml"), &text, model::Format::Toml).unwrap();
+        c.validate().unwrap();
+        let mut f = Figures::default();
+        for (ma, th, ck) in rows {
+            let row = Row {
+                ma: ma.to_string(),
+                thuc_hien: th.map(|v| v.parse().unwrap()),
+                cung_ky: ck.map(|v| v.parse().unwrap()),
+                ..Row::default()
+            };
+            f.rows.insert(ma.to_string(), (row, String::new()));
+        }
+        let eval = indicators::evaluate(&c, &f, 2026, Period::Q1);
+        let mut env = Environment::new();
+        add_filters(&mut env);
+        env.render_str(template, data_context(Some(&eval))).unwrap()
+    }
+
+    const TARGET: &str = "[[nhom.chi_tieu]]\nstt = 1\nma = \"a\"\nten = \"A\"\ndvt = \"triệu đồng\"\ndang = \"gia-tri\"\nke_hoach = 100\nso_le = 0\n";
+
+    #[test]
+    fn a_rate_changes_by_percentage_points_by_default() {
+        let rate = "[[nhom.chi_tieu]]\nstt = 1\nma = \"hn\"\nten = \"Tỷ lệ hộ nghèo\"\ndvt = \"%\"\ndang = \"ty-le\"\nke_hoach = 3\nso_le = 1\n";
+        let out = render_with(
+            rate,
+            &[("hn", Some("3.2"), Some("2.7"))],
+            "{{ chi_tieu.hn | so_cung_ky }}",
+        );
+        assert_eq!(out, "tăng 0,5 điểm phần trăm so với cùng kỳ");
+    }
+
+    #[test]
+    fn a_zero_plan_says_so() {
+        let zero = TARGET.replace("ke_hoach = 100", "ke_hoach = 0");
+        let out = render_with(
+            &zero,
+            &[("a", Some("5"), None)],
+            "{{ chi_tieu.a | so_ke_hoach }}",
+        );
+        assert_eq!(out, "kế hoạch bằng 0, không tính tỷ lệ");
+        let out = render_with(TARGET, &[], "{{ chi_tieu.a | so_ke_hoach }}");
+        assert_eq!(out, "chưa có số liệu");
+    }
+
+    #[test]
+    fn negative_values_are_worded_by_the_difference_not_a_percentage() {
+        let out = render_with(
+            TARGET,
+            &[("a", Some("-125"), Some("100"))],
+            "{{ chi_tieu.a | so_ke_hoach }}; {{ chi_tieu.a | so_cung_ky }}",
+        );
+        assert_eq!(
+            out,
+            "thực hiện là số âm, không tính tỷ lệ so kế hoạch; giảm 225 triệu đồng so với cùng kỳ"
+        );
+        // From a zero base there is no percentage either, but there is a difference.
+        let out = render_with(
+            TARGET,
+            &[("a", Some("10"), Some("0"))],
+            "{{ chi_tieu.a | so_cung_ky }}",
+        );
+        assert_eq!(out, "tăng 10 triệu đồng so với cùng kỳ");
+    }
+
+    #[test]
+    fn the_summary_counts_over_the_targets_judged() {
+        let two = format!(
+            "{TARGET}{}",
+            TARGET
+                .replace("stt = 1", "stt = 2")
+                .replace("ma = \"a\"", "ma = \"b\"")
+                .replace("ten = \"A\"", "ten = \"B\"")
+        );
+        let out = render_with(
+            &two,
+            &[("a", Some("50"), None)],
+            "{{ tong_hop.dat_va_vuot }}/{{ tong_hop.da_danh_gia }} đạt, {{ tong_hop.chua_dat }}/{{ tong_hop.da_danh_gia }} chưa đạt, {{ tong_hop.chua_danh_gia }} chưa đánh giá ({{ tong_hop.chua_danh_gia_stt | join(', ') }}: {{ tong_hop.chua_danh_gia_ten | join(', ') }})",
+        );
+        assert_eq!(out, "0/1 đạt, 1/1 chưa đạt, 1 chưa đánh giá (2: B)");
+    }
+
+    #[test]
+    fn the_filters_never_panic_on_extreme_figures() {
+        let extremes = [
+            Decimal::MAX.to_string(),
+            Decimal::MIN.to_string(),
+            "0".to_string(),
+            "0.0000000000000000000000000001".to_string(),
+            "-1".to_string(),
+        ];
+        let template = "{{ chi_tieu.a | so_cung_ky }} {{ chi_tieu.a | so_ke_hoach }} {{ chi_tieu.a.thuc_hien | so }} {{ chi_tieu.a.phan_tram_cung_ky | tang_giam }} {{ chi_tieu.a.chenh_lech_cung_ky | phan_tram }}";
+        for plan in ["0", "1", "1000000000000000"] {
+            let target = TARGET.replace("ke_hoach = 100", &format!("ke_hoach = {plan}"));
+            for th in &extremes {
+                for ck in &extremes {
+                    let out = render_with(&target, &[("a", Some(th), Some(ck))], template);
+                    assert!(!out.contains("NaN") && !out.contains("inf"), "{out}");
+                }
+            }
+        }
     }
 }

@@ -124,3 +124,81 @@ fn errors_are_in_vietnamese_by_default_and_english_on_request() {
         "{en}"
     );
 }
+
+/// The examples and their data in a temporary folder, to spoil one figure.
+fn report_copy() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["examples", "data/vu-quang"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(root().join(sub)).unwrap().flatten() {
+            if e.path().is_file() {
+                std::fs::copy(e.path(), dir.path().join(sub).join(e.file_name())).unwrap();
+            }
+        }
+    }
+    let doc = dir.path().join("examples/bao-cao-quy-I-2026-dang-uy.toml");
+    let figures = dir.path().join("data/vu-quang/thuc-hien-quy-I-2026.toml");
+    (dir, doc, figures)
+}
+
+#[test]
+fn components_that_do_not_add_up_to_their_total_are_flagged() {
+    let (dir, doc, figures) = report_copy();
+    let text = std::fs::read_to_string(&figures).unwrap();
+    // 110.000 + 318.000 + 184.500 = 612.500: one sector off by 1.
+    std::fs::write(
+        &figures,
+        text.replace("thuc_hien = 110000", "thuc_hien = 110001"),
+    )
+    .unwrap();
+    let (code, out) = run_vanban(&["check", doc.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("[tong-thanh-phan]"), "{out}");
+    assert!(
+        out.contains("Giá trị sản phẩm trên địa bàn")
+            && out.contains("cộng lại được 612.501")
+            && out.contains("là 612.500")
+            && out.contains("chênh lệch 1"),
+        "{out}"
+    );
+    let (code, _) = run_vanban(&["check", "--strict", doc.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn a_bare_number_with_a_dot_and_three_digits_is_spelled_out() {
+    let (dir, doc, figures) = report_copy();
+    let text = std::fs::read_to_string(&figures).unwrap();
+    std::fs::write(
+        &figures,
+        text.replace("thuc_hien = 93.1\n", "thuc_hien = 19.655\n"),
+    )
+    .unwrap();
+    let line = std::fs::read_to_string(&figures)
+        .unwrap()
+        .lines()
+        .position(|l| l == "thuc_hien = 19.655")
+        .unwrap()
+        + 1;
+    let (code, out) = run_vanban(&["check", doc.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains(&format!(
+            "thuc-hien-quy-I-2026.toml, line {line}, `thuc_hien` (`bhyt`)"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("19.655 được đọc là 19,655 (mười chín phẩy sáu trăm năm mươi lăm)")
+            && out.contains("viết 19655"),
+        "{out}"
+    );
+    let (_, en) = run_vanban(
+        &["--lang", "en", "check", doc.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        en.contains("19.655 is read as 19,655 (mười chín phẩy sáu trăm năm mươi lăm); if you meant 19 655 write 19655"),
+        "{en}"
+    );
+}

@@ -144,7 +144,20 @@ fn verdict_counts_in_the_prose_equal_the_table() {
         .iter()
         .filter(|r| r.cells[8] == "Vượt" || r.cells[8] == "Đạt")
         .count();
-    assert_eq!((said_met, said_total), (met, targets.len()));
+    // Counted over the targets judged; the others are named apart.
+    let not_judged = targets
+        .iter()
+        .filter(|r| r.cells[8] == "Chưa đánh giá")
+        .count();
+    assert!(
+        not_judged > 0,
+        "the example should have targets not yet judged"
+    );
+    assert_eq!((said_met, said_total), (met, targets.len() - not_judged));
+    assert!(
+        text.contains(&format!("{not_judged} chỉ tiêu chưa đánh giá")),
+        "{text}"
+    );
     // And the table as printed says the same.
     let probe = probe(&pdf);
     let printed: usize = appendix_pages(&probe)
@@ -318,4 +331,63 @@ fn csv_toml_and_excel_figures_read_the_same() {
         "{err}"
     );
     assert!(err.contains("chín mươi"), "{err}");
+}
+
+fn report_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root().join("examples"), &dir.path().join("examples"));
+    let doc = dir.path().join(PARTY);
+    (dir, doc)
+}
+
+#[test]
+fn a_negative_figure_of_a_quantity_is_refused_at_its_row() {
+    let (dir, doc) = report_copy();
+    let figures = dir
+        .path()
+        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.toml");
+    let text = std::fs::read_to_string(&figures).unwrap();
+    std::fs::write(
+        &figures,
+        text.replace("thuc_hien = 612500", "thuc_hien = -612500"),
+    )
+    .unwrap();
+    let (code, out) = run_vanban(&["check", doc.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("thuc-hien-quy-I-2026.toml") && out.contains("chi_tieu[0], `thuc_hien`"),
+        "{out}"
+    );
+    assert!(out.contains("-612500") && out.contains("khoang"), "{out}");
+}
+
+#[test]
+fn a_huge_figure_is_a_located_error_not_a_panic() {
+    let (dir, doc) = report_copy();
+    // The same report from a CSV of figures, one of them beyond any decimal sum.
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(
+        &doc,
+        text.replace(
+            "thuc-hien-quy-I-2026.toml\"",
+            "thuc-hien-quy-I-2026.csv\"\nky = \"quy-1\"",
+        ),
+    )
+    .unwrap();
+    let csv = dir
+        .path()
+        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.csv");
+    let figures = std::fs::read_to_string(&csv).unwrap();
+    std::fs::write(
+        &csv,
+        figures.replace(
+            "thu_ngan_sach,3420,2980,",
+            "thu_ngan_sach,79228162514264337593543950335,-79228162514264337593543950335,",
+        ),
+    )
+    .unwrap();
+    let (code, out) = run_vanban(&["render", doc.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("column B (`thuc_hien`)"), "{out}");
+    assert!(!doc.with_extension("pdf").exists());
 }
