@@ -59,7 +59,7 @@ pub struct Addressees {
 
 #[derive(Debug, Serialize)]
 pub struct Block {
-    /// "heading" or "paragraph".
+    /// "heading", "paragraph" or "table" (then `text` is the table's name).
     pub kind: &'static str,
     /// The input field the text comes from (`noi_dung[0].doan[1]`), written
     /// into the Typst source so an error there can name it.
@@ -280,8 +280,10 @@ fn paragraph_text(p: &Paragraph, profile: &Profile) -> String {
     }
 }
 
-/// Appends paragraphs; `label` (a section number) starts the first one.
-fn push_paragraphs(
+/// Appends paragraphs; `label` (a section number) starts the first one. A
+/// table placed among them (`{ bang = "ten" }`) is a block of kind "table"
+/// whose text is the table's name.
+pub(crate) fn push_paragraphs(
     blocks: &mut Vec<Block>,
     base: &str,
     list: &[Paragraph],
@@ -289,6 +291,15 @@ fn push_paragraphs(
     mut label: Option<&str>,
 ) {
     for (i, p) in list.iter().enumerate() {
+        if let Some(name) = &p.table {
+            blocks.push(Block {
+                kind: "table",
+                field: format!("{base}[{i}]"),
+                level: 0,
+                text: name.clone(),
+            });
+            continue;
+        }
         let text = paragraph_text(p, profile);
         let text = match label.take() {
             Some(l) => format!("{l} {text}"),
