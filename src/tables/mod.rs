@@ -229,9 +229,16 @@ pub fn lay_out(
     if columns == 0 {
         return Err(key_error("hang", TableProblem::Empty));
     }
-    // Lengths are checked against the typed columns, before a "TT" column.
+    // Lengths are checked against the typed columns, before a "TT" column,
+    // and so is "<" in the first column: it must not merge into the numbers.
     for row in header.iter().chain(&body) {
         grid::check_length(row, columns).map_err(|e| place_error(file, e))?;
+        if let Some(first) = row.first().filter(|c| c.merge == Some(Merge::Left)) {
+            return Err(place_error(
+                file,
+                (first.place.clone(), TableProblem::NothingLeft),
+            ));
+        }
     }
     for (key, given) in [("rong", t.rong.len()), ("can", t.can.len())] {
         if given != 0 && given != columns {

@@ -17,4 +17,5 @@ mod input_and_errors;
 mod reports;
 mod seed_resolution;
 mod state_format;
+mod tables;
 mod workflow;
