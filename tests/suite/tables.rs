@@ -40,7 +40,11 @@ fn centre(w: &Word) -> f64 {
 fn a_landscape_body_is_set_on_842_by_595_pages() {
     let p = progress_probe();
     let body_pages = p.pages.len() - 1;
-    assert!(body_pages >= 3, "the table flows over pages: {}", p.pages.len());
+    assert!(
+        body_pages >= 3,
+        "the table flows over pages: {}",
+        p.pages.len()
+    );
     for (i, page) in p.pages[..body_pages].iter().enumerate() {
         assert!(
             (page.width - 841.89).abs() < 0.5 && (page.height - 595.28).abs() < 0.5,
@@ -58,9 +62,7 @@ fn a_landscape_body_is_set_on_842_by_595_pages() {
         assert_eq!(top.text(), n.to_string(), "page {n} number");
         assert!((top.top() - 10.0 * MM).abs() < 8.0, "{}", top.top());
     }
-    assert!(!lines(&p.pages[0])
-        .iter()
-        .any(|l| l.text() == "1"));
+    assert!(!lines(&p.pages[0]).iter().any(|l| l.text() == "1"));
 }
 
 #[test]
@@ -77,7 +79,9 @@ fn the_table_has_rules_and_its_header_on_every_page() {
         header_tops.push(nd.top);
         for word in ["Đúng", "Trễ", "Không", "Tiến", "TT"] {
             assert!(
-                find(page, word).iter().any(|w| w.bold() && w.top < nd.top + 30.0),
+                find(page, word)
+                    .iter()
+                    .any(|w| w.bold() && w.top < nd.top + 30.0),
                 "page {}: header word {word} missing",
                 i + 1
             );
@@ -89,7 +93,11 @@ fn the_table_has_rules_and_its_header_on_every_page() {
         let rows = page.rules.iter().filter(|r| r.top > nd.top - 20.0).count();
         assert!(rows >= 4, "page {}: {rows} row rules", i + 1);
     }
-    assert!(header_tops.len() >= 2, "header on {} pages", header_tops.len());
+    assert!(
+        header_tops.len() >= 2,
+        "header on {} pages",
+        header_tops.len()
+    );
     // On every page after the first the header is the first thing under the number.
     for (i, top) in header_tops.iter().enumerate().skip(1) {
         assert!(*top < 110.0, "header {i} at {top}");
@@ -157,7 +165,10 @@ fn a_cell_spans_the_rows_of_its_directive() {
         .collect();
     assert!(!between.is_empty(), "no rule between the two rows");
     for r in &between {
-        assert!(r.x0 > cell.x1 || r.x1 < cell.x0, "a rule crosses the span: {r:?}");
+        assert!(
+            r.x0 > cell.x1 || r.x1 < cell.x0,
+            "a rule crosses the span: {r:?}"
+        );
     }
     // The number "2" spans the same rows, in the TT column left of it.
     let tt = p.pages[page]
@@ -286,12 +297,18 @@ fn appendices_are_numbered_in_order_each_with_its_line_and_pages() {
     let (start, end) = (seen[1].0, seen[2].0);
     assert!(end - start >= 2, "the long table flows over pages");
     let ls = lines(&p.pages[seen[1].0]);
-    let k = ls.iter().position(|l| l.text().starts_with("(Kèm")).unwrap();
+    let k = ls
+        .iter()
+        .position(|l| l.text().starts_with("(Kèm"))
+        .unwrap();
     assert_eq!(ls[k + 1].text(), "(tính đến ngày 31/01/2026)");
     // Appendix II is paginated on its own: its second page is 2, its first unnumbered.
     let second = lines(&p.pages[start + 1]);
     assert_eq!(second[0].text(), "2");
-    assert!(find(&p.pages[start + 1], "Giá").iter().any(|w| w.bold()), "header repeated");
+    assert!(
+        find(&p.pages[start + 1], "Giá").iter().any(|w| w.bold()),
+        "header repeated"
+    );
     assert_ne!(lines(&p.pages[start])[0].text(), "1");
     // A rowspan "^" in a two-row table of appendix I: "312" once.
     assert_eq!(find(&p.pages[seen[0].0], "312").len(), 1);
@@ -382,7 +399,10 @@ fn rows_come_from_csv_and_sheets_with_merges() {
         "tieu_de = [[\"Tên thôn\", \"Số hộ\"]]\nhang = [[\"Thanh Bình\", \"312\"], [\"Yên Thành\", \"^\"]]",
         "tep = \"thon.csv\"",
     );
-    let text = text.replace("can = [\"trai\", \"phai\"]", "can = [\"trai\", \"phai\"]\nhang = [[\"a\", \"b\"]]");
+    let text = text.replace(
+        "can = [\"trai\", \"phai\"]",
+        "can = [\"trai\", \"phai\"]\nhang = [[\"a\", \"b\"]]",
+    );
     let pdf = render_toml_at(&text, &path).unwrap_or_else(|e| panic!("{e}"));
     let t = squash(&pdftotext(&pdf));
     assert!(t.contains("TT Tên thôn Số hộ"), "{t}");
@@ -402,7 +422,10 @@ fn rows_come_from_csv_and_sheets_with_merges() {
         .unwrap();
     sheet.write_number(1, 1, 1312.5).unwrap();
     book.save(&book_path).unwrap();
-    let xlsx = text.replace("tep = \"thon.csv\"", "tep = \"thon.xlsx\"\ntrang_tinh = \"Thôn\"");
+    let xlsx = text.replace(
+        "tep = \"thon.csv\"",
+        "tep = \"thon.xlsx\"\ntrang_tinh = \"Thôn\"",
+    );
     let pdf = render_toml_at(&xlsx, &path).unwrap_or_else(|e| panic!("{e}"));
     let t = squash(&pdftotext(&pdf));
     assert!(t.contains("1.312,5"), "{t}");
@@ -414,7 +437,10 @@ fn rows_come_from_csv_and_sheets_with_merges() {
         .unwrap();
     let (a, b) = (find(page, "Bình")[0], find(page, "Thành")[0]);
     let n = find(page, "1.312,5")[0];
-    assert!(n.top > a.top && n.top < b.top, "the merged cell stands between its rows");
+    assert!(
+        n.top > a.top && n.top < b.top,
+        "the merged cell stands between its rows"
+    );
 
     // Outside the document's folder: refused like the figures.
     let outside = text.replace("tep = \"thon.csv\"", "tep = \"/etc/passwd.csv\"");
@@ -429,9 +455,47 @@ fn the_reports_appendix_text_is_unchanged() {
     for name in ["bao-cao-quy-I-2026-dang-uy", "bao-cao-6-thang-2026-ubnd"] {
         let pdf = render_file(&root().join(format!("examples/{name}.toml")));
         let text = pdftotext(&pdf);
-        let at = text.find("Phụ lục\n").expect("the appendix label, unnumbered");
-        let want = std::fs::read_to_string(root().join(format!("tests/data/{name}.phu-luc.txt")))
-            .unwrap();
+        let at = text
+            .find("Phụ lục\n")
+            .expect("the appendix label, unnumbered");
+        let want =
+            std::fs::read_to_string(root().join(format!("tests/data/{name}.phu-luc.txt"))).unwrap();
         assert_eq!(squash(&text[at..]), squash(&want), "{name}");
+    }
+}
+
+fn cell_text() -> impl Strategy<Value = String> {
+    let ascii = (0x20u8..0x7f).prop_map(|b| b as char);
+    let vietnamese = prop::sample::select(
+        "ăâđêôơưạấầẩẫậếềểễệốồổỗộớờởỡợứừửữự"
+            .chars()
+            .collect::<Vec<_>>(),
+    );
+    let breaks = prop::sample::select(vec!['\n', ' ', '\t']);
+    let ch = prop_oneof![6 => ascii, 3 => vietnamese, 1 => breaks];
+    prop::collection::vec(ch, 0..50).prop_map(|v| v.into_iter().collect())
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Any cell text, typed or as `{ o = … }`, prints as typed: a table is
+    /// data like every other text, never Typst code.
+    #[test]
+    fn any_cell_text_comes_out_as_typed(s in cell_text()) {
+        let trimmed = s.trim();
+        prop_assume!(trimmed != "^" && trimmed != "<");
+        let cell = serde_json::to_string(&s).unwrap();
+        let text = APPENDICES.replace(
+            "hang = [[\"Thanh Bình\", \"312\"], [\"Yên Thành\", \"^\"]]",
+            &format!("hang = [[\"BEGIN\", \"x\"], [{cell}, {{ o = {cell}, dam = true }}], [\"END\", \"y\"]]"),
+        )
+        .replace("can = [\"trai\", \"phai\"]", "can = [\"trai\", \"phai\"]\nhang = [[\"a\", \"b\"]]");
+        let pdf = render_toml(&text).map_err(|e| TestCaseError::fail(format!("{s:?}: {e}")))?;
+        let out = unspaced(&pdftotext(&pdf));
+        let want = unspaced(&s);
+        prop_assert!(out.contains(&format!("BEGINx2{want}{want}3ENDy")), "{s:?} printed as:\n{out}");
     }
 }
