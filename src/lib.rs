@@ -308,8 +308,7 @@ fn appendix(
         .trim();
     let d = doc.ngay_ban_hanh.0;
     use chrono::Datelike;
-    let kind = doc.loai.name();
-    let kind = kind[..1].to_string() + &kind[1..].to_lowercase();
+    let kind = doc.loai.sentence_name();
     let attached_to = format!(
         "(Kèm theo {kind} số {number} ngày {}/{}/{} của {})",
         format_args!("{:02}", d.day()),

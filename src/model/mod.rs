@@ -61,6 +61,28 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 14] = [
+        Kind::NghiQuyet,
+        Kind::QuyetDinh,
+        Kind::KetLuan,
+        Kind::QuyChe,
+        Kind::QuyDinh,
+        Kind::ThongBao,
+        Kind::HuongDan,
+        Kind::BaoCao,
+        Kind::KeHoach,
+        Kind::ChuongTrinh,
+        Kind::ToTrinh,
+        Kind::BienBan,
+        Kind::DeAn,
+        Kind::PhuongAn,
+    ];
+
+    /// The name in sentence case, as a sentence quotes it ("Đề án").
+    pub fn sentence_name(self) -> String {
+        crate::locale::sentence_vi(self.name())
+    }
+
     /// The name printed as the document type (upper case).
     pub fn name(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 mod common;
 
 mod archive;
+mod bounds;
 mod check;
 mod cli;
 mod escaping;
