@@ -101,6 +101,16 @@ pub enum Error {
         limit: u64,
     },
 
+    /// An input over one of the bounds of [`crate::limits`].
+    #[error("{}{}: {} is {value}, over the limit of {limit}; {}", file.display(), field_suffix(field), bound.en(), bound.advice_en())]
+    Limit {
+        file: PathBuf,
+        field: String,
+        bound: crate::limits::Bound,
+        value: u64,
+        limit: u64,
+    },
+
     #[error("layout profile `{name}`: {message}")]
     Profile { name: String, message: String },
 
@@ -195,6 +205,7 @@ impl Error {
                 | Error::MissingGlyph { .. }
                 | Error::LegacyEncoding { .. }
                 | Error::TooLarge { .. }
+                | Error::Limit { .. }
                 | Error::Profile { .. }
                 | Error::Fonts { .. }
                 | Error::Archive { .. }

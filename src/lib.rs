@@ -11,6 +11,7 @@ pub mod archive;
 pub mod context;
 pub mod error;
 pub mod indicators;
+pub mod limits;
 pub mod lint;
 pub mod locale;
 pub mod messages;
@@ -79,12 +80,13 @@ impl Renderer {
 
     /// Reads a document file (TOML, JSON or YAML by extension).
     pub fn load(&self, path: &Path) -> Result<Document, Error> {
-        model::load(path)
+        model::load_document(path)
     }
 
     /// The Typst source for `doc` (read from `file`, named in errors):
     /// self-contained, the layout library inlined, compilable by typst-cli.
     pub fn prepare(&self, doc: &Document, file: &Path) -> Result<Prepared, Error> {
+        limits::check_document(doc, file)?;
         // Figures and fragments first: the texts they produce are checked and
         // typeset like any other text.
         let evaluation = match &doc.so_lieu {
@@ -126,6 +128,8 @@ impl Renderer {
                 ),
             })?
             .to_string();
+        // Fragments may have lengthened the texts.
+        limits::check_document(doc, file)?;
         doc.validate(file)?;
         profile.check_document(doc, file)?;
         check_glyphs(doc, file, &self.fonts, &font)?;

@@ -34,15 +34,50 @@ pub fn relative_to(document: &Path, p: &Path) -> PathBuf {
     }
 }
 
+/// The year a catalogue sets targets for is an issue year (a typing error
+/// such as 20266 would print as it is), and its table has at most
+/// [`limits::MAX_INDICATORS`] rows.
+fn check_catalogue_bounds(catalogue: &Catalogue, path: &Path) -> Result<(), Error> {
+    if !crate::limits::ISSUE_YEARS.contains(&catalogue.nam) {
+        return Err(Error::Invalid {
+            file: path.to_path_buf(),
+            field: "nam".into(),
+            message: crate::limits::year_message(catalogue.nam, &crate::limits::ISSUE_YEARS),
+        });
+    }
+    let rows: usize = catalogue
+        .nhom
+        .iter()
+        .map(|g| {
+            1 + g
+                .chi_tieu
+                .iter()
+                .map(|t| 1 + t.thanh_phan.len() + t.muc_tieu.len())
+                .sum::<usize>()
+        })
+        .sum();
+    if rows > crate::limits::MAX_INDICATORS {
+        return Err(Error::Limit {
+            file: path.to_path_buf(),
+            field: "nhom".into(),
+            bound: crate::limits::Bound::Indicators,
+            value: rows as u64,
+            limit: crate::limits::MAX_INDICATORS as u64,
+        });
+    }
+    Ok(())
+}
+
 /// Loads the catalogue and the figures a document names and evaluates them.
 pub fn load(document: &Path, sources: &DataSources) -> Result<Evaluation, Error> {
     let catalogue_path = relative_to(document, &sources.chi_tieu);
-    let catalogue: Catalogue = model::load(&catalogue_path)?;
+    let catalogue: Catalogue = model::load_document(&catalogue_path)?;
     catalogue.validate().map_err(|message| Error::Invalid {
         file: catalogue_path.clone(),
         field: String::new(),
         message,
     })?;
+    check_catalogue_bounds(&catalogue, &catalogue_path)?;
     let figures_path = relative_to(document, &sources.thuc_hien);
     let figures = figures::load(&figures_path, sources.trang_tinh.as_deref())?;
 

@@ -10,7 +10,7 @@ mod text;
 
 pub use body::{Marker, Paragraph, Section};
 pub use date::IssueDate;
-pub use load::{check_size, load, parse, Format, MAX_INPUT_BYTES};
+pub use load::{check_size, load, load_document, parse, Format, MAX_INPUT_BYTES};
 pub use signature::{Authority, Signature};
 pub use text::{legacy_encoding, Lines, Text};
 

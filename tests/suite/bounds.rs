@@ -12,7 +12,11 @@ fn report_with(edit: impl Fn(String) -> String) -> (tempfile::TempDir, PathBuf) 
     std::fs::create_dir(dir.path().join("data")).unwrap();
     for entry in std::fs::read_dir(root().join("data/vu-quang")).unwrap() {
         let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join("data").join(entry.file_name())).unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("data").join(entry.file_name()),
+        )
+        .unwrap();
     }
     let text = std::fs::read_to_string(root().join("examples/bao-cao-quy-I-2026-dang-uy.toml"))
         .unwrap()
@@ -24,7 +28,14 @@ fn report_with(edit: impl Fn(String) -> String) -> (tempfile::TempDir, PathBuf) 
 
 fn render(dir: &Path, file: &Path) -> (Option<i32>, String) {
     run_vanban(
-        &["render", file.to_str().unwrap(), "-o", "out.pdf", "--lang", "en"],
+        &[
+            "render",
+            file.to_str().unwrap(),
+            "-o",
+            "out.pdf",
+            "--lang",
+            "en",
+        ],
         dir,
     )
 }
@@ -32,12 +43,18 @@ fn render(dir: &Path, file: &Path) -> (Option<i32>, String) {
 #[test]
 fn every_kind_names_itself_in_the_appendix_line() {
     // ĐỀ ÁN starts with a two-byte letter: the sentence-case name was cut by byte.
-    for (kind, name) in [("de-an", "Đề án"), ("bao-cao", "Báo cáo"), ("to-trinh", "Tờ trình")] {
+    for (kind, name) in [
+        ("de-an", "Đề án"),
+        ("bao-cao", "Báo cáo"),
+        ("to-trinh", "Tờ trình"),
+    ] {
         let (dir, file) =
             report_with(|t| t.replace("loai = \"bao-cao\"", &format!("loai = \"{kind}\"")));
         let (code, err) = render(dir.path(), &file);
         assert_eq!(code, Some(0), "{kind}: {err}");
-        let text = squash(&pdftotext(&std::fs::read(dir.path().join("out.pdf")).unwrap()));
+        let text = squash(&pdftotext(
+            &std::fs::read(dir.path().join("out.pdf")).unwrap(),
+        ));
         assert!(
             text.contains(&format!("(Kèm theo {name} số 15-")),
             "{kind}: no appendix line in\n{text}"

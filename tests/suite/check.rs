@@ -1,8 +1,6 @@
 //! `vanban check`: validation without rendering, lints with their rules,
 //! `--strict`, and messages in Vietnamese by default, English with `--lang en`.
 
-
-
 use crate::common::*;
 
 const SLOPPY: &str = r#"

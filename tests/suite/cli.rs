@@ -1,7 +1,5 @@
 //! The `vanban` binary as a user runs it.
 
-
-
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,8 +1,6 @@
 //! User text is data, never code: whatever a clerk types comes out of the PDF
 //! exactly as typed (spaces aside) and never changes the Typst program.
 
-
-
 use std::path::Path;
 
 use crate::common::*;

@@ -1,8 +1,6 @@
 //! Bad input, pasted text and faults: a clear message and an untouched
 //! output, never a panic, a wrong document or a changed file.
 
-
-
 use std::io::Write;
 
 use crate::common::*;

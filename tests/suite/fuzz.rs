@@ -2,8 +2,6 @@
 //! any field. Nothing panics; text comes out of the PDF as typed (after the
 //! documented clean-up) or is refused with a message naming its field.
 
-
-
 use std::path::Path;
 
 use crate::common::*;

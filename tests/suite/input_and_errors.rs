@@ -1,7 +1,5 @@
 //! Input formats, drafts, and errors that name their place.
 
-
-
 use std::path::Path;
 
 use crate::common::*;

@@ -1,8 +1,6 @@
 //! Reports computed from indicator data: the figures in the table and in the
 //! prose are the computed ones, in Vietnamese notation, and follow the data.
 
-
-
 use std::path::{Path, PathBuf};
 
 use crate::common::*;

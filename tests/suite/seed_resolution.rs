@@ -1,8 +1,6 @@
 //! The seed resolution 07-NQ/ĐU, rendered and read back: its text against the
 //! reference, and its layout against the Party thể thức (the-thuc.md §3).
 
-
-
 use std::sync::OnceLock;
 
 use crate::common::*;

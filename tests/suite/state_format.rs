@@ -3,8 +3,6 @@
 //! signature and Nơi nhận against Nghị định 30/2020/NĐ-CP (the-thuc.md §4, §8).
 //! A Party document must keep none of it.
 
-
-
 use std::sync::OnceLock;
 
 use crate::common::*;

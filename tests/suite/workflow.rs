@@ -2,8 +2,6 @@
 //! for every kind and thể thức, `batch` with a broken document among good
 //! ones, `preview` PNGs, and `watch` re-rendering after an edit.
 
-
-
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
