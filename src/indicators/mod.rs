@@ -144,3 +144,50 @@ pub fn load(document: &Path, sources: &DataSources) -> Result<Evaluation, Error>
     }
     Ok(evaluate(&catalogue, &figures, year, period))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A catalogue of one group with `targets` plain targets.
+    fn catalogue(year: i32, targets: usize) -> Catalogue {
+        let mut t = format!("nam = {year}\n[[nhom]]\nten = \"Kinh tế\"\n");
+        for i in 0..targets {
+            t.push_str(&format!(
+                "[[nhom.chi_tieu]]\nstt = {}\nma = \"c{i}\"\nten = \"Chỉ tiêu {i}\"\ndvt = \"%\"\ndang = \"gia-tri\"\nke_hoach = 1\n",
+                i + 1
+            ));
+        }
+        model::parse(Path::new("c.toml"), &t, model::Format::Toml).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_indicator_table_is_bounded_at_its_limit() {
+        let path = Path::new("c.toml");
+        let rows = crate::limits::MAX_INDICATORS;
+        // The group's heading is a row too.
+        assert!(check_catalogue_bounds(&catalogue(2026, rows - 1), path).is_ok());
+        match check_catalogue_bounds(&catalogue(2026, rows), path) {
+            Err(Error::Limit { value, field, .. }) => {
+                assert_eq!((value, field.as_str()), (rows as u64 + 1, "nhom"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_catalogue_year_is_an_issue_year() {
+        let path = Path::new("c.toml");
+        assert!(check_catalogue_bounds(&catalogue(1945, 1), path).is_ok());
+        assert!(check_catalogue_bounds(&catalogue(2100, 1), path).is_ok());
+        for year in [1944, 2101, -5, 20266] {
+            match check_catalogue_bounds(&catalogue(year, 1), path) {
+                Err(Error::Invalid { field, message, .. }) => {
+                    assert_eq!(field, "nam");
+                    assert!(message.contains("outside 1945–2100"), "{message}");
+                }
+                other => panic!("{year}: {other:?}"),
+            }
+        }
+    }
+}

@@ -347,6 +347,48 @@ fn strip_json_position(msg: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A YAML list of `n` aliases of one anchored string of `len` bytes:
+    /// 1 + n + 1 nodes (the list, the anchored string, the aliases).
+    fn aliased(n: usize, len: usize) -> String {
+        format!("[&a \"{}\"{}]", "x".repeat(len), ", *a".repeat(n))
+    }
+
+    fn yaml(text: &str) -> Result<Vec<String>, Error> {
+        parse(Path::new("a.yaml"), text, Format::Yaml)
+    }
+
+    fn limit_of(r: Result<Vec<String>, Error>) -> Option<(Bound, u64)> {
+        match r {
+            Err(Error::Limit { bound, value, .. }) => Some((bound, value)),
+            Err(e) => panic!("{e}"),
+            Ok(_) => None,
+        }
+    }
+
+    #[test]
+    fn yaml_nodes_are_bounded_with_aliases_expanded() {
+        let nodes = limits::MAX_YAML_NODES;
+        let at = aliased(nodes - 2, 1);
+        assert_eq!(yaml(&at).unwrap().len(), nodes - 1);
+        let over = aliased(nodes - 1, 1);
+        assert_eq!(
+            limit_of(yaml(&over)),
+            Some((Bound::YamlNodes, nodes as u64 + 1))
+        );
+    }
+
+    #[test]
+    fn yaml_text_is_bounded_with_aliases_expanded() {
+        // 16 strings of 1 MiB: exactly the limit.
+        let len = limits::MAX_YAML_TEXT_BYTES / 16;
+        assert_eq!(limit_of(yaml(&aliased(15, len))), None);
+        let over = format!("[&a \"{}\"{}, \"y\"]", "x".repeat(len), ", *a".repeat(15));
+        assert_eq!(
+            limit_of(yaml(&over)),
+            Some((Bound::YamlText, limits::MAX_YAML_TEXT_BYTES as u64 + 1))
+        );
+    }
+
     #[test]
     fn unknown_keys_get_the_closest_known_one() {
         let msg = "unknown field `trich_yue`, expected one of `the_thuc`, `trich_yeu`, `ky`";

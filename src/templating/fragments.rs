@@ -714,6 +714,66 @@ mod tests {
     }
 
     #[test]
+    fn roman_numerals_stop_at_3999() {
+        let mut env = Environment::new();
+        add_filters(&mut env);
+        let render = |n: i64| env.render_str("{{ n | la_ma }}", minijinja::context! { n });
+        assert_eq!(render(3999).unwrap(), "MMMCMXCIX");
+        assert_eq!(render(1).unwrap(), "I");
+        for n in [0, 4000, -1, 4_000_000_000] {
+            let e = render(n).unwrap_err();
+            assert!(e.to_string().contains("la_ma` takes 1 to 3999"), "{n}: {e}");
+        }
+    }
+
+    fn resolve_fragment(source: &str) -> Result<Document, Error> {
+        let text = format!(
+            r#"the_thuc = "dang"
+loai = "nghi-quyet"
+co_quan_ban_hanh = "Đảng ủy xã Vũ Quang"
+ma_co_quan = "ĐU"
+dia_danh = "Vũ Quang"
+ngay_ban_hanh = "2025-12-30"
+trich_yeu = "về việc thử"
+mo_dau = [{{ manh = "m" }}]
+manh_van = {{ m = {source:?} }}
+ky = {{ chuc_vu = "Bí thư", ho_ten = "Nguyễn Văn A" }}
+noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
+"#
+        );
+        let file = Path::new("d.toml");
+        let doc: Document = model::parse(file, &text, model::Format::Toml).unwrap();
+        resolve(&doc, file, None)
+    }
+
+    #[test]
+    fn fragment_output_is_bounded_at_the_text_limit() {
+        let n = limits::MAX_TEXT_CHARS;
+        let at = resolve_fragment(&format!("{{{{ 'ệ' * {n} }}}}")).unwrap();
+        assert_eq!(at.mo_dau[0].text.chars().count(), n);
+        let over = format!("{{{{ 'ệ' * {} }}}}", n + 1);
+        match resolve_fragment(&over) {
+            Err(Error::Limit {
+                field,
+                bound,
+                value,
+                ..
+            }) => {
+                assert_eq!(field, "manh_van.m");
+                assert_eq!(bound, limits::Bound::TextLength);
+                assert_eq!(value, n as u64 + 1);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A long output is counted, not kept (fuel charges every byte made,
+        // so a far longer one runs out of fuel first).
+        match resolve_fragment("{{ 'x' * 5000000 }}") {
+            Err(Error::Limit { value, .. }) => assert_eq!(value, 5_000_000),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn quoted_codes_are_found_with_their_lines() {
         let src = "a {{ chi_tieu.thu_nhap.thuc_hien | so }}\nb {{ chi_tieu.gtsp | so_cung_ky }}";
         assert_eq!(

@@ -11,6 +11,7 @@ mod check;
 mod cli;
 mod escaping;
 mod faults;
+mod fragment_errors;
 mod fuzz;
 mod input_and_errors;
 mod reports;
