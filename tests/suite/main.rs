@@ -14,6 +14,7 @@ mod faults;
 mod fragment_errors;
 mod fuzz;
 mod input_and_errors;
+mod recipients_layout;
 mod reports;
 mod seed_resolution;
 mod state_format;
