@@ -86,7 +86,7 @@ pub enum Error {
         family: String,
     },
 
-    #[error("{}, field `{field}`: this text looks like Vietnamese typed in the legacy {encoding} encoding and pasted as Unicode ({sample:?}); convert it to Unicode (e.g. with Unikey's converter) and paste it again", file.display())]
+    #[error("{}, field `{field}`: this text looks like Vietnamese typed in the legacy {encoding} encoding and pasted as Unicode ({sample:?}); convert it to Unicode (e.g. with Unikey's converter) and paste it again; if the text is right as it is, list `{field}` in `bo_qua_kiem_tra_bang_ma`", file.display())]
     LegacyEncoding {
         file: PathBuf,
         field: String,

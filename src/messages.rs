@@ -73,6 +73,10 @@ const PHRASES: &[(&str, &str)] = &[
     ),
     (r"^must not be empty$", "không được để trống"),
     (
+        r"^`([^`]*)` names no text of this document; .*$",
+        "`$1` không phải là trường chữ nào của văn bản; hãy ghi tên trường như thông báo lỗi ghi (`ky.ho_ten`, `mo_dau[2]`, `noi_dung[0].doan[1]`)",
+    ),
+    (
         r"^`([^`]*)` is not defined \(.*$",
         "`$1` chưa được định nghĩa (đoạn văn dùng được chi_tieu.<mã>, tong_hop, nhom, ky, nam — khi có [so_lieu] — và tên các đoạn khác)",
     ),
@@ -195,7 +199,7 @@ pub fn error(e: &Error, lang: Lang) -> String {
             encoding,
             sample,
         } => format!(
-            "{}{}: đoạn chữ này có vẻ được gõ bằng bảng mã cũ {encoding} rồi dán vào như Unicode ({sample:?}); hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi dán lại",
+            "{}{}: đoạn chữ này có vẻ được gõ bằng bảng mã cũ {encoding} rồi dán vào như Unicode ({sample:?}); hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi dán lại; nếu chữ vốn đúng như vậy, hãy ghi `{f}` vào `bo_qua_kiem_tra_bang_ma`",
             file.display(),
             field(f)
         ),

@@ -153,6 +153,10 @@ pub struct Document {
     /// The indicator table, printed as an appendix (phụ lục).
     #[serde(default)]
     pub phu_luc: Option<Appendix>,
+    /// Fields (paths as errors name them, `ky.ho_ten`, `mo_dau[2]`) whose text
+    /// is right although it looks like a legacy TCVN3/VNI paste.
+    #[serde(default)]
+    pub bo_qua_kiem_tra_bang_ma: Vec<String>,
 }
 
 /// Where a report's figures come from, relative to the document file.
@@ -295,7 +299,16 @@ impl Document {
                 ));
             }
         }
-        for (field, text) in self.texts() {
+        let texts = self.texts();
+        for (i, path) in self.bo_qua_kiem_tra_bang_ma.iter().enumerate() {
+            if !texts.iter().any(|(field, _)| field == path) {
+                return Err(invalid(
+                    &format!("bo_qua_kiem_tra_bang_ma[{i}]"),
+                    &format!("`{path}` names no text of this document; write the field as an error names it (`ky.ho_ten`, `mo_dau[2]`, `noi_dung[0].doan[1]`)"),
+                ));
+            }
+        }
+        for (field, text) in texts {
             // After NFC every Vietnamese letter is one code point; an accent
             // left on its own sits on a letter that has no such form, and
             // would print (and extract) wrongly.
@@ -310,7 +323,9 @@ impl Document {
                     ),
                 ));
             }
-            if let Some(encoding) = legacy_encoding(text) {
+            if let Some(encoding) =
+                legacy_encoding(text).filter(|_| !self.bo_qua_kiem_tra_bang_ma.contains(&field))
+            {
                 return Err(crate::Error::LegacyEncoding {
                     file: file.to_path_buf(),
                     field,

@@ -14,6 +14,7 @@ mod faults;
 mod fragment_errors;
 mod fuzz;
 mod input_and_errors;
+mod legacy_text;
 mod recipients_layout;
 mod reports;
 mod seed_resolution;
