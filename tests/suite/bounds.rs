@@ -313,3 +313,23 @@ fn implausible_issue_years_are_refused_where_they_are_written() {
         }
     }
 }
+
+#[test]
+fn a_data_file_of_the_limit_is_read_and_one_byte_more_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("thuc-hien.csv");
+    let f = std::fs::File::create(&file).unwrap();
+    // Sparse: the size is what is checked, before anything is read.
+    f.set_len(limits::MAX_DATA_FILE_BYTES).unwrap();
+    assert!(model::check_size(&file).is_ok());
+    f.set_len(limits::MAX_DATA_FILE_BYTES + 1).unwrap();
+    match model::check_size(&file) {
+        Err(Error::TooLarge { size, limit, .. }) => {
+            assert_eq!(
+                (size, limit),
+                (limits::MAX_DATA_FILE_BYTES + 1, limits::MAX_DATA_FILE_BYTES)
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
