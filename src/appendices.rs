@@ -46,8 +46,7 @@ pub fn attached_to(doc: &Document, number: &str) -> String {
         .trim_start_matches("Số")
         .trim();
     let d = doc.ngay_ban_hanh.0;
-    let kind = doc.loai.name();
-    let kind = kind[..1].to_string() + &kind[1..].to_lowercase();
+    let kind = doc.loai.sentence_name();
     let day = if doc.so.is_none() {
         "\u{a0}\u{a0}\u{a0}".to_string()
     } else {

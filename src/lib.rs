@@ -13,6 +13,7 @@ pub mod context;
 pub mod error;
 pub mod indicators;
 pub mod inputs;
+pub mod limits;
 pub mod lint;
 pub mod locale;
 pub mod messages;
@@ -103,14 +104,19 @@ impl Renderer {
 
     /// Reads a document file (TOML, JSON or YAML by extension).
     pub fn load(&self, path: &Path) -> Result<Document, Error> {
-        model::load(path)
+        model::load_document(path)
     }
 
     /// [`Renderer::load`], the file read through `inputs`.
     pub fn load_in(&self, inputs: &Inputs, path: &Path) -> Result<Document, Error> {
         model::Format::from_path(path)?;
+        // A document's own limit is far below a data file's: refuse a huge
+        // one before reading it.
+        if let Ok(meta) = std::fs::metadata(path) {
+            model::check_document_size(path, meta.len())?;
+        }
         let input = inputs.document(path)?;
-        model::load_bytes(path, &input.bytes)
+        model::load_document_bytes(path, &input.bytes)
     }
 
     /// The Typst source for `doc` (read from `file`, named in errors):
@@ -126,6 +132,7 @@ impl Renderer {
         file: &Path,
         inputs: &Inputs,
     ) -> Result<Prepared, Error> {
+        limits::check_document(doc, file)?;
         // Figures and fragments first: the texts they produce are checked and
         // typeset like any other text.
         let evaluation = match &doc.so_lieu {
@@ -167,6 +174,8 @@ impl Renderer {
                 ),
             })?
             .to_string();
+        // Fragments may have lengthened the texts.
+        limits::check_document(doc, file)?;
         doc.validate(file)?;
         profile.check_document(doc, file)?;
         check_glyphs(doc.texts(), file, &self.fonts, &font)?;

@@ -34,6 +34,8 @@ pub struct LaidTable {
     pub header: Vec<LaidCell>,
     /// Body cells in reading order.
     pub body: Vec<LaidCell>,
+    /// Header and body rows.
+    pub rows: usize,
 }
 
 impl LaidTable {
@@ -66,10 +68,37 @@ pub fn lay_out_all(
             });
         }
     }
-    doc.bang
+    let tables: BTreeMap<String, LaidTable> = doc
+        .bang
         .iter()
         .map(|(name, t)| Ok((name.clone(), lay_out(name, t, file, inputs, profile)?)))
-        .collect()
+        .collect::<Result<_, Error>>()?;
+    // Rows read from files count too: a sheet may hold far more than a page.
+    let rows: usize = tables.values().map(|t| t.rows).sum();
+    if rows > crate::limits::MAX_TABLE_ROWS {
+        return Err(Error::Limit {
+            file: file.to_path_buf(),
+            field: "bang".into(),
+            bound: crate::limits::Bound::TableRows,
+            value: rows as u64,
+            limit: crate::limits::MAX_TABLE_ROWS as u64,
+        });
+    }
+    for (name, t) in &tables {
+        for text in t.texts() {
+            let chars = text.chars().count();
+            if chars > crate::limits::MAX_TEXT_CHARS {
+                return Err(Error::Limit {
+                    file: file.to_path_buf(),
+                    field: format!("bang.{name}"),
+                    bound: crate::limits::Bound::TextLength,
+                    value: chars as u64,
+                    limit: crate::limits::MAX_TEXT_CHARS as u64,
+                });
+            }
+        }
+    }
+    Ok(tables)
 }
 
 /// Where the document places tables: (field, table name).
@@ -300,6 +329,7 @@ pub fn lay_out(
         Some(size) => Some(format!("{size}pt")),
         None => None,
     };
+    let rows = header.len() + body.len();
     let header = grid::resolve(&header, columns, false).map_err(|e| place_error(file, e))?;
     let body = grid::resolve(&body, columns, true).map_err(|e| place_error(file, e))?;
     Ok(LaidTable {
@@ -308,5 +338,6 @@ pub fn lay_out(
         co,
         header,
         body,
+        rows,
     })
 }
