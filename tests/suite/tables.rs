@@ -499,3 +499,46 @@ proptest! {
         prop_assert!(out.contains(&format!("BEGINx2{want}{want}3ENDy")), "{s:?} printed as:\n{out}");
     }
 }
+
+/// An archived PDF/A-3 carries a table's CSV among its sources, so the
+/// extracted copy renders again.
+#[test]
+fn a_tables_file_travels_in_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data/vu-quang");
+    std::fs::create_dir_all(&data).unwrap();
+    let name = "bao-cao-tien-do-2026-dang-uy.toml";
+    std::fs::copy(root().join("examples").join(name), dir.path().join(name)).unwrap();
+    std::fs::copy(
+        root().join("examples/data/vu-quang/bien-che-2025.csv"),
+        data.join("bien-che-2025.csv"),
+    )
+    .unwrap();
+    let (code, out, err) = run_vanban_out(
+        &[
+            "archive",
+            name,
+            "--to",
+            "kho",
+            "--nhiem-ky-tu",
+            "2025-10-01",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let pdf = out
+        .trim()
+        .split('\t')
+        .nth(2)
+        .expect("the archived PDF")
+        .to_string();
+    let (code, err) = run_vanban(&["extract", &pdf, "-o", "ra"], dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    let csv = dir.path().join("ra/data/vu-quang/bien-che-2025.csv");
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        std::fs::read(data.join("bien-che-2025.csv")).unwrap()
+    );
+    let (code, err) = run_vanban(&["render", &format!("ra/{name}")], dir.path());
+    assert_eq!(code, Some(0), "{err}");
+}
