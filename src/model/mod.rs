@@ -4,12 +4,14 @@
 
 mod body;
 mod date;
+pub mod inline;
 mod load;
 mod signature;
 mod text;
 
 pub use body::{Marker, Paragraph, Section};
 pub use date::IssueDate;
+pub use inline::{Inline, NotationError, Piece, Style};
 pub use load::{check_size, load, load_bytes, parse, Format, MAX_INPUT_BYTES};
 pub use signature::{Authority, Signature};
 pub use text::{legacy_encoding, Lines, Text};
@@ -321,6 +323,13 @@ impl Document {
                 });
             }
         }
+        for (field, text) in self.texts() {
+            if is_notation_field(&field) {
+                if let Err(e) = Inline::parse(text) {
+                    return Err(invalid(&field, &e.to_string()));
+                }
+            }
+        }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
             return Err(invalid(
                 "ky.thay_mat",
@@ -391,6 +400,15 @@ impl Document {
         }
         c.0
     }
+}
+
+/// Whether a field holds inline notation (bold, italic, underline, footnotes):
+/// the body's paragraphs and headings; other fields print every character.
+pub fn is_notation_field(field: &str) -> bool {
+    ["mo_dau", "noi_dung", "ket_luan"]
+        .iter()
+        .any(|body| field.starts_with(body))
+        && !field.ends_with(".so")
 }
 
 /// Gathers texts with their field paths for [`Document::texts`].
