@@ -13,6 +13,7 @@ mod escaping;
 mod faults;
 mod files;
 mod fuzz;
+mod inline;
 mod input_and_errors;
 mod reports;
 mod seed_resolution;
