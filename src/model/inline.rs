@@ -361,10 +361,7 @@ fn trim_pieces(mut pieces: Vec<Piece>) -> Vec<Piece> {
 /// nearest open run of its kind before it; runs between the two become text.
 fn match_runs(tokens: &mut [Token]) {
     for closer in 0..tokens.len() {
-        loop {
-            let Token::Run(c) = &tokens[closer] else {
-                break;
-            };
+        while let Token::Run(c) = &tokens[closer] {
             if !(c.active && c.can_close && c.left > 0) {
                 break;
             }

@@ -155,7 +155,7 @@ doan = [{fillers}, "Đảng ủy chỉ đạo các chi bộ^[Gồm 12 chi bộ n
 }
 
 /// The words of the printed line that contains `word`.
-fn line_with<'a>(pdf: &'a Probe, word: &str) -> Line {
+fn line_with(pdf: &Probe, word: &str) -> Line {
     pdf.pages
         .iter()
         .flat_map(lines)
@@ -282,4 +282,71 @@ fn an_unclosed_footnote_is_refused_naming_its_field() {
         "{stderr}"
     );
     assert!(!dir.path().join("bc.pdf").exists());
+}
+
+/// The footnote size is the profile's (`chu.chu_thich_co`); a profile written
+/// before footnotes existed gets 12 pt.
+#[test]
+fn the_footnote_size_is_the_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("tpl/profiles")).unwrap();
+    std::fs::write(
+        dir.path().join("bc.toml"),
+        format!(
+            "{HEAD}mo_dau = [\"Đảng ủy chỉ đạo các chi bộ^[Gồm 12 chi bộ.] thực hiện.\"]\n{TAIL}"
+        ),
+    )
+    .unwrap();
+    let bundled =
+        std::fs::read_to_string(root().join("templates/profiles/dang-hd36.toml")).unwrap();
+    let line = bundled
+        .lines()
+        .find(|l| l.starts_with("chu_thich_co"))
+        .expect("the bundled profile sets the footnote size");
+    for (profile, size) in [
+        (bundled.replace(line, "chu_thich_co = \"10pt\""), 10.0),
+        (bundled.replace(line, ""), 12.0),
+    ] {
+        std::fs::write(dir.path().join("tpl/profiles/dang-hd36.toml"), profile).unwrap();
+        let (code, stderr) = run_vanban(&["render", "bc.toml", "--templates", "tpl"], dir.path());
+        assert_eq!(code, Some(0), "{stderr}");
+        let pdf = std::fs::read(dir.path().join("bc.pdf")).unwrap();
+        let words = &probe(&pdf).pages[0].words;
+        let note = words.iter().find(|w| w.text == "Gồm").unwrap();
+        assert!((note.size - size).abs() < 0.1, "{note:?}, want {size} pt");
+    }
+}
+
+/// A fragment (minijinja text) may carry the notation: the emphasis and the
+/// footnote come from the text it produces.
+#[test]
+fn a_fragment_carries_emphasis_and_a_footnote_quoting_its_data() {
+    let pdf = render(
+        r#"mo_dau = [{ manh = "thu_ngan_sach" }]
+
+[manh_van]
+thu_ngan_sach = "**Về thu ngân sách:** đạt {{ 650.5|so }} triệu đồng^[Trong đó thu tiền sử dụng đất {{ 1250000|so }} nghìn đồng.]."
+"#,
+    );
+    let probed = probe(&pdf);
+    let l = line_with(&probed, "sách:");
+    assert!(
+        l.text()
+            .starts_with("Về thu ngân sách: đạt 650,5 triệu đồng"),
+        "{}",
+        l.text()
+    );
+    assert!(
+        l.words[..4].iter().all(|w| w.bold()) && !l.words[4].bold(),
+        "{:?}",
+        l.words
+    );
+    let f = footnote(&probed, 1, "đồng");
+    assert!(
+        f.entry
+            .text()
+            .contains("Trong đó thu tiền sử dụng đất 1.250.000 nghìn đồng."),
+        "{}",
+        f.entry.text()
+    );
 }
