@@ -12,6 +12,7 @@ pub mod context;
 pub mod error;
 pub mod indicators;
 pub mod inputs;
+pub mod limits;
 pub mod lint;
 pub mod locale;
 pub mod messages;
@@ -101,14 +102,19 @@ impl Renderer {
 
     /// Reads a document file (TOML, JSON or YAML by extension).
     pub fn load(&self, path: &Path) -> Result<Document, Error> {
-        model::load(path)
+        model::load_document(path)
     }
 
     /// [`Renderer::load`], the file read through `inputs`.
     pub fn load_in(&self, inputs: &Inputs, path: &Path) -> Result<Document, Error> {
         model::Format::from_path(path)?;
+        // A document's own limit is far below a data file's: refuse a huge
+        // one before reading it.
+        if let Ok(meta) = std::fs::metadata(path) {
+            model::check_document_size(path, meta.len())?;
+        }
         let input = inputs.document(path)?;
-        model::load_bytes(path, &input.bytes)
+        model::load_document_bytes(path, &input.bytes)
     }
 
     /// The Typst source for `doc` (read from `file`, named in errors):
@@ -124,6 +130,7 @@ impl Renderer {
         file: &Path,
         inputs: &Inputs,
     ) -> Result<Prepared, Error> {
+        limits::check_document(doc, file)?;
         // Figures and fragments first: the texts they produce are checked and
         // typeset like any other text.
         let evaluation = match &doc.so_lieu {
@@ -165,6 +172,8 @@ impl Renderer {
                 ),
             })?
             .to_string();
+        // Fragments may have lengthened the texts.
+        limits::check_document(doc, file)?;
         doc.validate(file)?;
         profile.check_document(doc, file)?;
         check_glyphs(doc, file, &self.fonts, &font)?;
@@ -385,8 +394,7 @@ fn appendix(
         .trim();
     let d = doc.ngay_ban_hanh.0;
     use chrono::Datelike;
-    let kind = doc.loai.name();
-    let kind = kind[..1].to_string() + &kind[1..].to_lowercase();
+    let kind = doc.loai.sentence_name();
     let attached_to = format!(
         "(Kèm theo {kind} số {number} ngày {}/{}/{} của {})",
         format_args!("{:02}", d.day()),

@@ -6,15 +6,19 @@
 mod common;
 
 mod archive;
+mod bounds;
 mod check;
 mod cli;
 mod ending;
 mod escaping;
 mod faults;
 mod files;
+mod fragment_errors;
 mod fuzz;
 mod inline;
 mod input_and_errors;
+mod legacy_text;
+mod recipients_layout;
 mod reports;
 mod seed_resolution;
 mod state_format;
