@@ -200,6 +200,11 @@ impl Renderer {
         } else {
             "kinds/van-ban.typ".to_string()
         };
+        // Where each table stands: the field of its `{ bang = … }` block.
+        let placed: std::collections::BTreeMap<String, String> = tables::references(doc)
+            .into_iter()
+            .map(|(field, name)| (field.trim_end_matches(".bang").to_string(), name))
+            .collect();
         let appendices =
             appendices::build(doc, file, evaluation.as_ref(), &profile, &ctx.header.number)?;
         let body = templating::render(
@@ -209,6 +214,7 @@ impl Renderer {
                 profile_literal => profile.to_typst(),
                 appendices => minijinja::Value::from(minijinja::value::Serde(&appendices)),
                 tables => minijinja::Value::from(minijinja::value::Serde(&tables)),
+                placed => minijinja::Value::from(minijinja::value::Serde(&placed)),
                 landscape => doc.huong == model::Orientation::Landscape,
                 ..minijinja::Value::from(minijinja::value::Serde(&ctx))
             },

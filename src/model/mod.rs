@@ -4,6 +4,7 @@
 
 mod body;
 mod date;
+pub mod inline;
 mod load;
 mod signature;
 mod table;
@@ -11,6 +12,7 @@ mod text;
 
 pub use body::{Marker, Paragraph, Section};
 pub use date::IssueDate;
+pub use inline::{Inline, NotationError, Piece, Style};
 pub use load::{
     check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
     Format, MAX_INPUT_BYTES,
@@ -357,6 +359,13 @@ impl Document {
                 });
             }
         }
+        for (field, text) in self.texts() {
+            if is_notation_field(&field) {
+                if let Err(e) = Inline::parse(text) {
+                    return Err(invalid(&field, &e.to_string()));
+                }
+            }
+        }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
             return Err(invalid(
                 "ky.thay_mat",
@@ -443,6 +452,19 @@ impl Document {
         }
         c.0
     }
+}
+
+/// Whether a field holds inline notation (bold, italic, underline, footnotes):
+/// the body's paragraphs and headings and an appendix's paragraphs; other
+/// fields (table cells among them) print every character.
+pub fn is_notation_field(field: &str) -> bool {
+    // An appendix's paragraphs (`phu_luc[0].noi_dung[1]`) are body text too.
+    let appendix = field.starts_with("phu_luc") && field.contains(".noi_dung[");
+    (["mo_dau", "noi_dung", "ket_luan"]
+        .iter()
+        .any(|body| field.starts_with(body))
+        || appendix)
+        && !field.ends_with(".so")
 }
 
 /// Gathers texts with their field paths for [`Document::texts`].

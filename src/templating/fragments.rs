@@ -606,6 +606,7 @@ impl Resolver<'_> {
                 .map(|(i, m)| self.section(&format!("{base}.muc[{i}]"), m))
                 .collect::<Result<_, _>>()?,
             doan_cuoi: self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)?,
+            chay_lien: s.chay_lien,
         })
     }
 }

@@ -305,11 +305,12 @@ fn signature_authority_is_spelled_by_the_profile() {
 #[test]
 fn the_annotated_example_in_the_readme_renders() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let example = readme
+    // The complete example, not the short snippets above it.
+    let section = readme
         .find("### A complete example")
-        .expect("the README's complete example");
-    let start = example
-        + readme[example..]
+        .expect("the complete example in the README");
+    let start = section
+        + readme[section..]
             .find("```toml\n")
             .expect("a TOML example in the README")
         + 8;
