@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::locale::{date_line, doc_number, point_letter, roman, upper_vi};
+use crate::identity::Identity;
+use crate::locale::{date_line, point_letter, roman, upper_vi};
 use crate::model::{Authority, Document, Marker, Paragraph, Recipient, Section};
 use crate::profile::Profile;
 
@@ -103,16 +104,13 @@ pub struct Meta {
     pub ident: String,
 }
 
-pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> Context {
+/// Formats `doc` under `profile` in `font`; the number line and the PDF
+/// identifier are the `identity`'s.
+pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity) -> Context {
     use chrono::Datelike;
     let date = doc.ngay_ban_hanh.0;
     let draft = doc.so.is_none();
-    let number = profile
-        .dau
-        .mau_so
-        .replace("{so}", &doc_number(doc.so))
-        .replace("{loai}", type_code)
-        .replace("{co_quan}", &doc.ma_co_quan);
+    let number = identity.printed.clone();
     let issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
     let header = Header {
         superior: doc.co_quan_cap_tren.as_deref().map(upper_vi),
@@ -197,7 +195,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
         year: date.year(),
         month: date.month(),
         day: date.day(),
-        ident: format!("{number} {}", date.format("%Y-%m-%d")),
+        ident: identity.ident.clone(),
     };
     let ending_from = ending_from(&blocks);
     Context {

@@ -21,7 +21,10 @@ use serde::{Deserialize, Serialize};
 
 /// Thể thức: the prescribed layout family of a document.
 /// Party documents follow Hướng dẫn 36-HD/VPTW; state documents Nghị định 30/2020/NĐ-CP.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum TheThuc {
     #[serde(rename = "dang")]
     Dang,
@@ -30,6 +33,11 @@ pub enum TheThuc {
 }
 
 impl TheThuc {
+    /// The spelling in document files and the register: "dang", "nha-nuoc".
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+
     /// The layout profile used when the document names none.
     pub fn default_profile(self) -> &'static str {
         match self {
@@ -41,8 +49,11 @@ impl TheThuc {
 
 /// The kind of document (thể loại) and its printed name; its code in the symbol
 /// (NQ, BC …) is the profile's (`ma_loai`), since the rules revise it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Kind {
     NghiQuyet,
     QuyetDinh,
@@ -61,6 +72,12 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The spelling in document files, profiles and template names:
+    /// "nghi-quyet".
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+
     /// The name printed as the document type (upper case).
     pub fn name(self) -> &'static str {
         match self {

@@ -523,19 +523,18 @@ pub fn needed(doc: &Document) -> bool {
 
 /// The document with every data-quoting text evaluated: trích yếu, headings,
 /// paragraphs and fragments become plain text. Without `eval` (no `[so_lieu]`)
-/// only fragment paragraphs are evaluated.
+/// only fragment paragraphs are evaluated. `fragments`: what [`collect`] read.
 pub fn resolve(
-    inputs: &Inputs,
     doc: &Document,
     file: &Path,
     eval: Option<&Evaluation>,
+    fragments: &BTreeMap<String, String>,
 ) -> Result<Document, Error> {
-    let fragments = collect(inputs, doc, file)?;
     let r = Resolver {
         all_texts: eval.is_some(),
-        env: environment(&fragments),
+        env: environment(fragments),
         ctx: data_context(eval),
-        fragments: &fragments,
+        fragments,
         codes: eval
             .map(|e| e.by_code().keys().map(|k| k.to_string()).collect())
             .unwrap_or_default(),

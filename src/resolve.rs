@@ -1,0 +1,370 @@
+//! The resolved document: the one stage between reading a document and
+//! writing anything from it. Loading, evaluating the indicators and the
+//! fragments, choosing the profile and the font, checking, computing the
+//! identity and formatting every printed text happen here, once; the PDF, the
+//! Typst source, `check`, the archive, `watch` and `batch` all take the
+//! [`Resolved`] document and compute none of it again.
+//!
+//! The files a document names are listed by [`dependencies`] and nowhere
+//! else: the render reads them, `watch` watches them, the archive keeps them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use typst::foundations::Datetime;
+
+use crate::context::{self, Context};
+use crate::error::Error;
+use crate::identity::Identity;
+use crate::indicators::{self, table::Appendix, Evaluation};
+use crate::inputs::{Input, Inputs};
+use crate::locale::numeric_date;
+use crate::model::{self, Document};
+use crate::profile::Profile;
+use crate::templating::{self, TemplateSource};
+use crate::typeset::FontSet;
+
+/// What a file is to the document it is read for.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Role {
+    /// The document file itself.
+    VanBan,
+    /// The catalogue of targets (`so_lieu.chi_tieu`).
+    ChiTieu,
+    /// The period figures (`so_lieu.thuc_hien`).
+    ThucHien,
+    /// A fragment file (`tep_manh_van`).
+    ManhVan,
+}
+
+impl Role {
+    /// The spelling in manifests and the register: "van-ban", "chi-tieu".
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// What the file is, for people: "Danh mục chỉ tiêu".
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::VanBan => "Tệp nội dung văn bản",
+            Role::ChiTieu => "Danh mục chỉ tiêu",
+            Role::ThucHien => "Số liệu thực hiện",
+            Role::ManhVan => "Tệp mảnh văn dùng chung",
+        }
+    }
+}
+
+/// A file a document names, as it names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dependency {
+    pub role: Role,
+    /// The field that names it: "so_lieu.chi_tieu", "tep_manh_van[0]".
+    pub field: String,
+    /// The name as written, relative to the document's folder.
+    pub name: PathBuf,
+}
+
+/// The files `doc` names, in the order a render reads them: catalogue,
+/// figures, fragment files.
+pub fn dependencies(doc: &Document) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    if let Some(s) = &doc.so_lieu {
+        out.push(Dependency {
+            role: Role::ChiTieu,
+            field: "so_lieu.chi_tieu".into(),
+            name: s.chi_tieu.clone(),
+        });
+        out.push(Dependency {
+            role: Role::ThucHien,
+            field: "so_lieu.thuc_hien".into(),
+            name: s.thuc_hien.clone(),
+        });
+    }
+    for (i, p) in doc.tep_manh_van.iter().enumerate() {
+        out.push(Dependency {
+            role: Role::ManhVan,
+            field: format!("tep_manh_van[{i}]"),
+            name: p.clone(),
+        });
+    }
+    out
+}
+
+/// One file a render read, with what it is to the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub role: Role,
+    /// The field that names it; empty for the document itself.
+    pub field: String,
+    /// The name the document wrote (the document: the path it was read from).
+    pub name: PathBuf,
+    pub input: Input,
+}
+
+/// A document with everything a writer needs, computed once.
+#[derive(Debug, Serialize)]
+pub struct Resolved {
+    /// The document file, as named on the command line.
+    pub file: PathBuf,
+    /// The document as written (fragments and figures not yet evaluated).
+    pub written: Document,
+    /// The document with every fragment and figure evaluated to plain text.
+    pub document: Document,
+    /// The indicators, when the document quotes data.
+    #[serde(skip)]
+    pub evaluation: Option<Evaluation>,
+    /// The fragments (`manh_van` and the fragment files), by name, as written.
+    pub fragments: BTreeMap<String, String>,
+    pub profile: Profile,
+    /// The font family chosen from the profile's list.
+    pub font: String,
+    pub identity: Identity,
+    /// Every printed text, formatted in Vietnamese.
+    pub context: Context,
+    /// The indicator table appendix, when the document asks for one.
+    pub appendix: Option<Appendix>,
+    /// Every file read, the document first (when it was read from its file),
+    /// then its [`dependencies`].
+    pub sources: Vec<Source>,
+    /// The issue date as the PDF carries it.
+    #[serde(skip)]
+    pub pdf_date: Datetime,
+}
+
+/// Resolves `doc`, read from `file` (named in errors), the files it names read
+/// through `inputs`, the profile from `templates` and the font from `fonts`.
+pub fn resolve(
+    inputs: &Inputs,
+    templates: &TemplateSource,
+    fonts: &FontSet,
+    doc: &Document,
+    file: &Path,
+) -> Result<Resolved, Error> {
+    // Figures and fragments first: the texts they produce are checked and
+    // typeset like any other text.
+    let evaluation = match &doc.so_lieu {
+        Some(sources) => Some(indicators::load_in(inputs, file, sources)?),
+        None => None,
+    };
+    let (document, fragments) = if templating::fragments::needed(doc) {
+        let fragments = templating::fragments::collect(inputs, doc, file)?;
+        let document =
+            templating::fragments::resolve(doc, file, evaluation.as_ref(), &fragments)?;
+        (document, fragments)
+    } else {
+        (doc.clone(), BTreeMap::new())
+    };
+    let profile_name = document
+        .ho_so
+        .as_deref()
+        .unwrap_or(document.the_thuc.default_profile());
+    let profile = Profile::load(profile_name, templates)?;
+    if profile.the_thuc != document.the_thuc {
+        return Err(Error::Invalid {
+            file: file.to_path_buf(),
+            field: "ho_so".into(),
+            message: format!(
+                "profile `{}` is for thể thức `{}`, but the document says `the_thuc = \"{}\"`",
+                profile.ten,
+                profile.the_thuc.key(),
+                document.the_thuc.key()
+            ),
+        });
+    }
+    let font = fonts
+        .first_family(&profile.chu.ho_phong)
+        .ok_or_else(|| Error::Fonts {
+            message: format!(
+                "none of the profile's fonts ({}) is available; fonts found: {}",
+                profile.chu.ho_phong.join(", "),
+                fonts.families().join(", ")
+            ),
+        })?
+        .to_string();
+    document.validate(file)?;
+    profile.check_document(&document, file)?;
+    check_glyphs(&document, file, fonts, &font)?;
+
+    let sources = read_sources(inputs, doc, file)?;
+    let printed = Printed::of(&document, file, &profile, &font, evaluation.as_ref())?;
+    Ok(Resolved {
+        file: file.to_path_buf(),
+        written: doc.clone(),
+        document,
+        evaluation,
+        fragments,
+        profile,
+        font,
+        identity: printed.identity,
+        context: printed.context,
+        appendix: printed.appendix,
+        sources,
+        pdf_date: printed.pdf_date,
+    })
+}
+
+impl Resolved {
+    /// The same document numbered `number` (an archived draft): the number,
+    /// the date line and everything that quotes them are formatted again;
+    /// nothing is read or evaluated again.
+    pub fn numbered(mut self, number: u32) -> Result<Self, Error> {
+        self.written.so = Some(number);
+        self.document.so = Some(number);
+        let printed = Printed::of(
+            &self.document,
+            &self.file,
+            &self.profile,
+            &self.font,
+            self.evaluation.as_ref(),
+        )?;
+        self.identity = printed.identity;
+        self.context = printed.context;
+        self.appendix = printed.appendix;
+        self.pdf_date = printed.pdf_date;
+        Ok(self)
+    }
+
+    /// The files an output must not replace: every file read, and the
+    /// document file even when the document came from elsewhere.
+    pub fn protected(&self) -> Vec<PathBuf> {
+        self.sources
+            .iter()
+            .map(|s| s.input.real.clone())
+            .chain([self.file.clone()])
+            .collect()
+    }
+
+    /// The document file's own text, when it was read from its file.
+    pub fn document_text(&self) -> Option<&str> {
+        self.sources
+            .iter()
+            .find(|s| s.role == Role::VanBan)
+            .and_then(|s| std::str::from_utf8(&s.input.bytes).ok())
+    }
+
+}
+
+/// What the numbering changes: the identity, the printed texts, the
+/// appendix (which quotes the number) and the PDF date.
+struct Printed {
+    identity: Identity,
+    context: Context,
+    appendix: Option<Appendix>,
+    pdf_date: Datetime,
+}
+
+impl Printed {
+    fn of(
+        doc: &Document,
+        file: &Path,
+        profile: &Profile,
+        font: &str,
+        evaluation: Option<&Evaluation>,
+    ) -> Result<Self, Error> {
+        let type_code = profile.type_code(doc.loai.key())?;
+        let identity = Identity::new(doc, profile, type_code);
+        Ok(Printed {
+            context: context::build(doc, profile, font, &identity),
+            appendix: appendix(doc, file, evaluation, &identity)?,
+            pdf_date: pdf_date(doc, file)?,
+            identity,
+        })
+    }
+}
+
+/// The document (if it was read from `file`) and the files it names, each
+/// with its role. A render has read them all by now: this reads nothing again.
+fn read_sources(inputs: &Inputs, doc: &Document, file: &Path) -> Result<Vec<Source>, Error> {
+    let mut out: Vec<Source> = Vec::new();
+    if let Some(input) = inputs.already_read(file) {
+        out.push(Source {
+            role: Role::VanBan,
+            field: String::new(),
+            name: file.to_path_buf(),
+            input,
+        });
+    }
+    for dep in dependencies(doc) {
+        let input = inputs.named(file, &dep.name, &dep.field)?;
+        out.push(Source {
+            role: dep.role,
+            field: dep.field,
+            name: dep.name,
+            input,
+        });
+    }
+    Ok(out)
+}
+
+fn pdf_date(doc: &Document, file: &Path) -> Result<Datetime, Error> {
+    use chrono::Datelike;
+    let d = doc.ngay_ban_hanh.0;
+    Datetime::from_ymd_hms(d.year(), d.month() as u8, d.day() as u8, 0, 0, 0).ok_or_else(|| {
+        Error::Invalid {
+            file: file.to_path_buf(),
+            field: "ngay_ban_hanh".into(),
+            message: "the date is outside the range a PDF can carry".into(),
+        }
+    })
+}
+
+/// The indicator table appendix, when the document asks for one.
+fn appendix(
+    doc: &Document,
+    file: &Path,
+    evaluation: Option<&Evaluation>,
+    identity: &Identity,
+) -> Result<Option<Appendix>, Error> {
+    let Some(spec) = &doc.phu_luc else {
+        return Ok(None);
+    };
+    let Some(eval) = evaluation else {
+        return Err(Error::Invalid {
+            file: file.to_path_buf(),
+            field: "phu_luc".into(),
+            message:
+                "the indicator table needs figures: add [so_lieu] with `chi_tieu` and `thuc_hien`"
+                    .into(),
+        });
+    };
+    let attached_to = format!(
+        "(Kèm theo {} số {} ngày {} của {})",
+        identity.kind_name(),
+        identity.own_number_symbol(),
+        numeric_date(identity.date),
+        doc.co_quan_ban_hanh
+    );
+    Ok(Some(Appendix::new(
+        eval,
+        spec.huong == model::Orientation::Landscape,
+        spec.tieu_de.0.iter().map(|t| t.to_string()).collect(),
+        attached_to,
+    )))
+}
+
+/// Stops before Typst when a character cannot be drawn, naming the field, the
+/// character and its code point: Typst would print a blank box (tofu) instead.
+fn check_glyphs(doc: &Document, file: &Path, fonts: &FontSet, family: &str) -> Result<(), Error> {
+    for (field, text) in doc.texts() {
+        for ch in text.chars() {
+            if ch.is_whitespace() || ch.is_control() {
+                continue;
+            }
+            let upper_ok = ch.to_uppercase().all(|u| fonts.covers(family, u));
+            if !fonts.covers(family, ch) || !upper_ok {
+                return Err(Error::MissingGlyph {
+                    file: file.to_path_buf(),
+                    field,
+                    ch,
+                    family: family.to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
