@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::identity::Identity;
 use crate::locale::{date_line, point_letter, roman, upper_vi};
-use crate::model::{Authority, Document, Marker, Paragraph, Recipient, Section};
+use crate::model::{walk, Authority, Document, Marker, Paragraph, Recipient, Section, Step};
 use crate::profile::Profile;
 
 #[derive(Debug, Serialize)]
@@ -144,17 +144,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
 
     let mut blocks = Vec::new();
     push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
-    for (i, s) in doc.noi_dung.iter().enumerate() {
-        push_section(
-            &mut blocks,
-            &format!("noi_dung[{i}]"),
-            s,
-            0,
-            i,
-            None,
-            profile,
-        );
-    }
+    push_body(&mut blocks, &doc.noi_dung, profile);
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         let mark = doc
@@ -317,19 +307,49 @@ fn bare(label: &str) -> &str {
     label.trim_end_matches(['.', '-', ')', ' '])
 }
 
-fn push_section(
+/// The sections of the body as headings and paragraphs, each numbered from
+/// its depth, its position and its parent's number.
+fn push_body(blocks: &mut Vec<Block>, sections: &[Section], profile: &Profile) {
+    // The printed number of the open section at each depth.
+    let mut labels: Vec<String> = Vec::new();
+    let mut body = walk("noi_dung", sections);
+    while let Some(step) = body.next() {
+        let base = body.path();
+        match step {
+            Step::Open {
+                depth,
+                index,
+                section: s,
+            } => {
+                labels.truncate(depth);
+                let parent = depth.checked_sub(1).map(|d| bare(&labels[d]));
+                let label = match &s.so {
+                    Some(so) => so.to_string(),
+                    None => section_number(depth, index, parent, profile),
+                };
+                push_opening(blocks, &base, s, depth, &label, profile);
+                labels.push(label);
+            }
+            Step::Close { section: s, .. } => push_paragraphs(
+                blocks,
+                &format!("{base}.doan_cuoi"),
+                &s.doan_cuoi,
+                profile,
+                None,
+            ),
+        }
+    }
+}
+
+/// A section's heading (or numbered paragraph) and first paragraphs.
+fn push_opening(
     blocks: &mut Vec<Block>,
     base: &str,
     s: &Section,
     depth: usize,
-    index: usize,
-    parent: Option<&str>,
+    label: &str,
     profile: &Profile,
 ) {
-    let label = match &s.so {
-        Some(so) => so.to_string(),
-        None => section_number(depth, index, parent, profile),
-    };
     let style_at = |v: &Vec<bool>| v[depth.min(v.len() - 1)];
     match &s.tieu_de {
         Some(title) => {
@@ -350,35 +370,16 @@ fn push_section(
             kind: "heading",
             field: base.to_string(),
             level: depth + 1,
-            text: label.clone(),
+            text: label.to_string(),
         }),
         None => push_paragraphs(
             blocks,
             &format!("{base}.doan"),
             &s.doan,
             profile,
-            Some(&label),
+            Some(label),
         ),
     }
-    for (i, child) in s.muc.iter().enumerate() {
-        let path = format!("{base}.muc[{i}]");
-        push_section(
-            blocks,
-            &path,
-            child,
-            depth + 1,
-            i,
-            Some(bare(&label)),
-            profile,
-        );
-    }
-    push_paragraphs(
-        blocks,
-        &format!("{base}.doan_cuoi"),
-        &s.doan_cuoi,
-        profile,
-        None,
-    );
 }
 
 /// Ends the text with `mark` (the document's or the profile's) unless the

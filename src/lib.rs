@@ -22,6 +22,7 @@ pub mod model;
 pub mod output;
 pub mod profile;
 pub mod resolve;
+pub mod suggest;
 pub mod templating;
 pub mod typeset;
 pub mod workflow;

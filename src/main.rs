@@ -637,10 +637,7 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
             let filter = listing::Filter {
                 year,
                 type_code,
-                the_thuc: the_thuc.map(|t| match t {
-                    TheThucArg::Dang => "dang".into(),
-                    TheThucArg::NhaNuoc => "nha-nuoc".into(),
-                }),
+                the_thuc: the_thuc.map(|t| t.get().key().into()),
             };
             let entries: Vec<_> = open(&archive)?
                 .entries()?

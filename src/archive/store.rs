@@ -281,7 +281,7 @@ pub fn next_number(
     let entries = reg.entries()?;
     // Without --the-thuc: the register's only thể thức, else Party.
     let the_thuc = the_thuc.unwrap_or_else(|| {
-        if !entries.is_empty() && entries.iter().all(|e| e.the_thuc == "nha-nuoc") {
+        if !entries.is_empty() && entries.iter().all(|e| e.the_thuc == TheThuc::NhaNuoc.key()) {
             TheThuc::NhaNuoc
         } else {
             TheThuc::Dang

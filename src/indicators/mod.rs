@@ -98,11 +98,7 @@ pub fn load_in(
     let codes = catalogue.codes();
     for (code, (_, place)) in &figures.rows {
         if !codes.contains(&code.as_str()) {
-            let closest = codes
-                .iter()
-                .min_by_key(|c| strsim::damerau_levenshtein(code, c))
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_default();
+            let closest = crate::suggest::did_you_mean(code, codes.iter().copied());
             return Err(Error::Parse {
                 loc: crate::error::Location::file_only(&figures_path),
                 field: place.clone(),

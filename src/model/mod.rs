@@ -8,7 +8,7 @@ mod load;
 mod signature;
 mod text;
 
-pub use body::{Marker, Paragraph, Section};
+pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
 pub use date::IssueDate;
 pub use load::{check_size, load, load_bytes, parse, Format, MAX_INPUT_BYTES};
 pub use signature::{Authority, Signature};
@@ -24,11 +24,10 @@ use serde::{Deserialize, Serialize};
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray,
 )]
+#[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 pub enum TheThuc {
-    #[serde(rename = "dang")]
     Dang,
-    #[serde(rename = "nha-nuoc")]
     NhaNuoc,
 }
 
@@ -367,8 +366,23 @@ impl Document {
             c.add(format!("trich_yeu[{i}]"), t);
         }
         c.paragraphs("mo_dau", &self.mo_dau);
-        for (i, s) in self.noi_dung.iter().enumerate() {
-            c.section(&format!("noi_dung[{i}]"), s);
+        let mut body = walk("noi_dung", &self.noi_dung);
+        while let Some(step) = body.next() {
+            let base = body.path();
+            match step {
+                Step::Open { section: s, .. } => {
+                    if let Some(t) = &s.so {
+                        c.add(format!("{base}.so"), t);
+                    }
+                    if let Some(t) = &s.tieu_de {
+                        c.add(format!("{base}.tieu_de"), t);
+                    }
+                    c.paragraphs(&format!("{base}.doan"), &s.doan);
+                }
+                Step::Close { section: s, .. } => {
+                    c.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)
+                }
+            }
         }
         c.paragraphs("ket_luan", &self.ket_luan);
         if let Some(t) = &self.ky.thay_mat {
@@ -423,18 +437,24 @@ impl<'a> Collector<'a> {
             self.add(format!("{base}[{i}]"), &p.text);
         }
     }
+}
 
-    fn section(&mut self, base: &str, s: &'a Section) {
-        if let Some(t) = &s.so {
-            self.add(format!("{base}.so"), t);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::VariantArray;
+
+    /// The names code uses are the names files use.
+    #[test]
+    fn enum_keys_are_their_serde_names() {
+        let serde_name = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for t in TheThuc::VARIANTS {
+            assert_eq!(t.key(), serde_name(serde_json::to_value(t).unwrap()));
         }
-        if let Some(t) = &s.tieu_de {
-            self.add(format!("{base}.tieu_de"), t);
+        for k in Kind::VARIANTS {
+            assert_eq!(k.key(), serde_name(serde_json::to_value(k).unwrap()));
         }
-        self.paragraphs(&format!("{base}.doan"), &s.doan);
-        for (i, m) in s.muc.iter().enumerate() {
-            self.section(&format!("{base}.muc[{i}]"), m);
-        }
-        self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi);
+        assert_eq!(TheThuc::NhaNuoc.key(), "nha-nuoc");
+        assert_eq!(Kind::NghiQuyet.key(), "nghi-quyet");
     }
 }

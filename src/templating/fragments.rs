@@ -18,8 +18,9 @@ use crate::indicators::{
     CHANGE_PERCENT_DECIMALS, PLAN_PERCENT_DECIMALS,
 };
 use crate::inputs::Inputs;
+use crate::suggest::did_you_mean;
 use crate::locale::{format_number, format_percent, roman};
-use crate::model::{self, Document, Paragraph, Section, Text};
+use crate::model::{self, Document, Paragraph, Section, Step, Text};
 
 /// Bounds the work one fragment may do: a loop cannot hang a render.
 const FUEL: u64 = 200_000;
@@ -390,17 +391,12 @@ impl Resolver<'_> {
         let result = match fragment {
             Some(name) => {
                 if !self.fragments.contains_key(name) {
-                    let mut known: Vec<&String> = self.fragments.keys().collect();
-                    known.sort_by_key(|k| strsim::damerau_levenshtein(name, k));
                     return Err(Error::Invalid {
                         file: self.file.to_path_buf(),
                         field: field.to_string(),
                         message: format!(
                             "no fragment named `{name}`{}",
-                            known
-                                .first()
-                                .map(|k| format!("; did you mean `{k}`?"))
-                                .unwrap_or_default()
+                            did_you_mean(name, self.fragments.keys().map(String::as_str))
                         ),
                     });
                 }
@@ -437,12 +433,7 @@ impl Resolver<'_> {
         };
         for (line, code) in quoted_codes(failed_source) {
             if !self.codes.contains(&code) {
-                let closest = self
-                    .codes
-                    .iter()
-                    .min_by_key(|c| strsim::damerau_levenshtein(&code, c))
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
+                let closest = did_you_mean(&code, self.codes.iter().map(String::as_str));
                 return Error::Invalid {
                     file: self.file.to_path_buf(),
                     field: field.to_string(),
@@ -479,22 +470,33 @@ impl Resolver<'_> {
             .collect()
     }
 
-    fn section(&self, base: &str, s: &Section) -> Result<Section, Error> {
-        Ok(Section {
-            so: s.so.clone(),
-            tieu_de: match &s.tieu_de {
-                Some(t) => Some(self.eval(&format!("{base}.tieu_de"), t, None)?),
-                None => None,
-            },
-            doan: self.paragraphs(&format!("{base}.doan"), &s.doan)?,
-            muc: s
-                .muc
-                .iter()
-                .enumerate()
-                .map(|(i, m)| self.section(&format!("{base}.muc[{i}]"), m))
-                .collect::<Result<_, _>>()?,
-            doan_cuoi: self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)?,
-        })
+    /// The body with its headings and paragraphs evaluated.
+    fn body(&self, sections: &[Section]) -> Result<Vec<Section>, Error> {
+        // The sections opened and not yet closed, each with the sub-sections
+        // evaluated so far; the bottom one collects the body.
+        let mut open: Vec<Section> = vec![Section::default()];
+        let mut body = model::walk("noi_dung", sections);
+        while let Some(step) = body.next() {
+            let base = body.path();
+            match step {
+                Step::Open { section: s, .. } => open.push(Section {
+                    so: s.so.clone(),
+                    tieu_de: match &s.tieu_de {
+                        Some(t) => Some(self.eval(&format!("{base}.tieu_de"), t, None)?),
+                        None => None,
+                    },
+                    doan: self.paragraphs(&format!("{base}.doan"), &s.doan)?,
+                    muc: Vec::new(),
+                    doan_cuoi: Vec::new(),
+                }),
+                Step::Close { section: s, .. } => {
+                    let mut done = open.pop().expect("a section was opened");
+                    done.doan_cuoi = self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)?;
+                    open.last_mut().expect("the body").muc.push(done);
+                }
+            }
+        }
+        Ok(open.pop().expect("the body").muc)
     }
 }
 
@@ -549,12 +551,7 @@ pub fn resolve(
         .map(|(i, t)| r.eval(&format!("trich_yeu[{i}]"), t, None))
         .collect::<Result<_, _>>()?;
     out.mo_dau = r.paragraphs("mo_dau", &doc.mo_dau)?;
-    out.noi_dung = doc
-        .noi_dung
-        .iter()
-        .enumerate()
-        .map(|(i, s)| r.section(&format!("noi_dung[{i}]"), s))
-        .collect::<Result<_, _>>()?;
+    out.noi_dung = r.body(&doc.noi_dung)?;
     out.ket_luan = r.paragraphs("ket_luan", &doc.ket_luan)?;
     if let Some(a) = &mut out.phu_luc {
         a.tieu_de.0 = a
