@@ -12,6 +12,7 @@
 pub mod archive;
 pub mod context;
 pub mod error;
+pub mod fields;
 pub mod identity;
 pub mod indicators;
 pub mod inputs;

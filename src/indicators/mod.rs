@@ -6,7 +6,6 @@ mod catalogue;
 mod derive;
 mod figures;
 mod number;
-mod period;
 pub mod table;
 
 pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
@@ -16,7 +15,7 @@ pub use derive::{
 };
 pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
-pub use period::Period;
+pub use crate::fields::Period;
 
 use std::path::Path;
 

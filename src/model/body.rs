@@ -6,7 +6,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::text::Text;
+use crate::fields::Text;
 
 /// A section of the body. Its number (I., 1., 3.1., a)) comes from its depth and
 /// position, so a clerk never types or re-types a number; `so` overrides it.

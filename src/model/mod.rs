@@ -3,16 +3,13 @@
 //! people who write them are Vietnamese clerks.
 
 mod body;
-mod date;
 mod load;
 mod signature;
-mod text;
 
 pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
-pub use date::IssueDate;
 pub use load::{check_size, load, load_bytes, parse, Format, MAX_INPUT_BYTES};
 pub use signature::{Authority, Signature};
-pub use text::{legacy_encoding, Lines, Text};
+pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -166,7 +163,7 @@ pub struct DataSources {
     pub trang_tinh: Option<String>,
     /// The period reported (needed when the figures file does not say it: CSV, Excel).
     #[serde(default)]
-    pub ky: Option<crate::indicators::Period>,
+    pub ky: Option<crate::fields::Period>,
     /// The year reported (default: the figures file's, else the catalogue's).
     #[serde(default)]
     pub nam: Option<i32>,
