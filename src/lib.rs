@@ -221,7 +221,10 @@ pub struct Session<'a> {
 
 impl Session<'_> {
     /// Reads `file` again and lays it out.
-    pub fn typeset(&mut self, file: &Path) -> Result<(typst_layout::PagedDocument, Resolved), Error> {
+    pub fn typeset(
+        &mut self,
+        file: &Path,
+    ) -> Result<(typst_layout::PagedDocument, Resolved), Error> {
         let resolved = self.renderer.resolve_file(file)?;
         let source = self.renderer.source(&resolved)?;
         let world = match &mut self.world {

@@ -26,9 +26,7 @@ use crate::templating::{self, TemplateSource};
 use crate::typeset::FontSet;
 
 /// What a file is to the document it is read for.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 pub enum Role {
@@ -153,8 +151,7 @@ pub fn resolve(
     };
     let (document, fragments) = if templating::fragments::needed(doc) {
         let fragments = templating::fragments::collect(inputs, doc, file)?;
-        let document =
-            templating::fragments::resolve(doc, file, evaluation.as_ref(), &fragments)?;
+        let document = templating::fragments::resolve(doc, file, evaluation.as_ref(), &fragments)?;
         (document, fragments)
     } else {
         (doc.clone(), BTreeMap::new())
@@ -246,7 +243,6 @@ impl Resolved {
             .find(|s| s.role == Role::VanBan)
             .and_then(|s| std::str::from_utf8(&s.input.bytes).ok())
     }
-
 }
 
 /// What the numbering changes: the identity, the printed texts, the
@@ -367,4 +363,132 @@ fn check_glyphs(doc: &Document, file: &Path, fonts: &FontSet, family: &str) -> R
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Renderer;
+
+    fn example(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name)
+    }
+
+    #[test]
+    fn a_report_reads_document_catalogue_figures_and_fragments_once_each() {
+        let file = example("bao-cao-quy-I-2026-dang-uy.toml");
+        let renderer = Renderer::new();
+        let inputs = renderer.inputs();
+        let doc = renderer.load_in(&inputs, &file).unwrap();
+        let r = renderer.resolve_in(&inputs, &doc, &file).unwrap();
+        let roles: Vec<Role> = r.sources.iter().map(|s| s.role).collect();
+        assert_eq!(
+            roles,
+            [Role::VanBan, Role::ChiTieu, Role::ThucHien, Role::ManhVan]
+        );
+        let dir = file.parent().unwrap();
+        let expected = [
+            file.clone(),
+            dir.join("data/vu-quang/chi-tieu-2026.toml"),
+            dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+            dir.join("data/vu-quang/doan-van.toml"),
+        ];
+        for (source, path) in r.sources.iter().zip(&expected) {
+            assert_eq!(&source.input.shown, path);
+            assert_eq!(
+                *source.input.bytes,
+                std::fs::read(path).unwrap(),
+                "{}",
+                path.display()
+            );
+        }
+        assert_eq!(r.sources[1].field, "so_lieu.chi_tieu");
+        assert_eq!(r.sources[3].field, "tep_manh_van[0]");
+        // Resolving read nothing beyond them, and each once.
+        assert_eq!(inputs.files().len(), 4);
+        // The fragment files' fragments are kept for the lints.
+        assert!(!r.fragments.is_empty());
+        assert!(r.document_text().unwrap().contains("tep_manh_van"));
+    }
+
+    #[test]
+    fn the_identity_is_what_the_pdf_prints() {
+        let r = Renderer::new()
+            .resolve_file(&example("bao-cao-quy-I-2026-dang-uy.toml"))
+            .unwrap();
+        let id = &r.identity;
+        assert_eq!(id.printed, "Số 15-BC/ĐU");
+        assert_eq!(id.ident, "Số 15-BC/ĐU 2026-03-18");
+        assert_eq!(id.number_symbol(15), "15-BC/ĐU");
+        assert_eq!(id.symbol(), "BC/ĐU");
+        assert_eq!((id.type_code.as_str(), id.body_code.as_str()), ("BC", "ĐU"));
+        assert_eq!(r.context.header.number, id.printed);
+        assert_eq!(r.context.meta.ident, id.ident);
+        assert_eq!(
+            r.appendix.as_ref().unwrap().kem_theo,
+            "(Kèm theo Báo cáo số 15-BC/ĐU ngày 18/3/2026 của Đảng ủy xã Vũ Quang)"
+        );
+
+        let state = Renderer::new()
+            .resolve_file(&example("bao-cao-6-thang-2026-ubnd.toml"))
+            .unwrap();
+        assert_eq!(state.identity.printed, "Số: 85/BC-UBND");
+        assert_eq!(state.identity.symbol(), "BC-UBND");
+        // A plain data type: the later writers can take it as JSON too.
+        let json = serde_json::to_value(&state).unwrap();
+        assert_eq!(json["identity"]["printed"], "Số: 85/BC-UBND");
+        assert_eq!(json["sources"][0]["role"], "van-ban");
+    }
+
+    #[test]
+    fn a_draft_numbered_later_is_formatted_again_without_reading_again() {
+        let file = example("nghi-quyet-07-NQ-DU-2025.toml");
+        let renderer = Renderer::new();
+        let mut doc = renderer.load(&file).unwrap();
+        doc.so = None;
+        let draft = renderer.resolve(&doc, &file).unwrap();
+        assert!(draft.sources.is_empty(), "the document came from memory");
+        assert_eq!(draft.identity.printed, "Số \u{a0}\u{a0}\u{a0}-NQ/ĐU");
+        assert!(draft
+            .context
+            .header
+            .date
+            .contains("ngày \u{a0}\u{a0}\u{a0} tháng 12"));
+        let numbered = draft.numbered(8).unwrap();
+        assert_eq!(numbered.identity.printed, "Số 08-NQ/ĐU");
+        assert_eq!(numbered.identity.number, Some(8));
+        assert_eq!(numbered.context.header.number, "Số 08-NQ/ĐU");
+        assert!(numbered
+            .context
+            .header
+            .date
+            .contains("ngày 30 tháng 12 năm 2025"));
+        assert_eq!(numbered.written.so, Some(8));
+    }
+
+    #[test]
+    fn the_dependencies_are_the_named_files_in_reading_order() {
+        let file = example("bao-cao-6-thang-2026-ubnd.toml");
+        let doc = crate::model::load(&file).unwrap();
+        let deps: Vec<(Role, String)> = dependencies(&doc)
+            .into_iter()
+            .map(|d| (d.role, d.name.display().to_string()))
+            .collect();
+        assert_eq!(
+            deps,
+            [
+                (Role::ChiTieu, "data/vu-quang/chi-tieu-2026.toml".into()),
+                (
+                    Role::ThucHien,
+                    "data/vu-quang/thuc-hien-6-thang-2026.xlsx".into()
+                ),
+                (Role::ManhVan, "data/vu-quang/doan-van.toml".into()),
+            ]
+        );
+        let plain = crate::model::load(&example("nghi-quyet-07-NQ-DU-2025.toml")).unwrap();
+        assert!(dependencies(&plain).is_empty());
+        assert_eq!(Role::ManhVan.name(), "manh-van");
+    }
 }

@@ -58,8 +58,7 @@ pub fn render_pdf(
         }
     }
     register_pattern(r)?;
-    let source =
-        renderer.source(r)? + &pdfa::trailer(&metadata(&r.identity), &options.attachments);
+    let source = renderer.source(r)? + &pdfa::trailer(&metadata(&r.identity), &options.attachments);
     let files = options
         .attachments
         .iter()
@@ -73,13 +72,10 @@ pub fn render_pdf(
 /// metadata need: a profile whose `dau.mau_so` has no `{so}` prints, but
 /// cannot be numbered.
 pub fn register_pattern(r: &Resolved) -> Result<&str, Error> {
-    r.identity
-        .pattern
-        .as_deref()
-        .ok_or_else(|| Error::Profile {
-            name: r.profile.ten.clone(),
-            message: "`dau.mau_so` has no `{so}`, so the register cannot write numbers".into(),
-        })
+    r.identity.pattern.as_deref().ok_or_else(|| Error::Profile {
+        name: r.profile.ten.clone(),
+        message: "`dau.mau_so` has no `{so}`, so the register cannot write numbers".into(),
+    })
 }
 
 /// Keywords and subject of an archived PDF.

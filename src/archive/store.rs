@@ -20,9 +20,9 @@ use super::register::{Entry, EntryFile, Lock, NewEntry, Register};
 use super::sources::{self, sha256_hex, SourceSet, MANIFEST};
 use super::{PdfStandard, RenderOptions};
 use crate::error::{Error, FileKind};
-use crate::model::TheThuc;
 use crate::identity;
 use crate::locale::doc_number;
+use crate::model::TheThuc;
 use crate::Renderer;
 
 /// How to archive.

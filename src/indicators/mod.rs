@@ -8,6 +8,7 @@ mod figures;
 mod number;
 pub mod table;
 
+pub use crate::fields::Period;
 pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
 pub use derive::{
     evaluate, Evaluated, Evaluation, GroupResult, NoPlanPercent, Summary, Verdict,
@@ -15,7 +16,6 @@ pub use derive::{
 };
 pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
-pub use crate::fields::Period;
 
 use std::path::Path;
 

@@ -108,13 +108,19 @@ impl<'a> Iterator for Walk<'a> {
             });
         }
         self.stack.push(Pending { open: false, ..p });
-        self.stack
-            .extend(p.section.muc.iter().enumerate().rev().map(|(index, section)| Pending {
-                open: true,
-                depth: p.depth + 1,
-                index,
-                section,
-            }));
+        self.stack.extend(
+            p.section
+                .muc
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(index, section)| Pending {
+                    open: true,
+                    depth: p.depth + 1,
+                    index,
+                    section,
+                }),
+        );
         Some(Step::Open {
             depth: p.depth,
             index: p.index,

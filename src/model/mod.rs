@@ -6,10 +6,10 @@ mod body;
 mod load;
 mod signature;
 
+pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
 pub use load::{check_size, load, load_bytes, parse, Format, MAX_INPUT_BYTES};
 pub use signature::{Authority, Signature};
-pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -19,7 +19,15 @@ use serde::{Deserialize, Serialize};
 /// Thể thức: the prescribed layout family of a document.
 /// Party documents follow Hướng dẫn 36-HD/VPTW; state documents Nghị định 30/2020/NĐ-CP.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
@@ -46,7 +54,15 @@ impl TheThuc {
 /// The kind of document (thể loại) and its printed name; its code in the symbol
 /// (NQ, BC …) is the profile's (`ma_loai`), since the rules revise it.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr, strum::VariantArray,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]

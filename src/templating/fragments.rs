@@ -18,9 +18,9 @@ use crate::indicators::{
     CHANGE_PERCENT_DECIMALS, PLAN_PERCENT_DECIMALS,
 };
 use crate::inputs::Inputs;
-use crate::suggest::did_you_mean;
 use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Step, Text};
+use crate::suggest::did_you_mean;
 
 /// Bounds the work one fragment may do: a loop cannot hang a render.
 const FUEL: u64 = 200_000;

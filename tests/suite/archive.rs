@@ -398,12 +398,9 @@ fn default_options_render_the_plain_pdf_and_extract_refuses_it() {
     let doc = r.load(&file).unwrap();
     let plain = r.render_pdf(&doc, &file).unwrap();
     let resolved = r.resolve_file(&file).unwrap();
-    let with = vanban::archive::render_pdf(
-        &r,
-        &resolved,
-        &vanban::archive::RenderOptions::default(),
-    )
-    .unwrap();
+    let with =
+        vanban::archive::render_pdf(&r, &resolved, &vanban::archive::RenderOptions::default())
+            .unwrap();
     assert!(
         plain == with,
         "archive::render_pdf(default) differs from render_pdf"

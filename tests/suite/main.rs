@@ -15,6 +15,7 @@ mod files;
 mod fuzz;
 mod input_and_errors;
 mod reports;
+mod resolved;
 mod seed_resolution;
 mod state_format;
 mod workflow;
