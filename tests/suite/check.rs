@@ -128,7 +128,7 @@ fn errors_are_in_vietnamese_by_default_and_english_on_request() {
 /// The examples and their data in a temporary folder, to spoil one figure.
 fn report_copy() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["examples", "data/vu-quang"] {
+    for sub in ["examples", "examples/data/vu-quang"] {
         std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         for e in std::fs::read_dir(root().join(sub)).unwrap().flatten() {
             if e.path().is_file() {
@@ -137,7 +137,9 @@ fn report_copy() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) 
         }
     }
     let doc = dir.path().join("examples/bao-cao-quy-I-2026-dang-uy.toml");
-    let figures = dir.path().join("data/vu-quang/thuc-hien-quy-I-2026.toml");
+    let figures = dir
+        .path()
+        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.toml");
     (dir, doc, figures)
 }
 
