@@ -175,7 +175,7 @@ pub enum Error {
         family: String,
     },
 
-    #[error("{}, field `{field}`: this text looks like Vietnamese typed in the legacy {encoding} encoding and pasted as Unicode ({sample:?}); convert it to Unicode (e.g. with Unikey's converter) and paste it again", file.display())]
+    #[error("{}, field `{field}`: this text looks like Vietnamese typed in the legacy {encoding} encoding and pasted as Unicode ({sample:?}); convert it to Unicode (e.g. with Unikey's converter) and paste it again; if the text is right as it is, list `{field}` in `bo_qua_kiem_tra_bang_ma`", file.display())]
     LegacyEncoding {
         file: PathBuf,
         field: String,
@@ -187,6 +187,16 @@ pub enum Error {
     TooLarge {
         file: PathBuf,
         size: u64,
+        limit: u64,
+    },
+
+    /// An input over one of the bounds of [`crate::limits`].
+    #[error("{}{}: {} is {value}, over the limit of {limit}; {}", file.display(), field_suffix(field), bound.en(), bound.advice_en())]
+    Limit {
+        file: PathBuf,
+        field: String,
+        bound: crate::limits::Bound,
+        value: u64,
         limit: u64,
     },
 
@@ -305,6 +315,7 @@ impl Error {
                 | Error::MissingGlyph { .. }
                 | Error::LegacyEncoding { .. }
                 | Error::TooLarge { .. }
+                | Error::Limit { .. }
                 | Error::Profile { .. }
                 | Error::Fonts { .. }
                 | Error::Archive { .. }

@@ -109,12 +109,7 @@ impl Identity {
 
     /// The kind in sentence case: "Nghị quyết".
     pub fn kind_name(&self) -> String {
-        let upper = self.kind.name();
-        let mut chars = upper.chars();
-        match chars.next() {
-            Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
-            None => String::new(),
-        }
+        self.kind.sentence_name()
     }
 }
 

@@ -16,6 +16,7 @@ pub mod fields;
 pub mod identity;
 pub mod indicators;
 pub mod inputs;
+pub mod limits;
 pub mod lint;
 pub mod locale;
 pub mod messages;
@@ -96,14 +97,19 @@ impl Renderer {
 
     /// Reads a document file (TOML, JSON or YAML by extension).
     pub fn load(&self, path: &Path) -> Result<Document, Error> {
-        model::load(path)
+        model::load_document(path)
     }
 
     /// [`Renderer::load`], the file read through `inputs`.
     pub fn load_in(&self, inputs: &Inputs, path: &Path) -> Result<Document, Error> {
         model::Format::from_path(path)?;
+        // A document's own limit is far below a data file's: refuse a huge
+        // one before reading it.
+        if let Ok(meta) = std::fs::metadata(path) {
+            model::check_document_size(path, meta.len())?;
+        }
         let input = inputs.document(path)?;
-        model::load_bytes(path, &input.bytes)
+        model::load_document_bytes(path, &input.bytes)
     }
 
     /// Reads the document `file` and resolves it: every file read once.
@@ -175,7 +181,11 @@ impl Renderer {
     /// The lints of [`lint`] over a resolved document: the warnings
     /// `vanban check` prints (a document that does not resolve has errors).
     pub fn check(&self, r: &Resolved) -> Vec<lint::Lint> {
-        let fragments: Vec<(String, String)> = r.fragments.clone().into_iter().collect();
+        let fragments: Vec<(String, String)> = r
+            .fragments
+            .iter()
+            .map(|(name, f)| (name.clone(), f.source.clone()))
+            .collect();
         let mut lints = lint::run(
             &r.written,
             r.document_text().unwrap_or_default(),

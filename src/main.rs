@@ -542,9 +542,7 @@ fn parse_standard(s: &str) -> Result<PdfStandard, String> {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    IssueDate::parse(s)
-        .map(|d| d.0)
-        .ok_or_else(|| format!("`{s}` is not a date; write 2025-10-01 or 01/10/2025"))
+    IssueDate::parse_issue(s).map(|d| d.0)
 }
 
 fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {

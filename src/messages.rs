@@ -96,6 +96,10 @@ const PHRASES: &[(&str, &str)] = &[
         "cột `$1` được đặt tên hai lần; một trong hai cột sẽ bị bỏ qua",
     ),
     (
+        r"^(?:invalid operation: )?(`[^`]*`: )?the year (-?\d+) is outside (\d+)–(\d+), .*$",
+        "${1}năm $2 nằm ngoài khoảng $3–$4 mà vanban chấp nhận; hãy kiểm tra lại năm",
+    ),
+    (
         r"^document numbers start at 1 .*$",
         "số văn bản bắt đầu từ 1 (in là 01); bỏ trống `so` nếu là dự thảo",
     ),
@@ -108,6 +112,28 @@ const PHRASES: &[(&str, &str)] = &[
         "không có bộ thể thức này; các bộ có sẵn: $1",
     ),
     (r"^must not be empty$", "không được để trống"),
+    (
+        r"^`([^`]*)` names no text of this document; .*$",
+        "`$1` không phải là trường chữ nào của văn bản; hãy ghi tên trường như thông báo lỗi ghi (`ky.ho_ten`, `mo_dau[2]`, `noi_dung[0].doan[1]`)",
+    ),
+    (
+        r"^`([^`]*)` is not defined \(.*$",
+        "`$1` chưa được định nghĩa (đoạn văn dùng được chi_tieu.<mã>, tong_hop, nhom, ky, nam — khi có [so_lieu] — và tên các đoạn khác)",
+    ),
+    (
+        r"^`([^`]*)`: unknown function \(.*$",
+        "`$1`: không có hàm này (đoạn văn có các bộ lọc so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, la_ma, ngay, ky)",
+    ),
+    (r"^syntax error: (.*)$", "lỗi cú pháp: $1"),
+    (
+        r"^engine ran out of fuel$",
+        "đoạn văn chạy quá nhiều bước (vòng lặp quá dài)",
+    ),
+    (
+        r"^invalid operation: `([^`]*)` cannot be written in Roman numerals: `la_ma` takes (\d+) to (\d+)$",
+        "không viết được `$1` bằng chữ số La Mã: `la_ma` chỉ nhận từ $2 đến $3",
+    ),
+
     (
         r"^the accent (U\+[0-9A-F]+) does not combine with the letter before it; retype the letter$",
         "dấu $1 không ghép được với chữ cái đứng trước; hãy gõ lại chữ này",
@@ -146,7 +172,30 @@ const PHRASES: &[(&str, &str)] = &[
     ),
 ];
 
+/// "fragment `m`, line 2 of the fragment: …": the place, then a message of its own.
+const FRAGMENT_PLACE: &str = r"^(?:fragment `([^`]*)`(?: \(included by `([^`]*)`\))?|text), line (\d+)( of the fragment)?: (.*)$";
+
 fn translate(message: &str) -> String {
+    let place = regex::Regex::new(FRAGMENT_PLACE).expect("a valid pattern");
+    if let Some(c) = place.captures(message) {
+        let what = match (c.get(1), c.get(2)) {
+            (Some(name), Some(by)) => {
+                format!(
+                    "đoạn `{}` (được chèn trong `{}`)",
+                    name.as_str(),
+                    by.as_str()
+                )
+            }
+            (Some(name), None) => format!("đoạn `{}`", name.as_str()),
+            _ => "chữ".to_string(),
+        };
+        let of = if c.get(4).is_some() {
+            " của đoạn"
+        } else {
+            ""
+        };
+        return format!("{what}, dòng {}{of}: {}", &c[3], translate(&c[5]));
+    }
     for (pattern, vi) in PHRASES {
         let re = regex::Regex::new(pattern).expect("a valid pattern");
         if re.is_match(message) {
@@ -206,13 +255,26 @@ pub fn error(e: &Error, lang: Lang) -> String {
             encoding,
             sample,
         } => format!(
-            "{}{}: đoạn chữ này có vẻ được gõ bằng bảng mã cũ {encoding} rồi dán vào như Unicode ({sample:?}); hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi dán lại",
+            "{}{}: đoạn chữ này có vẻ được gõ bằng bảng mã cũ {encoding} rồi dán vào như Unicode ({sample:?}); hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi dán lại; nếu chữ vốn đúng như vậy, hãy ghi `{f}` vào `bo_qua_kiem_tra_bang_ma`",
             file.display(),
             field(f)
         ),
         Error::TooLarge { file, size, limit } => format!(
             "{}: tệp có {size} byte; tệp văn bản hoặc số liệu chỉ được tối đa {limit} byte",
             file.display()
+        ),
+        Error::Limit {
+            file,
+            field: f,
+            bound,
+            value,
+            limit,
+        } => format!(
+            "{}{}: {} là {value}, vượt giới hạn {limit}; {}",
+            file.display(),
+            field(f),
+            bound.vi(),
+            bound.advice_vi()
         ),
         Error::Profile { name, message } => {
             format!("bộ thể thức `{name}`: {}", translate(message))
@@ -355,5 +417,13 @@ mod tests {
             crate::indicators::Shape::NEGATIVE_RULE
         ))
         .starts_with("nhom[0].chi_tieu[0] (`a`): `ke_hoach` là -10, nhỏ hơn 0"));
+        assert_eq!(
+            translate("fragment `a` (included by `b`), line 2 of the fragment: `x` is not defined (…)"),
+            "đoạn `a` (được chèn trong `b`), dòng 2 của đoạn: `x` chưa được định nghĩa (đoạn văn dùng được chi_tieu.<mã>, tong_hop, nhom, ky, nam — khi có [so_lieu] — và tên các đoạn khác)"
+        );
+        assert_eq!(
+            translate("text, line 1: invalid operation: `-0005-01-01`: the year -5 is outside 1900–2100, the years vanban accepts; check the year"),
+            "chữ, dòng 1: `-0005-01-01`: năm -5 nằm ngoài khoảng 1900–2100 mà vanban chấp nhận; hãy kiểm tra lại năm"
+        );
     }
 }

@@ -19,9 +19,11 @@ use crate::error::Error;
 use crate::identity::Identity;
 use crate::indicators::{self, table::Appendix, Evaluation};
 use crate::inputs::{Input, Inputs};
+use crate::limits;
 use crate::locale::numeric_date;
 use crate::model::{self, Document};
 use crate::profile::Profile;
+use crate::templating::fragments::Fragment;
 use crate::templating::{self, TemplateSource};
 use crate::typeset::FontSet;
 
@@ -117,7 +119,7 @@ pub struct Resolved {
     #[serde(skip)]
     pub evaluation: Option<Evaluation>,
     /// The fragments (`manh_van` and the fragment files), by name, as written.
-    pub fragments: BTreeMap<String, String>,
+    pub fragments: BTreeMap<String, Fragment>,
     pub profile: Profile,
     /// The font family chosen from the profile's list.
     pub font: String,
@@ -143,6 +145,7 @@ pub fn resolve(
     doc: &Document,
     file: &Path,
 ) -> Result<Resolved, Error> {
+    limits::check_document(doc, file)?;
     // Figures and fragments first: the texts they produce are checked and
     // typeset like any other text.
     let evaluation = match &doc.so_lieu {
@@ -183,6 +186,8 @@ pub fn resolve(
             ),
         })?
         .to_string();
+    // Fragments may have lengthened the texts.
+    limits::check_document(&document, file)?;
     document.validate(file)?;
     profile.check_document(&document, file)?;
     check_glyphs(&document, file, fonts, &font)?;

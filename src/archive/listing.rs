@@ -140,14 +140,7 @@ fn kind_name(kebab: &str) -> String {
     let kind: Option<crate::model::Kind> =
         serde_json::from_value(serde_json::Value::String(kebab.to_string())).ok();
     match kind {
-        Some(k) => {
-            let upper = k.name();
-            let mut chars = upper.chars();
-            chars
-                .next()
-                .map(|c| c.to_string() + &chars.as_str().to_lowercase())
-                .unwrap_or_default()
-        }
+        Some(k) => k.sentence_name(),
         None => kebab.to_string(),
     }
 }

@@ -1,8 +1,10 @@
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
+
+use crate::limits;
 
 /// The issue date. Written `"2025-12-30"`, `"30/12/2025"` or as a TOML date
 /// (`2025-12-30` without quotes).
@@ -16,6 +18,24 @@ impl IssueDate {
             .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
             .ok()
             .map(IssueDate)
+    }
+
+    /// `parse`, then refuses a year outside [`limits::ISSUE_YEARS`]: a
+    /// negative or five-digit year is a typing error, and Typst cannot date
+    /// a PDF before year 1.
+    pub fn parse_issue(s: &str) -> Result<Self, String> {
+        let date = Self::parse(s)
+            .ok_or_else(|| format!("`{}` is not a valid date; expected {EXPECTED}", s.trim()))?;
+        let year = date.0.year();
+        if limits::ISSUE_YEARS.contains(&year) {
+            Ok(date)
+        } else {
+            Err(format!(
+                "`{}`: {}",
+                s.trim(),
+                limits::year_message(year, &limits::ISSUE_YEARS)
+            ))
+        }
     }
 }
 
@@ -36,20 +56,14 @@ impl<'de> Deserialize<'de> for IssueDate {
                 f.write_str(EXPECTED)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<IssueDate, E> {
-                IssueDate::parse(v).ok_or_else(|| {
-                    E::custom(format!("`{v}` is not a valid date; expected {EXPECTED}"))
-                })
+                IssueDate::parse_issue(v).map_err(E::custom)
             }
             // A bare TOML date arrives as a one-entry map holding its text.
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IssueDate, A::Error> {
                 let Some((_, text)) = map.next_entry::<String, String>()? else {
                     return Err(de::Error::custom(EXPECTED));
                 };
-                IssueDate::parse(&text).ok_or_else(|| {
-                    de::Error::custom(format!(
-                        "`{text}` is not a calendar date; expected {EXPECTED}"
-                    ))
-                })
+                IssueDate::parse_issue(&text).map_err(de::Error::custom)
             }
         }
         d.deserialize_any(V)

@@ -29,6 +29,40 @@ pub fn load(document: &Path, sources: &DataSources) -> Result<Evaluation, Error>
     load_in(&Inputs::default(), document, sources)
 }
 
+/// The year a catalogue sets targets for is an issue year (a typing error
+/// such as 20266 would print as it is), and its table has at most
+/// [`limits::MAX_INDICATORS`] rows.
+fn check_catalogue_bounds(catalogue: &Catalogue, path: &Path) -> Result<(), Error> {
+    if !crate::limits::ISSUE_YEARS.contains(&catalogue.nam) {
+        return Err(Error::Invalid {
+            file: path.to_path_buf(),
+            field: "nam".into(),
+            message: crate::limits::year_message(catalogue.nam, &crate::limits::ISSUE_YEARS),
+        });
+    }
+    let rows: usize = catalogue
+        .nhom
+        .iter()
+        .map(|g| {
+            1 + g
+                .chi_tieu
+                .iter()
+                .map(|t| 1 + t.thanh_phan.len() + t.muc_tieu.len())
+                .sum::<usize>()
+        })
+        .sum();
+    if rows > crate::limits::MAX_INDICATORS {
+        return Err(Error::Limit {
+            file: path.to_path_buf(),
+            field: "nhom".into(),
+            bound: crate::limits::Bound::Indicators,
+            value: rows as u64,
+            limit: crate::limits::MAX_INDICATORS as u64,
+        });
+    }
+    Ok(())
+}
+
 /// [`load`], the files read through `inputs` (and kept there).
 pub fn load_in(
     inputs: &Inputs,
@@ -37,12 +71,13 @@ pub fn load_in(
 ) -> Result<Evaluation, Error> {
     let catalogue_file = inputs.named(document, &sources.chi_tieu, "so_lieu.chi_tieu")?;
     let catalogue_path = catalogue_file.shown.clone();
-    let catalogue: Catalogue = model::load_bytes(&catalogue_path, &catalogue_file.bytes)?;
+    let catalogue: Catalogue = model::load_document_bytes(&catalogue_path, &catalogue_file.bytes)?;
     catalogue.validate().map_err(|message| Error::Invalid {
         file: catalogue_path.clone(),
         field: String::new(),
         message,
     })?;
+    check_catalogue_bounds(&catalogue, &catalogue_path)?;
     let figures_file = inputs.named(document, &sources.thuc_hien, "so_lieu.thuc_hien")?;
     let figures_path = figures_file.shown.clone();
     let figures = figures::parse(
@@ -145,4 +180,51 @@ fn refuse_negative_figures(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A catalogue of one group with `targets` plain targets.
+    fn catalogue(year: i32, targets: usize) -> Catalogue {
+        let mut t = format!("nam = {year}\n[[nhom]]\nten = \"Kinh tế\"\n");
+        for i in 0..targets {
+            t.push_str(&format!(
+                "[[nhom.chi_tieu]]\nstt = {}\nma = \"c{i}\"\nten = \"Chỉ tiêu {i}\"\ndvt = \"%\"\ndang = \"gia-tri\"\nke_hoach = 1\n",
+                i + 1
+            ));
+        }
+        model::parse(Path::new("c.toml"), &t, model::Format::Toml).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_indicator_table_is_bounded_at_its_limit() {
+        let path = Path::new("c.toml");
+        let rows = crate::limits::MAX_INDICATORS;
+        // The group's heading is a row too.
+        assert!(check_catalogue_bounds(&catalogue(2026, rows - 1), path).is_ok());
+        match check_catalogue_bounds(&catalogue(2026, rows), path) {
+            Err(Error::Limit { value, field, .. }) => {
+                assert_eq!((value, field.as_str()), (rows as u64 + 1, "nhom"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_catalogue_year_is_an_issue_year() {
+        let path = Path::new("c.toml");
+        assert!(check_catalogue_bounds(&catalogue(1945, 1), path).is_ok());
+        assert!(check_catalogue_bounds(&catalogue(2100, 1), path).is_ok());
+        for year in [1944, 2101, -5, 20266] {
+            match check_catalogue_bounds(&catalogue(year, 1), path) {
+                Err(Error::Invalid { field, message, .. }) => {
+                    assert_eq!(field, "nam");
+                    assert!(message.contains("outside 1945–2100"), "{message}");
+                }
+                other => panic!("{year}: {other:?}"),
+            }
+        }
+    }
 }

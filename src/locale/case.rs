@@ -6,9 +6,21 @@ pub fn upper_vi(s: &str) -> String {
     s.to_uppercase()
 }
 
+/// Sentence case: the first letter kept as it is, the rest in lower case
+/// ("ĐỀ ÁN" → "Đề án", "NGHỊ QUYẾT" → "Nghị quyết"). The first letter is taken
+/// as a character, never as a byte: "Đ" is two bytes in UTF-8.
+pub fn sentence_vi(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_string() + &chars.as_str().to_lowercase(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
 
     #[test]
     fn upper_cases_every_vietnamese_letter() {
@@ -18,5 +30,41 @@ mod tests {
             upper_vi("ắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵđ"),
             "ẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴĐ"
         );
+    }
+
+    #[test]
+    fn every_kind_name_in_sentence_case() {
+        let expected = [
+            (Kind::NghiQuyet, "Nghị quyết"),
+            (Kind::QuyetDinh, "Quyết định"),
+            (Kind::KetLuan, "Kết luận"),
+            (Kind::QuyChe, "Quy chế"),
+            (Kind::QuyDinh, "Quy định"),
+            (Kind::ThongBao, "Thông báo"),
+            (Kind::HuongDan, "Hướng dẫn"),
+            (Kind::BaoCao, "Báo cáo"),
+            (Kind::KeHoach, "Kế hoạch"),
+            (Kind::ChuongTrinh, "Chương trình"),
+            (Kind::ToTrinh, "Tờ trình"),
+            (Kind::BienBan, "Biên bản"),
+            (Kind::DeAn, "Đề án"),
+            (Kind::PhuongAn, "Phương án"),
+        ];
+        assert_eq!(
+            expected.len(),
+            <Kind as strum::VariantArray>::VARIANTS.len(),
+            "a kind is missing here"
+        );
+        for (kind, name) in expected {
+            assert_eq!(sentence_vi(kind.name()), name);
+        }
+    }
+
+    #[test]
+    fn sentence_case_starts_on_a_character() {
+        assert_eq!(sentence_vi("ĐỀ ÁN"), "Đề án");
+        assert_eq!(sentence_vi("Ề"), "Ề");
+        assert_eq!(sentence_vi("ỀA"), "Ềa");
+        assert_eq!(sentence_vi(""), "");
     }
 }

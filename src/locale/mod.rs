@@ -7,7 +7,7 @@ mod number;
 mod roman;
 mod words;
 
-pub use case::upper_vi;
+pub use case::{sentence_vi, upper_vi};
 pub use date::{date_line, numeric_date};
 pub use number::{doc_number, format_number, format_percent, parse_number, round};
 pub use roman::roman;

@@ -3,6 +3,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Location};
+use crate::limits::{self, Bound};
 
 /// The input formats, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,10 +31,9 @@ impl Format {
     }
 }
 
-/// Reads and parses a file, any type the model has (a document, a profile).
-/// Input files larger than this are refused before they are read: a document
-/// or a period's figures are kilobytes; 16 MiB is a mistake, not a document.
-pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+/// Input files larger than this are refused before they are read: a period's
+/// figures are kilobytes; 16 MiB is a mistake, not a spreadsheet.
+pub const MAX_INPUT_BYTES: u64 = limits::MAX_DATA_FILE_BYTES;
 
 /// Refuses a file over [`MAX_INPUT_BYTES`] before reading it.
 pub fn check_size(path: &Path) -> Result<(), Error> {
@@ -53,6 +53,42 @@ pub fn check_size(path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// Reads and parses a document, fragment or catalogue file: these are typed by
+/// hand, so anything over [`limits::MAX_DOCUMENT_FILE_BYTES`] is refused unread.
+pub fn load_document<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
+    Format::from_path(path)?;
+    let size = std::fs::metadata(path)
+        .map_err(|source| Error::Read {
+            file: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    check_document_size(path, size)?;
+    load(path)
+}
+
+/// [`load_document`] of bytes already read (through [`crate::inputs`]).
+pub fn load_document_bytes<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Error> {
+    check_document_size(path, bytes.len() as u64)?;
+    load_bytes(path, bytes)
+}
+
+/// Refuses a hand-typed file (document, fragments, catalogue) of `size` bytes
+/// over [`limits::MAX_DOCUMENT_FILE_BYTES`].
+pub fn check_document_size(path: &Path, size: u64) -> Result<(), Error> {
+    if size > limits::MAX_DOCUMENT_FILE_BYTES {
+        return Err(Error::Limit {
+            file: path.to_path_buf(),
+            field: String::new(),
+            bound: Bound::DocumentFile,
+            value: size,
+            limit: limits::MAX_DOCUMENT_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// Reads and parses a file, any type the model has (a document, a profile, figures).
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
     Format::from_path(path)?;
     check_size(path)?;
@@ -115,6 +151,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Re
             })
         }
         Format::Yaml => {
+            check_yaml_expansion(file, text)?;
             let de = serde_yaml_ng::Deserializer::from_str(text);
             serde_path_to_error::deserialize(de).map_err(|e| {
                 let field = e.path().to_string();
@@ -133,9 +170,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Re
     }
 }
 
-/// No document nests brackets deeper than this; the YAML parser takes minutes
-/// on a few hundred kilobytes of `[[[[…`, so such files are refused first.
-const MAX_NESTING: usize = 64;
+use limits::MAX_NESTING;
 
 /// Refuses bracket nesting deeper than [`MAX_NESTING`] (brackets inside quoted
 /// strings do not count).
@@ -171,6 +206,128 @@ fn check_nesting(file: &Path, text: &str) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Refuses YAML whose anchors and aliases expand past [`limits::MAX_YAML_NODES`]
+/// nodes or [`limits::MAX_YAML_TEXT_BYTES`] of text ("billion laughs": 40 KB of
+/// nested aliases took 2 GB). The parser replays an alias each time it is
+/// read, so a first pass reads the file into nothing, counting what the real
+/// read would build, and stops at the limit: time and memory stay bounded,
+/// and a few harmless aliases still work.
+fn check_yaml_expansion(file: &Path, text: &str) -> Result<(), Error> {
+    let mut budget = yaml_budget::Budget::default();
+    let de = serde_yaml_ng::Deserializer::from_str(text);
+    // Another failure is the real read's to report, with its place.
+    let _ = serde::de::DeserializeSeed::deserialize(yaml_budget::Count(&mut budget), de);
+    match budget.exceeded {
+        Some(bound) => Err(Error::Limit {
+            file: file.to_path_buf(),
+            field: String::new(),
+            bound,
+            value: match bound {
+                Bound::YamlNodes => budget.nodes as u64,
+                _ => budget.bytes as u64,
+            },
+            limit: match bound {
+                Bound::YamlNodes => limits::MAX_YAML_NODES as u64,
+                _ => limits::MAX_YAML_TEXT_BYTES as u64,
+            },
+        }),
+        None => Ok(()),
+    }
+}
+
+mod yaml_budget {
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    use crate::limits::{self, Bound};
+
+    /// What the YAML read so far expands to.
+    #[derive(Default)]
+    pub struct Budget {
+        pub nodes: usize,
+        pub bytes: usize,
+        pub exceeded: Option<Bound>,
+    }
+
+    impl Budget {
+        fn take<E: de::Error>(&mut self, bytes: usize) -> Result<(), E> {
+            self.nodes += 1;
+            self.bytes += bytes;
+            if self.nodes > limits::MAX_YAML_NODES {
+                self.exceeded = Some(Bound::YamlNodes);
+            } else if self.bytes > limits::MAX_YAML_TEXT_BYTES {
+                self.exceeded = Some(Bound::YamlText);
+            }
+            match self.exceeded {
+                Some(_) => Err(E::custom("YAML expansion limit")),
+                None => Ok(()),
+            }
+        }
+    }
+
+    /// Reads any YAML value into nothing, charging each node to the budget.
+    pub struct Count<'a>(pub &'a mut Budget);
+
+    impl<'de> DeserializeSeed<'de> for Count<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Count<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any YAML value")
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.0.take(0)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.0.take(0)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.0.take(0)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.0.take(0)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+            self.0.take(v.len())
+        }
+        fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<(), E> {
+            self.0.take(v.len())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            self.0.take(0)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<(), E> {
+            self.0.take(0)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.0.take(0)?;
+            d.deserialize_any(Count(self.0))
+        }
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            self.0.take(0)?;
+            d.deserialize_any(Count(self.0))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            self.0.take(0)?;
+            while seq.next_element_seed(Count(&mut *self.0))?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            self.0.take(0)?;
+            while map.next_key_seed(Count(&mut *self.0))?.is_some() {
+                map.next_value_seed(Count(&mut *self.0))?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Adds "did you mean `trich_yeu`?" to serde's "unknown field `trich_yue`,
@@ -210,6 +367,48 @@ fn strip_json_position(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A YAML list of `n` aliases of one anchored string of `len` bytes:
+    /// 1 + n + 1 nodes (the list, the anchored string, the aliases).
+    fn aliased(n: usize, len: usize) -> String {
+        format!("[&a \"{}\"{}]", "x".repeat(len), ", *a".repeat(n))
+    }
+
+    fn yaml(text: &str) -> Result<Vec<String>, Error> {
+        parse(Path::new("a.yaml"), text, Format::Yaml)
+    }
+
+    fn limit_of(r: Result<Vec<String>, Error>) -> Option<(Bound, u64)> {
+        match r {
+            Err(Error::Limit { bound, value, .. }) => Some((bound, value)),
+            Err(e) => panic!("{e}"),
+            Ok(_) => None,
+        }
+    }
+
+    #[test]
+    fn yaml_nodes_are_bounded_with_aliases_expanded() {
+        let nodes = limits::MAX_YAML_NODES;
+        let at = aliased(nodes - 2, 1);
+        assert_eq!(yaml(&at).unwrap().len(), nodes - 1);
+        let over = aliased(nodes - 1, 1);
+        assert_eq!(
+            limit_of(yaml(&over)),
+            Some((Bound::YamlNodes, nodes as u64 + 1))
+        );
+    }
+
+    #[test]
+    fn yaml_text_is_bounded_with_aliases_expanded() {
+        // 16 strings of 1 MiB: exactly the limit.
+        let len = limits::MAX_YAML_TEXT_BYTES / 16;
+        assert_eq!(limit_of(yaml(&aliased(15, len))), None);
+        let over = format!("[&a \"{}\"{}, \"y\"]", "x".repeat(len), ", *a".repeat(15));
+        assert_eq!(
+            limit_of(yaml(&over)),
+            Some((Bound::YamlText, limits::MAX_YAML_TEXT_BYTES as u64 + 1))
+        );
+    }
 
     #[test]
     fn unknown_keys_get_the_closest_known_one() {

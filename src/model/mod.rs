@@ -8,7 +8,10 @@ mod signature;
 
 pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
-pub use load::{check_size, load, load_bytes, parse, Format, MAX_INPUT_BYTES};
+pub use load::{
+    check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
+    Format, MAX_INPUT_BYTES,
+};
 pub use signature::{Authority, Signature};
 
 use std::collections::BTreeMap;
@@ -90,6 +93,11 @@ impl Kind {
         self.into()
     }
 
+    /// The name in sentence case, as a sentence quotes it ("Đề án").
+    pub fn sentence_name(self) -> String {
+        crate::locale::sentence_vi(self.name())
+    }
+
     /// The name printed as the document type (upper case).
     pub fn name(self) -> &'static str {
         match self {
@@ -164,6 +172,10 @@ pub struct Document {
     /// The indicator table, printed as an appendix (phụ lục).
     #[serde(default)]
     pub phu_luc: Option<Appendix>,
+    /// Fields (paths as errors name them, `ky.ho_ten`, `mo_dau[2]`) whose text
+    /// is right although it looks like a legacy TCVN3/VNI paste.
+    #[serde(default)]
+    pub bo_qua_kiem_tra_bang_ma: Vec<String>,
 }
 
 /// Where a report's figures come from, relative to the document file.
@@ -326,7 +338,16 @@ impl Document {
                 ));
             }
         }
-        for (field, text) in self.texts() {
+        let texts = self.texts();
+        for (i, path) in self.bo_qua_kiem_tra_bang_ma.iter().enumerate() {
+            if !texts.iter().any(|(field, _)| field == path) {
+                return Err(invalid(
+                    &format!("bo_qua_kiem_tra_bang_ma[{i}]"),
+                    &format!("`{path}` names no text of this document; write the field as an error names it (`ky.ho_ten`, `mo_dau[2]`, `noi_dung[0].doan[1]`)"),
+                ));
+            }
+        }
+        for (field, text) in texts {
             // After NFC every Vietnamese letter is one code point; an accent
             // left on its own sits on a letter that has no such form, and
             // would print (and extract) wrongly.
@@ -341,7 +362,9 @@ impl Document {
                     ),
                 ));
             }
-            if let Some(encoding) = legacy_encoding(text) {
+            if let Some(encoding) =
+                legacy_encoding(text).filter(|_| !self.bo_qua_kiem_tra_bang_ma.contains(&field))
+            {
                 return Err(crate::Error::LegacyEncoding {
                     file: file.to_path_buf(),
                     field,

@@ -18,12 +18,12 @@ use crate::indicators::{
     CHANGE_PERCENT_DECIMALS, PLAN_PERCENT_DECIMALS,
 };
 use crate::inputs::Inputs;
+use crate::limits;
 use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Step, Text};
 use crate::suggest::did_you_mean;
 
-/// Bounds the work one fragment may do: a loop cannot hang a render.
-const FUEL: u64 = 200_000;
+use limits::FRAGMENT_FUEL as FUEL;
 
 #[derive(Serialize)]
 struct IndicatorView {
@@ -290,18 +290,38 @@ fn so_ke_hoach(v: Value) -> Result<String, minijinja::Error> {
     })
 }
 
-fn la_ma(v: u32) -> String {
-    roman(v)
+/// Roman numerals past [`limits::ROMAN`] need a bar over the letters; a
+/// huge number would also print (and allocate) millions of "M".
+fn la_ma(v: i64) -> Result<String, minijinja::Error> {
+    match u32::try_from(v) {
+        Ok(n) if limits::ROMAN.contains(&n) => Ok(roman(n)),
+        _ => Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!(
+                "`{v}` cannot be written in Roman numerals: `la_ma` takes {} to {}",
+                limits::ROMAN.start(),
+                limits::ROMAN.end()
+            ),
+        )),
+    }
 }
 
 /// "2026-02-05" or "05/02/2026" → "ngày 05 tháng 02 năm 2026".
 fn ngay(v: String) -> Result<String, minijinja::Error> {
+    let invalid =
+        |message: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, message);
     let date = model::IssueDate::parse(&v).ok_or_else(|| {
-        minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!("`{v}` is not a date such as 2026-02-05 or 05/02/2026"),
-        )
+        invalid(format!(
+            "`{v}` is not a date such as 2026-02-05 or 05/02/2026"
+        ))
     })?;
+    let year = chrono::Datelike::year(&date.0);
+    if !limits::QUOTED_YEARS.contains(&year) {
+        return Err(invalid(format!(
+            "`{v}`: {}",
+            limits::year_message(year, &limits::QUOTED_YEARS)
+        )));
+    }
     let line = crate::locale::date_line("", date.0, false);
     Ok(line.trim_start_matches(", ").to_string())
 }
@@ -338,17 +358,83 @@ pub fn add_filters(env: &mut Environment<'static>) {
 
 /// The environment fragments run in: plain-text output, strict about unknown
 /// names, bounded work, the Vietnamese filters, fragments includable by name.
-fn environment(fragments: &BTreeMap<String, String>) -> Environment<'static> {
+/// A fragment with a syntax error is refused here, named, even if unused.
+fn environment(
+    fragments: &BTreeMap<String, Fragment>,
+    file: &Path,
+) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(FUEL));
+    // `debug()` prints the whole template state into the document; a fragment
+    // is data and has no business showing it.
+    env.remove_global("debug");
+    // Debug mode would also snapshot the state into errors; the same messages
+    // in debug and release builds.
+    env.set_debug(false);
     add_filters(&mut env);
-    for (name, source) in fragments {
-        // Names are checked when read; a broken fragment reports when used.
-        let _ = env.add_template_owned(name.clone(), source.clone());
+    for (name, fragment) in fragments {
+        if let Err(e) = env.add_template_owned(name.clone(), fragment.source.clone()) {
+            let (file, field) = fragment.place(name, file);
+            return Err(Error::Invalid {
+                file,
+                field,
+                message: format!(
+                    "fragment `{name}`, line {} of the fragment: {}",
+                    e.line().unwrap_or(1),
+                    describe(&e, &fragment.source)
+                ),
+            });
+        }
     }
-    env
+    Ok(env)
+}
+
+/// A fragment's text and where it was written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fragment {
+    pub source: String,
+    /// The fragment file it comes from; `None` for the document's `[manh_van]`.
+    pub file: Option<std::path::PathBuf>,
+}
+
+impl Fragment {
+    /// The file and field an error in fragment `name` points to.
+    fn place(&self, name: &str, document: &Path) -> (std::path::PathBuf, String) {
+        match &self.file {
+            Some(f) => (f.clone(), name.to_string()),
+            None => (document.to_path_buf(), format!("manh_van.{name}")),
+        }
+    }
+}
+
+/// minijinja's message, with the name it could not find: its own says only
+/// "undefined value".
+fn describe(e: &minijinja::Error, source: &str) -> String {
+    let expression = e
+        .range()
+        .and_then(|r| source.get(r))
+        .map(str::trim)
+        .filter(|x| !x.is_empty());
+    let mut message = match (e.kind(), expression) {
+        (minijinja::ErrorKind::UndefinedError, Some(x)) => format!(
+            "`{x}` is not defined (the names a fragment can use: chi_tieu.<mã>, tong_hop, nhom, ky, nam — with [so_lieu] — and the other fragments by name)"
+        ),
+        (minijinja::ErrorKind::UnknownFunction, Some(x)) => {
+            format!("`{x}`: unknown function (fragments have the filters so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, la_ma, ngay, ky)")
+        }
+        _ => match e.detail() {
+            Some(d) => format!("{}: {d}", e.kind()),
+            None => e.kind().to_string(),
+        },
+    };
+    let mut inner = std::error::Error::source(e);
+    while let Some(i) = inner {
+        message.push_str(&format!(": {i}"));
+        inner = i.source();
+    }
+    message
 }
 
 /// The names quoted as `chi_tieu.<name>` in a template source.
@@ -377,7 +463,7 @@ struct Resolver<'a> {
     all_texts: bool,
     env: Environment<'static>,
     ctx: Value,
-    fragments: &'a BTreeMap<String, String>,
+    fragments: &'a BTreeMap<String, Fragment>,
     codes: Vec<String>,
     file: &'a Path,
 }
@@ -388,6 +474,7 @@ impl Resolver<'_> {
         if !self.all_texts && fragment.is_none() {
             return Ok(Text::new(source));
         }
+        let mut out = BoundedText::default();
         let result = match fragment {
             Some(name) => {
                 if !self.fragments.contains_key(name) {
@@ -402,13 +489,30 @@ impl Resolver<'_> {
                 }
                 self.env
                     .get_template(name)
-                    .and_then(|t| t.render(self.ctx.clone()))
+                    .and_then(|t| t.render_captured_to(self.ctx.clone(), &mut out))
             }
-            None => self.env.render_named_str(field, source, self.ctx.clone()),
+            None => self
+                .env
+                .template_from_named_str(field, source)
+                .and_then(|t| t.render_captured_to(self.ctx.clone(), &mut out)),
         };
-        result
-            .map(|s| Text::new(&s))
-            .map_err(|e| self.error(field, source, fragment, e))
+        if out.chars > limits::MAX_TEXT_CHARS {
+            let (file, field) = match fragment.and_then(|n| self.fragments.get(n).map(|f| (n, f))) {
+                Some((name, f)) => f.place(name, self.file),
+                None => (self.file.to_path_buf(), field.to_string()),
+            };
+            return Err(Error::Limit {
+                file,
+                field,
+                bound: limits::Bound::TextLength,
+                value: out.chars as u64,
+                limit: limits::MAX_TEXT_CHARS as u64,
+            });
+        }
+        match result {
+            Ok(_) => Ok(Text::new(&String::from_utf8_lossy(&out.text))),
+            Err(e) => Err(self.error(field, source, fragment, e)),
+        }
     }
 
     fn error(
@@ -420,39 +524,43 @@ impl Resolver<'_> {
     ) -> Error {
         // The template that failed: the fragment itself or one it included.
         let failed = e.name().unwrap_or(field).to_string();
-        let failed_source = self
-            .fragments
-            .get(&failed)
-            .map(String::as_str)
-            .unwrap_or(source);
+        let failed_fragment = self.fragments.get(&failed);
+        let failed_source = failed_fragment.map(|f| f.source.as_str()).unwrap_or(source);
+        let (file, field) = match failed_fragment {
+            Some(f) => f.place(&failed, self.file),
+            None => (self.file.to_path_buf(), field.to_string()),
+        };
         let place = match fragment {
             Some(name) if name != failed => format!("fragment `{failed}` (included by `{name}`)"),
             Some(name) => format!("fragment `{name}`"),
-            None if self.fragments.contains_key(&failed) => format!("fragment `{failed}`"),
+            None if failed_fragment.is_some() => format!("fragment `{failed}`"),
             None => "text".to_string(),
+        };
+        let line_of = if failed_fragment.is_some() {
+            " of the fragment"
+        } else {
+            ""
         };
         for (line, code) in quoted_codes(failed_source) {
             if !self.codes.contains(&code) {
                 let closest = did_you_mean(&code, self.codes.iter().map(String::as_str));
                 return Error::Invalid {
-                    file: self.file.to_path_buf(),
-                    field: field.to_string(),
+                    file,
+                    field,
                     message: format!(
-                        "{place}, line {line}: no indicator `{code}` in the data{closest}"
+                        "{place}, line {line}{line_of}: no indicator `{code}` in the data{closest}"
                     ),
                 };
             }
         }
-        let mut message = e.to_string();
-        let mut inner = std::error::Error::source(&e);
-        while let Some(i) = inner {
-            message.push_str(&format!(": {i}"));
-            inner = i.source();
-        }
         Error::Invalid {
-            file: self.file.to_path_buf(),
-            field: field.to_string(),
-            message: format!("{place}, line {}: {message}", e.line().unwrap_or(1)),
+            file,
+            field,
+            message: format!(
+                "{place}, line {}{line_of}: {}",
+                e.line().unwrap_or(1),
+                describe(&e, failed_source)
+            ),
         }
     }
 
@@ -501,21 +609,60 @@ impl Resolver<'_> {
 }
 
 /// Reads the fragments a document defines and names in files, the files
-/// through `inputs`.
+/// through `inputs`, each with the file it comes from.
 pub fn collect(
     inputs: &Inputs,
     doc: &Document,
     file: &Path,
-) -> Result<BTreeMap<String, String>, Error> {
-    let mut out: BTreeMap<String, String> = BTreeMap::new();
+) -> Result<BTreeMap<String, Fragment>, Error> {
+    let mut out: BTreeMap<String, Fragment> = BTreeMap::new();
     for (i, path) in doc.tep_manh_van.iter().enumerate() {
         let input = inputs.named(file, path, &format!("tep_manh_van[{i}]"))?;
-        let table: BTreeMap<String, Text> = model::load_bytes(&input.shown, &input.bytes)?;
-        out.extend(table.into_iter().map(|(k, v)| (k, v.to_string())));
+        let table: BTreeMap<String, Text> = model::load_document_bytes(&input.shown, &input.bytes)?;
+        out.extend(table.into_iter().map(|(k, v)| {
+            (
+                k,
+                Fragment {
+                    source: v.to_string(),
+                    file: Some(input.shown.clone()),
+                },
+            )
+        }));
     }
     // The document's own fragments win over shared ones of the same name.
-    out.extend(doc.manh_van.iter().map(|(k, v)| (k.clone(), v.to_string())));
+    out.extend(doc.manh_van.iter().map(|(k, v)| {
+        (
+            k.clone(),
+            Fragment {
+                source: v.to_string(),
+                file: None,
+            },
+        )
+    }));
     Ok(out)
+}
+
+/// Collects a fragment's output, counting its characters but keeping no more
+/// than [`limits::MAX_TEXT_CHARS`] of them: a loop or `"x" * 99999999` must
+/// not fill memory before the length is refused.
+#[derive(Default)]
+struct BoundedText {
+    text: Vec<u8>,
+    chars: usize,
+}
+
+impl std::io::Write for BoundedText {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // minijinja writes whole strings, so a chunk is whole characters.
+        self.chars += String::from_utf8_lossy(buf).chars().count();
+        if self.chars <= limits::MAX_TEXT_CHARS {
+            self.text.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Whether the document uses fragments or data at all.
@@ -530,11 +677,11 @@ pub fn resolve(
     doc: &Document,
     file: &Path,
     eval: Option<&Evaluation>,
-    fragments: &BTreeMap<String, String>,
+    fragments: &BTreeMap<String, Fragment>,
 ) -> Result<Document, Error> {
     let r = Resolver {
         all_texts: eval.is_some(),
-        env: environment(fragments),
+        env: environment(fragments, file)?,
         ctx: data_context(eval),
         fragments,
         codes: eval
@@ -599,6 +746,67 @@ mod tests {
             out,
             "ngày 05 tháng 02 năm 2026; ngày 27 tháng 5 năm 2026; quý I năm 2026; 6 tháng/2026; IV; 2.659.682; 55,87; 105,6%; giảm 5,74%; (chưa có số liệu)"
         );
+    }
+
+    #[test]
+    fn roman_numerals_stop_at_3999() {
+        let mut env = Environment::new();
+        add_filters(&mut env);
+        let render = |n: i64| env.render_str("{{ n | la_ma }}", minijinja::context! { n });
+        assert_eq!(render(3999).unwrap(), "MMMCMXCIX");
+        assert_eq!(render(1).unwrap(), "I");
+        for n in [0, 4000, -1, 4_000_000_000] {
+            let e = render(n).unwrap_err();
+            assert!(e.to_string().contains("la_ma` takes 1 to 3999"), "{n}: {e}");
+        }
+    }
+
+    fn resolve_fragment(source: &str) -> Result<Document, Error> {
+        let text = format!(
+            r#"the_thuc = "dang"
+loai = "nghi-quyet"
+co_quan_ban_hanh = "Đảng ủy xã Vũ Quang"
+ma_co_quan = "ĐU"
+dia_danh = "Vũ Quang"
+ngay_ban_hanh = "2025-12-30"
+trich_yeu = "về việc thử"
+mo_dau = [{{ manh = "m" }}]
+manh_van = {{ m = {source:?} }}
+ky = {{ chuc_vu = "Bí thư", ho_ten = "Nguyễn Văn A" }}
+noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
+"#
+        );
+        let file = Path::new("d.toml");
+        let doc: Document = model::parse(file, &text, model::Format::Toml).unwrap();
+        let fragments = collect(&Inputs::default(), &doc, file)?;
+        resolve(&doc, file, None, &fragments)
+    }
+
+    #[test]
+    fn fragment_output_is_bounded_at_the_text_limit() {
+        let n = limits::MAX_TEXT_CHARS;
+        let at = resolve_fragment(&format!("{{{{ 'ệ' * {n} }}}}")).unwrap();
+        assert_eq!(at.mo_dau[0].text.chars().count(), n);
+        let over = format!("{{{{ 'ệ' * {} }}}}", n + 1);
+        match resolve_fragment(&over) {
+            Err(Error::Limit {
+                field,
+                bound,
+                value,
+                ..
+            }) => {
+                assert_eq!(field, "manh_van.m");
+                assert_eq!(bound, limits::Bound::TextLength);
+                assert_eq!(value, n as u64 + 1);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A long output is counted, not kept (fuel charges every byte made,
+        // so a far longer one runs out of fuel first).
+        match resolve_fragment("{{ 'x' * 5000000 }}") {
+            Err(Error::Limit { value, .. }) => assert_eq!(value, 5_000_000),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -6,14 +6,18 @@
 mod common;
 
 mod archive;
+mod bounds;
 mod check;
 mod cli;
 mod ending;
 mod escaping;
 mod faults;
 mod files;
+mod fragment_errors;
 mod fuzz;
 mod input_and_errors;
+mod legacy_text;
+mod recipients_layout;
 mod reports;
 mod resolved;
 mod seed_resolution;
