@@ -6,8 +6,11 @@ use serde::Serialize;
 
 use crate::identity::Identity;
 use crate::locale::{date_line, point_letter, roman, upper_vi};
-use crate::model::{walk, Authority, Document, Marker, Paragraph, Recipient, Section, Step};
+use crate::model::{
+    walk, Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Step, Style,
+};
 use crate::profile::Profile;
+use crate::templating::Rich;
 
 #[derive(Debug, Serialize)]
 pub struct Context {
@@ -67,7 +70,9 @@ pub struct Block {
     pub field: String,
     /// Heading depth, 1 for parts (I., II.); 0 for paragraphs.
     pub level: usize,
-    pub text: String,
+    /// Inline notation (bold, italic, underline, footnotes) already parsed:
+    /// it prints as Typst markup whose every span is escaped.
+    pub text: Rich,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,7 +156,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
             .dau_ket_thuc
             .map(|m| m.as_str())
             .unwrap_or(&profile.doan.dau_ket_thuc);
-        last.text = with_final_mark(&last.text, mark);
+        last.text = Rich(std::mem::take(&mut last.text.0).with_final_mark(mark));
     }
 
     let signature = SignatureLines {
@@ -260,34 +265,60 @@ fn punctuated<'a>(
     lines
 }
 
-fn paragraph_text(p: &Paragraph, profile: &Profile) -> String {
-    match p.marker {
-        Marker::None => p.text.to_string(),
-        Marker::Dash => format!("{} {}", profile.doan.gach, p.text),
-        Marker::Plus => format!("{} {}", profile.doan.cong, p.text),
-    }
+/// Body text in inline notation; the document was checked, so a text that
+/// does not parse cannot reach here (it would print literally).
+fn notation(text: &str) -> Inline {
+    Inline::parse(text).unwrap_or_else(|_| Inline::literal(text))
 }
 
-/// Appends paragraphs; `label` (a section number) starts the first one.
+fn paragraph_text(p: &Paragraph, profile: &Profile) -> Inline {
+    let bullet = match p.marker {
+        Marker::None => return notation(&p.text),
+        Marker::Dash => &profile.doan.gach,
+        Marker::Plus => &profile.doan.cong,
+    };
+    let mut text = Inline::literal(&format!("{bullet} "));
+    text.append(notation(&p.text));
+    text
+}
+
+/// Appends paragraphs; `lead` (a section number, or a run-in heading) starts
+/// the first one, followed by a space.
 fn push_paragraphs(
     blocks: &mut Vec<Block>,
     base: &str,
     list: &[Paragraph],
     profile: &Profile,
-    mut label: Option<&str>,
+    mut lead: Option<Inline>,
 ) {
     for (i, p) in list.iter().enumerate() {
-        let text = paragraph_text(p, profile);
-        let text = match label.take() {
-            Some(l) => format!("{l} {text}"),
-            None => text,
+        let body = paragraph_text(p, profile);
+        let text = match lead.take() {
+            Some(mut l) => {
+                l.push(" ", Style::default());
+                l.append(body);
+                l
+            }
+            None => body,
         };
         blocks.push(Block {
             kind: "paragraph",
             field: format!("{base}[{i}]"),
             level: 0,
-            text,
+            text: Rich(text),
         });
+    }
+}
+
+/// Whether a section's heading runs into its first paragraph
+/// ("**1.1. Về chính trị, tư tưởng:** Đảng ủy chỉ đạo …"): as `chay_lien` says,
+/// else when the heading ends with ":" and a plain paragraph follows (a
+/// heading with ":" over bullets stays on its own line).
+fn runs_in(s: &Section, title: &Inline) -> bool {
+    let first_plain = s.doan.first().is_some_and(|p| p.marker == Marker::None);
+    match s.chay_lien {
+        Some(run) => run && !s.doan.is_empty(),
+        None => first_plain && title.plain().trim_end().ends_with(':'),
     }
 }
 
@@ -353,31 +384,49 @@ fn push_opening(
     let style_at = |v: &Vec<bool>| v[depth.min(v.len() - 1)];
     match &s.tieu_de {
         Some(title) => {
-            let title = if style_at(&profile.muc.in_hoa) {
-                upper_vi(title)
+            let mut title = notation(title);
+            if style_at(&profile.muc.in_hoa) {
+                title = title.map_text(upper_vi);
+            }
+            let mut heading = Inline::literal(&format!("{label} "));
+            heading.append(title);
+            if runs_in(s, &heading) {
+                // The heading keeps its profile style inside the paragraph.
+                let style = Style {
+                    bold: style_at(&profile.muc.dam),
+                    italic: style_at(&profile.muc.nghieng),
+                    underline: false,
+                };
+                let lead = heading.styled(style);
+                push_paragraphs(
+                    blocks,
+                    &format!("{base}.doan"),
+                    &s.doan,
+                    profile,
+                    Some(lead),
+                );
             } else {
-                title.to_string()
-            };
-            blocks.push(Block {
-                kind: "heading",
-                field: format!("{base}.tieu_de"),
-                level: depth + 1,
-                text: format!("{label} {title}"),
-            });
-            push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
+                blocks.push(Block {
+                    kind: "heading",
+                    field: format!("{base}.tieu_de"),
+                    level: depth + 1,
+                    text: Rich(heading),
+                });
+                push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
+            }
         }
         None if s.doan.is_empty() => blocks.push(Block {
             kind: "heading",
             field: base.to_string(),
             level: depth + 1,
-            text: label.to_string(),
+            text: Rich::literal(label),
         }),
         None => push_paragraphs(
             blocks,
             &format!("{base}.doan"),
             &s.doan,
             profile,
-            Some(label),
+            Some(Inline::literal(label)),
         ),
     }
 }
@@ -386,13 +435,9 @@ fn push_opening(
 /// writer ended it with "." or "./." already: both occur in real documents,
 /// and what was typed wins. A trailing ",", ";" or ":" is not an ending and
 /// gives way to the mark.
+#[cfg(test)]
 fn with_final_mark(text: &str, mark: &str) -> String {
-    let trimmed = text.trim_end();
-    if trimmed.ends_with('.') {
-        return trimmed.to_string();
-    }
-    let stem = trimmed.trim_end_matches([',', ';', ':']);
-    format!("{stem}{mark}")
+    notation(text).with_final_mark(mark).plain()
 }
 
 /// Strips the punctuation a writer may have typed after a recipient; the

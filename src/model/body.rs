@@ -25,6 +25,11 @@ pub struct Section {
     /// Paragraphs after the sub-sections.
     #[serde(default)]
     pub doan_cuoi: Vec<Paragraph>,
+    /// Whether the heading runs into the first paragraph ("1.1. Về kinh tế:
+    /// Đảng ủy …"); by default it does when `tieu_de` ends with ":" and the
+    /// first paragraph is not a bullet.
+    #[serde(default)]
+    pub chay_lien: Option<bool>,
 }
 
 /// One step of a walk through the body's sections, in reading order.

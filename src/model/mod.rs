@@ -3,11 +3,13 @@
 //! people who write them are Vietnamese clerks.
 
 mod body;
+pub mod inline;
 mod load;
 mod signature;
 
 pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
+pub use inline::{Inline, NotationError, Piece, Style};
 pub use load::{
     check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
     Format, MAX_INPUT_BYTES,
@@ -373,6 +375,13 @@ impl Document {
                 });
             }
         }
+        for (field, text) in self.texts() {
+            if is_notation_field(&field) {
+                if let Err(e) = Inline::parse(text) {
+                    return Err(invalid(&field, &e.to_string()));
+                }
+            }
+        }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
             return Err(invalid(
                 "ky.thay_mat",
@@ -458,6 +467,15 @@ impl Document {
         }
         c.0
     }
+}
+
+/// Whether a field holds inline notation (bold, italic, underline, footnotes):
+/// the body's paragraphs and headings; other fields print every character.
+pub fn is_notation_field(field: &str) -> bool {
+    ["mo_dau", "noi_dung", "ket_luan"]
+        .iter()
+        .any(|body| field.starts_with(body))
+        && !field.ends_with(".so")
 }
 
 /// Gathers texts with their field paths for [`Document::texts`].

@@ -596,6 +596,7 @@ impl Resolver<'_> {
                     doan: self.paragraphs(&format!("{base}.doan"), &s.doan)?,
                     muc: Vec::new(),
                     doan_cuoi: Vec::new(),
+                    chay_lien: s.chay_lien,
                 }),
                 Step::Close { section: s, .. } => {
                     let mut done = open.pop().expect("a section was opened");
