@@ -55,8 +55,8 @@ fn render(c: &mut Criterion) {
     g.sample_size(20);
     g.bench_function("first-page-96dpi", |b| {
         b.iter(|| {
-            let doc = renderer.load(&file).unwrap();
-            let (paged, _) = renderer.typeset(&doc, &file).unwrap();
+            let resolved = renderer.resolve_file(&file).unwrap();
+            let paged = renderer.typeset(&resolved).unwrap();
             preview::png(&paged, 0, 96.0).unwrap()
         })
     });

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::context::{self, Block};
 use crate::error::Error;
 use crate::indicators::{self, table::TableRow};
-use crate::locale::roman;
+use crate::locale::{numeric_date, roman};
 use crate::model::{Document, Orientation};
 use crate::profile::Profile;
 
@@ -40,26 +40,20 @@ pub struct AppendixContext {
 /// The "(Kèm theo …)" line. A draft has no number and no day yet: both are
 /// left blank, as on the document's own date line, to be written in at signing.
 pub fn attached_to(doc: &Document, number: &str) -> String {
-    use chrono::Datelike;
     let number = number
         .trim_start_matches("Số:")
         .trim_start_matches("Số")
         .trim();
     let d = doc.ngay_ban_hanh.0;
     let kind = doc.loai.sentence_name();
-    let day = if doc.so.is_none() {
-        "\u{a0}\u{a0}\u{a0}".to_string()
-    } else {
-        format!("{:02}", d.day())
-    };
-    let month = if d.month() <= 2 {
-        format!("{:02}", d.month())
-    } else {
-        d.month().to_string()
+    let date = numeric_date(d);
+    let date = match doc.so {
+        Some(_) => date,
+        // "dd/m/yyyy": the day is the two characters before the first "/".
+        None => format!("\u{a0}\u{a0}\u{a0}{}", &date[2..]),
     };
     format!(
-        "(Kèm theo {kind} số {number} ngày {day}/{month}/{} của {})",
-        d.year(),
+        "(Kèm theo {kind} số {number} ngày {date} của {})",
         doc.co_quan_ban_hanh
     )
 }

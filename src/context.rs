@@ -4,8 +4,11 @@
 
 use serde::Serialize;
 
-use crate::locale::{date_line, doc_number, point_letter, roman, upper_vi};
-use crate::model::{Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Style};
+use crate::identity::Identity;
+use crate::locale::{date_line, point_letter, roman, upper_vi};
+use crate::model::{
+    walk, Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Step, Style,
+};
 use crate::profile::Profile;
 use crate::templating::Rich;
 
@@ -106,16 +109,13 @@ pub struct Meta {
     pub ident: String,
 }
 
-pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> Context {
+/// Formats `doc` under `profile` in `font`; the number line and the PDF
+/// identifier are the `identity`'s.
+pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity) -> Context {
     use chrono::Datelike;
     let date = doc.ngay_ban_hanh.0;
     let draft = doc.so.is_none();
-    let number = profile
-        .dau
-        .mau_so
-        .replace("{so}", &doc_number(doc.so))
-        .replace("{loai}", type_code)
-        .replace("{co_quan}", &doc.ma_co_quan);
+    let number = identity.printed.clone();
     let issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
     let header = Header {
         superior: doc.co_quan_cap_tren.as_deref().map(upper_vi),
@@ -149,17 +149,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
 
     let mut blocks = Vec::new();
     push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
-    for (i, s) in doc.noi_dung.iter().enumerate() {
-        push_section(
-            &mut blocks,
-            &format!("noi_dung[{i}]"),
-            s,
-            0,
-            i,
-            None,
-            profile,
-        );
-    }
+    push_body(&mut blocks, &doc.noi_dung, profile);
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         let mark = doc
@@ -200,7 +190,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
         year: date.year(),
         month: date.month(),
         day: date.day(),
-        ident: format!("{number} {}", date.format("%Y-%m-%d")),
+        ident: identity.ident.clone(),
     };
     let ending_from = ending_from(&blocks);
     Context {
@@ -359,19 +349,49 @@ fn bare(label: &str) -> &str {
     label.trim_end_matches(['.', '-', ')', ' '])
 }
 
-fn push_section(
+/// The sections of the body as headings and paragraphs, each numbered from
+/// its depth, its position and its parent's number.
+fn push_body(blocks: &mut Vec<Block>, sections: &[Section], profile: &Profile) {
+    // The printed number of the open section at each depth.
+    let mut labels: Vec<String> = Vec::new();
+    let mut body = walk("noi_dung", sections);
+    while let Some(step) = body.next() {
+        let base = body.path();
+        match step {
+            Step::Open {
+                depth,
+                index,
+                section: s,
+            } => {
+                labels.truncate(depth);
+                let parent = depth.checked_sub(1).map(|d| bare(&labels[d]));
+                let label = match &s.so {
+                    Some(so) => so.to_string(),
+                    None => section_number(depth, index, parent, profile),
+                };
+                push_opening(blocks, &base, s, depth, &label, profile);
+                labels.push(label);
+            }
+            Step::Close { section: s, .. } => push_paragraphs(
+                blocks,
+                &format!("{base}.doan_cuoi"),
+                &s.doan_cuoi,
+                profile,
+                None,
+            ),
+        }
+    }
+}
+
+/// A section's heading (or numbered paragraph) and first paragraphs.
+fn push_opening(
     blocks: &mut Vec<Block>,
     base: &str,
     s: &Section,
     depth: usize,
-    index: usize,
-    parent: Option<&str>,
+    label: &str,
     profile: &Profile,
 ) {
-    let label = match &s.so {
-        Some(so) => so.to_string(),
-        None => section_number(depth, index, parent, profile),
-    };
     let style_at = |v: &Vec<bool>| v[depth.min(v.len() - 1)];
     match &s.tieu_de {
         Some(title) => {
@@ -410,35 +430,16 @@ fn push_section(
             kind: "heading",
             field: base.to_string(),
             level: depth + 1,
-            text: Rich::literal(&label),
+            text: Rich::literal(label),
         }),
         None => push_paragraphs(
             blocks,
             &format!("{base}.doan"),
             &s.doan,
             profile,
-            Some(Inline::literal(&label)),
+            Some(Inline::literal(label)),
         ),
     }
-    for (i, child) in s.muc.iter().enumerate() {
-        let path = format!("{base}.muc[{i}]");
-        push_section(
-            blocks,
-            &path,
-            child,
-            depth + 1,
-            i,
-            Some(bare(&label)),
-            profile,
-        );
-    }
-    push_paragraphs(
-        blocks,
-        &format!("{base}.doan_cuoi"),
-        &s.doan_cuoi,
-        profile,
-        None,
-    );
 }
 
 /// Ends the text with `mark` (the document's or the profile's) unless the

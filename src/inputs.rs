@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::model::MAX_INPUT_BYTES;
 
 /// One file read for a render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Input {
     /// As messages show it: the document's folder joined with the name the
     /// document wrote.
@@ -25,6 +25,7 @@ pub struct Input {
     pub named: PathBuf,
     /// The file itself, every symlink resolved: what was checked and read.
     pub real: PathBuf,
+    #[serde(skip)]
     pub bytes: Arc<Vec<u8>>,
 }
 
@@ -103,6 +104,13 @@ impl Inputs {
             return Ok((shown, named, real));
         }
         Err(outside())
+    }
+
+    /// The document file `file`, if [`Inputs::document`] has read it.
+    pub fn already_read(&self, file: &Path) -> Option<Input> {
+        let named = absolute(file).ok()?;
+        let read = self.read.lock().unwrap_or_else(|e| e.into_inner());
+        read.iter().find(|f| f.named == named).cloned()
     }
 
     /// Every file read so far.

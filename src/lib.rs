@@ -2,15 +2,19 @@
 //! later, indicator data) goes in, a PDF laid out to the thể thức comes out.
 //!
 //! The pipeline, one module per step:
-//! [`model`] reads the document → [`profile`] holds the layout values →
-//! [`context`] formats everything in Vietnamese ([`locale`]) → [`templating`]
-//! fills the Typst templates → [`typeset`] compiles them in a sandbox →
-//! [`output`] writes the PDF.
+//! [`model`] reads the document → [`resolve`] evaluates its data and
+//! fragments, chooses the profile ([`profile`]) and the font, and formats
+//! everything in Vietnamese ([`context`], [`locale`]) into one [`Resolved`]
+//! document → [`templating`] fills the Typst templates → [`typeset`] compiles
+//! them in a sandbox → [`output`] writes the PDF. `check`, the archive,
+//! `watch` and `batch` take the same [`Resolved`] document.
 
 pub mod appendices;
 pub mod archive;
 pub mod context;
 pub mod error;
+pub mod fields;
+pub mod identity;
 pub mod indicators;
 pub mod inputs;
 pub mod limits;
@@ -20,6 +24,8 @@ pub mod messages;
 pub mod model;
 pub mod output;
 pub mod profile;
+pub mod resolve;
+pub mod suggest;
 pub mod tables;
 pub mod templating;
 pub mod typeset;
@@ -27,29 +33,13 @@ pub mod workflow;
 
 use std::path::{Path, PathBuf};
 
-use typst::foundations::Datetime;
-
 pub use error::Error;
 pub use model::Document;
+pub use resolve::Resolved;
 
 use inputs::Inputs;
-use profile::Profile;
 use templating::{TemplateSource, LAYOUT_LIBRARIES};
 use typeset::FontSet;
-
-/// Generated Typst source plus what the PDF export needs to be reproducible.
-pub struct Prepared {
-    pub source: String,
-    pub ident: String,
-    pub date: Datetime,
-    /// The printed number and symbol ("Số 07-NQ/ĐU").
-    pub number: String,
-    /// The indicators, when the document quotes data.
-    pub evaluation: Option<indicators::Evaluation>,
-    /// The files the render read (the document among them): no output may
-    /// replace one of them.
-    pub inputs: Vec<PathBuf>,
-}
 
 /// Renders documents with one template set and one font set, both loaded once.
 pub struct Renderer {
@@ -102,6 +92,11 @@ impl Renderer {
         Inputs::new(self.allowed.clone())
     }
 
+    /// The layout profile `name`, from this renderer's templates.
+    pub fn profile(&self, name: &str) -> Result<profile::Profile, Error> {
+        profile::Profile::load(name, &self.templates)
+    }
+
     /// Reads a document file (TOML, JSON or YAML by extension).
     pub fn load(&self, path: &Path) -> Result<Document, Error> {
         model::load_document(path)
@@ -119,104 +114,48 @@ impl Renderer {
         model::load_document_bytes(path, &input.bytes)
     }
 
-    /// The Typst source for `doc` (read from `file`, named in errors):
-    /// self-contained, the layout library inlined, compilable by typst-cli.
-    pub fn prepare(&self, doc: &Document, file: &Path) -> Result<Prepared, Error> {
-        self.prepare_in(doc, file, &self.inputs())
+    /// Reads the document `file` and resolves it: every file read once.
+    pub fn resolve_file(&self, file: &Path) -> Result<Resolved, Error> {
+        let inputs = self.inputs();
+        let doc = self.load_in(&inputs, file)?;
+        self.resolve_in(&inputs, &doc, file)
     }
 
-    /// [`Renderer::prepare`], the files the document names read through `inputs`.
-    pub fn prepare_in(
+    /// Resolves `doc` (read from `file`, named in errors).
+    pub fn resolve(&self, doc: &Document, file: &Path) -> Result<Resolved, Error> {
+        self.resolve_in(&self.inputs(), doc, file)
+    }
+
+    /// [`Renderer::resolve`], the files the document names read through `inputs`.
+    pub fn resolve_in(
         &self,
+        inputs: &Inputs,
         doc: &Document,
         file: &Path,
-        inputs: &Inputs,
-    ) -> Result<Prepared, Error> {
-        limits::check_document(doc, file)?;
-        // Figures and fragments first: the texts they produce are checked and
-        // typeset like any other text.
-        let evaluation = match &doc.so_lieu {
-            Some(sources) => Some(indicators::load_in(inputs, file, sources)?),
-            None => None,
-        };
-        let resolved;
-        let doc = if templating::fragments::needed(doc) {
-            resolved = templating::fragments::resolve(inputs, doc, file, evaluation.as_ref())?;
-            &resolved
-        } else {
-            doc
-        };
-        let profile_name = doc
-            .ho_so
-            .as_deref()
-            .unwrap_or(doc.the_thuc.default_profile());
-        let profile = Profile::load(profile_name, &self.templates)?;
-        if profile.the_thuc != doc.the_thuc {
-            return Err(Error::Invalid {
-                file: file.to_path_buf(),
-                field: "ho_so".into(),
-                message: format!(
-                    "profile `{}` is for thể thức `{}`, but the document says `the_thuc = \"{}\"`",
-                    profile.ten,
-                    kebab(&profile.the_thuc),
-                    kebab(&doc.the_thuc)
-                ),
-            });
-        }
-        let font = self
-            .fonts
-            .first_family(&profile.chu.ho_phong)
-            .ok_or_else(|| Error::Fonts {
-                message: format!(
-                    "none of the profile's fonts ({}) is available; fonts found: {}",
-                    profile.chu.ho_phong.join(", "),
-                    self.fonts.families().join(", ")
-                ),
-            })?
-            .to_string();
-        // Fragments may have lengthened the texts.
-        limits::check_document(doc, file)?;
-        doc.validate(file)?;
-        profile.check_document(doc, file)?;
-        check_glyphs(doc.texts(), file, &self.fonts, &font)?;
-        let tables = tables::lay_out_all(doc, file, inputs, &profile)?;
-        // Rows read from a CSV or a sheet are text too.
-        for (name, t) in &tables {
-            let field = format!("bang.{name}");
-            check_glyphs(
-                t.texts().map(|x| (field.clone(), x)),
-                file,
-                &self.fonts,
-                &font,
-            )?;
-        }
+    ) -> Result<Resolved, Error> {
+        resolve::resolve(inputs, &self.templates, &self.fonts, doc, file)
+    }
 
-        let type_code = profile.type_code(&kebab(&doc.loai))?;
-        let ctx = context::build(doc, &profile, &font, type_code);
+    /// The Typst source of a resolved document: self-contained, the layout
+    /// library inlined, compilable by typst-cli.
+    pub fn source(&self, r: &Resolved) -> Result<String, Error> {
         let env = templating::environment(&self.templates);
-        let kind_template = format!("kinds/{}.typ", kebab(&doc.loai));
+        let kind_template = format!("kinds/{}.typ", r.document.loai.key());
         let name = if self.templates.get(&kind_template).is_some() {
             kind_template
         } else {
             "kinds/van-ban.typ".to_string()
         };
-        // Where each table stands: the field of its `{ bang = … }` block.
-        let placed: std::collections::BTreeMap<String, String> = tables::references(doc)
-            .into_iter()
-            .map(|(field, name)| (field.trim_end_matches(".bang").to_string(), name))
-            .collect();
-        let appendices =
-            appendices::build(doc, file, evaluation.as_ref(), &profile, &ctx.header.number)?;
         let body = templating::render(
             &env,
             &name,
             &minijinja::context! {
-                profile_literal => profile.to_typst(),
-                appendices => minijinja::Value::from(minijinja::value::Serde(&appendices)),
-                tables => minijinja::Value::from(minijinja::value::Serde(&tables)),
-                placed => minijinja::Value::from(minijinja::value::Serde(&placed)),
-                landscape => doc.huong == model::Orientation::Landscape,
-                ..minijinja::Value::from(minijinja::value::Serde(&ctx))
+                profile_literal => r.profile.to_typst(),
+                appendices => minijinja::Value::from(minijinja::value::Serde(&r.appendices)),
+                tables => minijinja::Value::from(minijinja::value::Serde(&r.tables)),
+                placed => minijinja::Value::from(minijinja::value::Serde(&r.placed)),
+                landscape => r.document.huong == model::Orientation::Landscape,
+                ..minijinja::Value::from(minijinja::value::Serde(&r.context))
             },
         )?;
         let library = LAYOUT_LIBRARIES
@@ -234,99 +173,48 @@ impl Renderer {
             .map(|(text, name)| format!("{}\n{text}", typeset::file_mark(name)))
             .collect::<Vec<_>>()
             .join("\n");
-        let source = format!(
+        Ok(format!(
             "// Generated by vanban {} from {} with profile {}.\n// The layout library ({}) is inlined so this file compiles on its own:\n//   typst compile --font-path fonts --ignore-system-fonts THIS.typ\n\n{library}\n{}\n{body}",
             env!("CARGO_PKG_VERSION"),
-            file.file_name().map(|f| f.to_string_lossy()).unwrap_or_default(),
-            profile.ten,
+            r.file.file_name().map(|f| f.to_string_lossy()).unwrap_or_default(),
+            r.profile.ten,
             LAYOUT_LIBRARIES.join(", "),
             typeset::file_mark(&name),
-        );
-        let d = doc.ngay_ban_hanh.0;
-        use chrono::Datelike;
-        let date = Datetime::from_ymd_hms(d.year(), d.month() as u8, d.day() as u8, 0, 0, 0)
-            .ok_or_else(|| Error::Invalid {
-                file: file.to_path_buf(),
-                field: "ngay_ban_hanh".into(),
-                message: "the date is outside the range a PDF can carry".into(),
-            })?;
-        Ok(Prepared {
-            source,
-            ident: ctx.meta.ident.clone(),
-            date,
-            number: ctx.header.number.clone(),
-            evaluation,
-            inputs: inputs
-                .paths()
-                .into_iter()
-                .chain([file.to_path_buf()])
-                .collect(),
-        })
+        ))
     }
 
-    /// Everything a render checks, without typesetting, plus the lints of
-    /// [`lint`]: the warnings `vanban check` prints.
-    pub fn check(&self, doc: &Document, file: &Path) -> Result<Vec<lint::Lint>, Error> {
-        self.check_in(doc, file, &self.inputs())
-    }
-
-    /// [`Renderer::check`], the files read through `inputs`.
-    pub fn check_in(
-        &self,
-        doc: &Document,
-        file: &Path,
-        inputs: &Inputs,
-    ) -> Result<Vec<lint::Lint>, Error> {
-        let prepared = self.prepare_in(doc, file, inputs)?;
-        let fragments: Vec<(String, String)> = templating::fragments::collect(inputs, doc, file)?
-            .into_iter()
+    /// The lints of [`lint`] over a resolved document: the warnings
+    /// `vanban check` prints (a document that does not resolve has errors).
+    pub fn check(&self, r: &Resolved) -> Vec<lint::Lint> {
+        let fragments: Vec<(String, String)> = r
+            .fragments
+            .iter()
+            .map(|(name, f)| (name.clone(), f.source.clone()))
             .collect();
         let mut lints = lint::run(
-            doc,
-            &lint::read_raw(file),
-            &prepared.number,
-            prepared.evaluation.as_ref(),
+            &r.written,
+            r.document_text().unwrap_or_default(),
+            &r.context.header.number,
+            r.evaluation.as_ref(),
             &fragments,
         );
-        lints.extend(lint::ambiguous_numbers(doc, file));
-        Ok(lints)
+        lints.extend(lint::ambiguous_numbers(&r.sources));
+        lints
     }
 
-    /// Renders `doc` to PDF bytes.
+    /// Lays a resolved document out into pages, for the PDF or for PNG previews.
+    pub fn typeset(&self, r: &Resolved) -> Result<typst_layout::PagedDocument, Error> {
+        typeset::compile(&self.fonts, self.source(r)?, r.pdf_date)
+    }
+
+    /// A resolved document as PDF bytes.
+    pub fn render(&self, r: &Resolved) -> Result<Vec<u8>, Error> {
+        output::pdf(&self.typeset(r)?, &r.identity.ident, r.pdf_date)
+    }
+
+    /// Renders `doc` (read from `file`, named in errors) to PDF bytes.
     pub fn render_pdf(&self, doc: &Document, file: &Path) -> Result<Vec<u8>, Error> {
-        self.render_pdf_in(doc, file, &self.inputs())
-    }
-
-    /// [`Renderer::render_pdf`], the files read through `inputs`.
-    pub fn render_pdf_in(
-        &self,
-        doc: &Document,
-        file: &Path,
-        inputs: &Inputs,
-    ) -> Result<Vec<u8>, Error> {
-        let (paged, prepared) = self.typeset_in(doc, file, inputs)?;
-        output::pdf(&paged, &prepared.ident, prepared.date)
-    }
-
-    /// Lays `doc` out into pages, for the PDF or for PNG previews.
-    pub fn typeset(
-        &self,
-        doc: &Document,
-        file: &Path,
-    ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
-        self.typeset_in(doc, file, &self.inputs())
-    }
-
-    /// [`Renderer::typeset`], the files read through `inputs`.
-    pub fn typeset_in(
-        &self,
-        doc: &Document,
-        file: &Path,
-        inputs: &Inputs,
-    ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
-        let prepared = self.prepare_in(doc, file, inputs)?;
-        let paged = typeset::compile(&self.fonts, prepared.source.clone(), prepared.date)?;
-        Ok((paged, prepared))
+        self.render(&self.resolve(doc, file)?)
     }
 
     /// A session that keeps one Typst world between renders (see [`Session`]).
@@ -351,29 +239,28 @@ impl Session<'_> {
     pub fn typeset(
         &mut self,
         file: &Path,
-    ) -> Result<(typst_layout::PagedDocument, Prepared), Error> {
-        let inputs = self.renderer.inputs();
-        let doc = self.renderer.load_in(&inputs, file)?;
-        let prepared = self.renderer.prepare_in(&doc, file, &inputs)?;
+    ) -> Result<(typst_layout::PagedDocument, Resolved), Error> {
+        let resolved = self.renderer.resolve_file(file)?;
+        let source = self.renderer.source(&resolved)?;
         let world = match &mut self.world {
             Some(world) => {
-                world.update(&prepared.source, prepared.date);
+                world.update(&source, resolved.pdf_date);
                 world
             }
             None => self.world.insert(typeset::SandboxWorld::new(
                 &self.renderer.fonts,
-                prepared.source.clone(),
-                prepared.date,
+                source,
+                resolved.pdf_date,
             )),
         };
         let paged = typeset::compile_world(world)?;
-        Ok((paged, prepared))
+        Ok((paged, resolved))
     }
 
     /// Reads `file` again and renders it to PDF bytes.
     pub fn render_pdf(&mut self, file: &Path) -> Result<Vec<u8>, Error> {
-        let (paged, prepared) = self.typeset(file)?;
-        output::pdf(&paged, &prepared.ident, prepared.date)
+        let (paged, resolved) = self.typeset(file)?;
+        output::pdf(&paged, &resolved.identity.ident, resolved.pdf_date)
     }
 }
 
@@ -387,40 +274,4 @@ impl Default for Renderer {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// The serde name of a unit enum variant ("nghi-quyet", "dang").
-fn kebab<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-/// Stops before Typst when a character cannot be drawn, naming the field, the
-/// character and its code point: Typst would print a blank box (tofu) instead.
-fn check_glyphs<S: AsRef<str>>(
-    texts: impl IntoIterator<Item = (String, S)>,
-    file: &Path,
-    fonts: &FontSet,
-    family: &str,
-) -> Result<(), Error> {
-    for (field, text) in texts {
-        let text = text.as_ref();
-        for ch in text.chars() {
-            if ch.is_whitespace() || ch.is_control() {
-                continue;
-            }
-            let upper_ok = ch.to_uppercase().all(|u| fonts.covers(family, u));
-            if !fonts.covers(family, ch) || !upper_ok {
-                return Err(Error::MissingGlyph {
-                    file: file.to_path_buf(),
-                    field,
-                    ch,
-                    family: family.to_string(),
-                });
-            }
-        }
-    }
-    Ok(())
 }

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use crate::indicators::{Evaluated, Evaluation, Period};
 use crate::locale::format_number;
 use crate::model::{Document, Recipient, TheThuc};
+use crate::resolve::{Role, Source};
 
 /// One finding.
 #[derive(Debug, Clone, Serialize)]
@@ -363,21 +364,21 @@ fn components_add_up(eval: &Evaluation, out: &mut Vec<Lint>) {
 /// copies "19.655" from a Vietnamese sheet means 19655, and the same text in
 /// quotes is refused as ambiguous. Each such number is shown with how it was
 /// read, in words, and how to write the other reading.
-pub fn ambiguous_numbers(doc: &Document, file: &Path) -> Vec<Lint> {
-    let Some(sources) = &doc.so_lieu else {
-        return Vec::new();
-    };
+pub fn ambiguous_numbers(sources: &[Source]) -> Vec<Lint> {
     let mut out = Vec::new();
-    for path in [&sources.chi_tieu, &sources.thuc_hien] {
-        let path = crate::inputs::relative_to(file, path);
+    for source in sources {
+        if !matches!(source.role, Role::ChiTieu | Role::ThucHien) {
+            continue;
+        }
+        let path = &source.input.shown;
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
         if matches!(ext.as_str(), "toml" | "json" | "yaml" | "yml") {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                out.extend(ambiguous_in(&path, &text));
+            if let Ok(text) = std::str::from_utf8(&source.input.bytes) {
+                out.extend(ambiguous_in(path, text));
             }
         }
     }
@@ -436,11 +437,6 @@ fn ambiguous_in(path: &Path, text: &str) -> Vec<Lint> {
         }
     }
     out
-}
-
-/// The file's own text, for rules about how something was spelled.
-pub fn read_raw(file: &Path) -> String {
-    std::fs::read_to_string(file).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -221,23 +221,19 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             pdf_standard,
         } => {
             let renderer = renderer(templates, font_dir, &allow_path)?;
-            let inputs = renderer.inputs();
-            let doc = renderer.load_in(&inputs, &file)?;
+            let resolved = renderer.resolve_file(&file)?;
             let (bytes, ext) = match emit {
                 Emit::Pdf => (
-                    render_pdf_as(&renderer, &inputs, &doc, &file, pdf_standard)?,
+                    match pdf_standard {
+                        Some(s) => archive::render_standard(&renderer, &resolved, s)?,
+                        None => renderer.render(&resolved)?,
+                    },
                     "pdf",
                 ),
-                Emit::Typ => (
-                    renderer
-                        .prepare_in(&doc, &file, &inputs)?
-                        .source
-                        .into_bytes(),
-                    "typ",
-                ),
+                Emit::Typ => (renderer.source(&resolved)?.into_bytes(), "typ"),
             };
             let target = output.unwrap_or_else(|| file.with_extension(ext));
-            output::write_output(&target, &bytes, &inputs.paths())?;
+            output::write_output(&target, &bytes, &resolved.protected())?;
             eprintln!("wrote {}", display(&target));
             Ok(ExitCode::SUCCESS)
         }
@@ -284,9 +280,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             allow_path,
         } => {
             let renderer = renderer(templates, font_dir, &allow_path)?;
-            let inputs = renderer.inputs();
-            let doc = renderer.load_in(&inputs, &file)?;
-            let (paged, prepared) = renderer.typeset_in(&doc, &file, &inputs)?;
+            let resolved = renderer.resolve_file(&file)?;
+            let paged = renderer.typeset(&resolved)?;
             let dir = output.unwrap_or_else(|| beside(&file));
             let pages = workflow::preview::write_pages(
                 &paged,
@@ -294,7 +289,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 page,
                 dpi as f64,
                 &dir,
-                &prepared.inputs,
+                &resolved.protected(),
             )?;
             for written in pages {
                 eprintln!("wrote {}", display(&written));
@@ -352,9 +347,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             allow_path,
         } => {
             let renderer = renderer(templates, font_dir, &allow_path)?;
-            let inputs = renderer.inputs();
-            let doc = renderer.load_in(&inputs, &file)?;
-            let lints = renderer.check_in(&doc, &file, &inputs)?;
+            let lints = renderer.check(&renderer.resolve_file(&file)?);
             for l in &lints {
                 eprintln!("{}", messages::warning(l, lang));
             }
@@ -552,19 +545,6 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     IssueDate::parse_issue(s).map(|d| d.0)
 }
 
-fn render_pdf_as(
-    renderer: &Renderer,
-    inputs: &vanban::inputs::Inputs,
-    doc: &vanban::Document,
-    file: &Path,
-    standard: Option<PdfStandard>,
-) -> Result<Vec<u8>, Error> {
-    match standard {
-        Some(s) => archive::render_standard(renderer, inputs, doc, file, s),
-        None => renderer.render_pdf_in(doc, file, inputs),
-    }
-}
-
 fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {
     if a.replaces.is_some() && a.files.len() != 1 {
         return Err(Error::Archive {
@@ -655,10 +635,7 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
             let filter = listing::Filter {
                 year,
                 type_code,
-                the_thuc: the_thuc.map(|t| match t {
-                    TheThucArg::Dang => "dang".into(),
-                    TheThucArg::NhaNuoc => "nha-nuoc".into(),
-                }),
+                the_thuc: the_thuc.map(|t| t.get().key().into()),
             };
             let entries: Vec<_> = open(&archive)?
                 .entries()?

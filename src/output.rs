@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 use crate::error::{Error, FileKind};
 
@@ -14,14 +14,33 @@ use crate::error::{Error, FileKind};
 /// from the number, symbol and date, so the same document always gives the same
 /// bytes (no "now" anywhere).
 pub fn pdf(doc: &PagedDocument, ident: &str, date: Datetime) -> Result<Vec<u8>, Error> {
+    export(doc, ident, date, PdfStandards::default(), None)
+}
+
+/// [`pdf`] conforming to `standards`; `label` ("a-2b", "PDF") heads each of
+/// Typst's complaints, to say which standard refused.
+pub fn export(
+    doc: &PagedDocument,
+    ident: &str,
+    date: Datetime,
+    standards: PdfStandards,
+    label: Option<&str>,
+) -> Result<Vec<u8>, Error> {
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(date)),
+        standards,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(doc, &options).map_err(|diags| Error::Pdf {
-        diagnostics: diags.iter().map(|d| d.message.to_string()).collect(),
+        diagnostics: diags
+            .iter()
+            .map(|d| match label {
+                Some(label) => format!("{label}: {}", d.message),
+                None => d.message.to_string(),
+            })
+            .collect(),
     })
 }
 

@@ -13,68 +13,8 @@
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::{Kind, TheThuc};
-
-/// What the register needs to know about a document: its thể thức, type,
-/// issuing body, number and date, and how its number and symbol are written.
-#[derive(Debug, Clone)]
-pub struct Identity {
-    pub the_thuc: TheThuc,
-    pub kind: Kind,
-    /// The type code of the symbol, from the profile: "NQ", "BC", "QĐ".
-    pub type_code: String,
-    /// The issuing body's code: "ĐU", "UBND".
-    pub body_code: String,
-    /// The issuing body's name as written: "Đảng ủy xã Vũ Quang".
-    pub issuer: String,
-    /// None for a draft.
-    pub number: Option<u32>,
-    pub date: NaiveDate,
-    /// The trích yếu, its lines joined by spaces.
-    pub summary: String,
-    /// The profile's number pattern from `{so}` on: "{so}-{loai}/{co_quan}"
-    /// (Party), "{so}/{loai}-{co_quan}" (state).
-    pub pattern: String,
-}
-
-impl Identity {
-    /// Number and symbol as printed, without "Số": "07-NQ/ĐU", "85/BC-UBND".
-    pub fn number_symbol(&self, number: u32) -> String {
-        self.fill(&format!("{number:02}"))
-    }
-
-    /// The symbol alone: "NQ/ĐU", "BC-UBND".
-    pub fn symbol(&self) -> String {
-        let filled = self.fill("");
-        filled
-            .trim_matches(|c: char| c == '-' || c == '/' || c.is_whitespace())
-            .to_string()
-    }
-
-    fn fill(&self, number: &str) -> String {
-        self.pattern
-            .replace("{so}", number)
-            .replace("{loai}", &self.type_code)
-            .replace("{co_quan}", &self.body_code)
-    }
-
-    /// The archived file's stable name, without extension, ASCII only:
-    /// "2025-12-30_07-NQ-DU". The same for Party and state documents, so the
-    /// files of one archive sort by date.
-    pub fn stable_name(&self, number: u32) -> String {
-        format!(
-            "{}_{number:02}-{}-{}",
-            self.date.format("%Y-%m-%d"),
-            ascii_name(&self.type_code),
-            ascii_name(&self.body_code)
-        )
-    }
-
-    /// The kind in sentence case: "Nghị quyết".
-    pub fn kind_name(&self) -> String {
-        self.kind.sentence_name()
-    }
-}
+pub use crate::identity::Identity;
+use crate::model::TheThuc;
 
 /// A number sequence: a stable key for the register and a label for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +95,7 @@ pub fn same_code(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Kind;
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -170,7 +111,9 @@ mod tests {
             number: Some(7),
             date: date("2025-12-30"),
             summary: String::new(),
-            pattern: pattern.into(),
+            pattern: Some(pattern.into()),
+            printed: String::new(),
+            ident: String::new(),
         }
     }
 

@@ -8,9 +8,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use typst::foundations::{Datetime, Smart};
+use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
+use typst_pdf::PdfStandards;
 
 use crate::error::Error;
 use crate::templating::typst_string_literal;
@@ -166,22 +166,8 @@ pub fn export(
         })?,
         None => PdfStandards::default(),
     };
-    let options = PdfOptions {
-        ident: Smart::Custom(ident.to_string()),
-        creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: Some(Timestamp::new_utc(date)),
-        standards,
-        ..PdfOptions::default()
-    };
-    typst_pdf::pdf(doc, &options).map_err(|diags| Error::Pdf {
-        diagnostics: diags
-            .iter()
-            .map(|d| {
-                let standard = standard.map(|s| s.name()).unwrap_or("PDF");
-                format!("{standard}: {}", d.message)
-            })
-            .collect(),
-    })
+    let label = standard.map(|s| s.name()).unwrap_or("PDF");
+    crate::output::export(doc, ident, date, standards, Some(label))
 }
 
 /// The MIME type of a source file, by extension (PDF/A-3 requires one).

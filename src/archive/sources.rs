@@ -17,56 +17,21 @@ use sha2::{Digest, Sha256};
 
 use super::pdfa::{self, Attachment, Relationship};
 use crate::error::Error;
-use crate::inputs::{Input, Inputs};
+use crate::inputs::Input;
 use crate::model::{self, Document, Format};
+pub use crate::resolve::Role;
+use crate::Resolved;
 
 /// The manifest's name among the attachments and in a sources folder.
 pub const MANIFEST: &str = "vanban-sources.json";
 /// Its `format` value; bump it if the manifest changes incompatibly.
 pub const MANIFEST_FORMAT: &str = "vanban-sources/1";
 
-/// What a source file is to the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    /// The document file itself.
-    VanBan,
-    /// The catalogue of targets (`so_lieu.chi_tieu`).
-    ChiTieu,
-    /// The period figures (`so_lieu.thuc_hien`).
-    ThucHien,
-    /// A fragment file (`tep_manh_van`).
-    ManhVan,
-    /// The rows of a free table (`bang.<ten>.tep`).
-    Bang,
-}
-
-impl Role {
-    fn label(self) -> &'static str {
-        match self {
-            Role::VanBan => "Tệp nội dung văn bản",
-            Role::ChiTieu => "Danh mục chỉ tiêu",
-            Role::ThucHien => "Số liệu thực hiện",
-            Role::ManhVan => "Tệp mảnh văn dùng chung",
-            Role::Bang => "Số liệu của bảng",
-        }
-    }
-
-    fn relationship(self) -> Relationship {
-        match self {
-            Role::VanBan | Role::ManhVan => Relationship::Source,
-            Role::ChiTieu | Role::ThucHien | Role::Bang => Relationship::Data,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Role::VanBan => "van-ban",
-            Role::ChiTieu => "chi-tieu",
-            Role::ThucHien => "thuc-hien",
-            Role::ManhVan => "manh-van",
-            Role::Bang => "bang",
-        }
+/// How PDF/A-3 relates a source to the document.
+fn relationship(role: Role) -> Relationship {
+    match role {
+        Role::VanBan | Role::ManhVan => Relationship::Source,
+        Role::ChiTieu | Role::ThucHien | Role::Bang => Relationship::Data,
     }
 }
 
@@ -103,49 +68,36 @@ pub struct SourceSet {
 }
 
 impl SourceSet {
-    /// The sources of `doc`, read from `file`: the bytes `inputs` read for
-    /// the render (or reads now, and keeps for it), laid out by the names the
-    /// document gives them (`..` resolved by name), so that written back
-    /// anywhere the document finds each by its name. `document_bytes`
-    /// replaces the document file's content (a draft with its assigned
-    /// number written in).
-    pub fn collect(
-        doc: &Document,
-        file: &Path,
-        inputs: &Inputs,
-        document_bytes: Option<Vec<u8>>,
-    ) -> Result<Self, Error> {
-        let mut named: Vec<(Input, Role)> = vec![(inputs.document(file)?, Role::VanBan)];
-        let mut refer = |p: &Path, role: Role, field: &str| -> Result<(), Error> {
-            if p.is_absolute() {
+    /// The sources of a resolved document: the bytes the render read, laid
+    /// out by the names the document gives them (`..` resolved by name), so
+    /// that written back anywhere the document finds each by its name.
+    /// `document_bytes` replaces the document file's content (a draft with
+    /// its assigned number written in).
+    pub fn collect(r: &Resolved, document_bytes: Option<Vec<u8>>) -> Result<Self, Error> {
+        let mut named: Vec<(&Input, Role)> = Vec::new();
+        for source in &r.sources {
+            if source.role != Role::VanBan && source.name.is_absolute() {
                 return Err(Error::Archive {
-                    file: file.to_path_buf(),
+                    file: r.file.clone(),
                     message: format!(
-                        "field `{field}`: `{}` is an absolute path; an archived document names its data relative to itself, so that the sources it carries render again anywhere",
-                        p.display()
+                        "field `{}`: `{}` is an absolute path; an archived document names its data relative to itself, so that the sources it carries render again anywhere",
+                        source.field,
+                        source.name.display()
                     ),
                 });
             }
-            let input = inputs.named(file, p, field)?;
             // A file named twice by the same name is carried once.
-            if !named.iter().any(|(q, _)| q.named == input.named) {
-                named.push((input, role));
-            }
-            Ok(())
-        };
-        if let Some(s) = &doc.so_lieu {
-            refer(&s.chi_tieu, Role::ChiTieu, "so_lieu.chi_tieu")?;
-            refer(&s.thuc_hien, Role::ThucHien, "so_lieu.thuc_hien")?;
-        }
-        for (i, p) in doc.tep_manh_van.iter().enumerate() {
-            refer(p, Role::ManhVan, &format!("tep_manh_van[{i}]"))?;
-        }
-        for (name, t) in &doc.bang {
-            if let Some(p) = &t.tep {
-                refer(p, Role::Bang, &format!("bang.{name}.tep"))?;
+            if !named.iter().any(|(q, _)| q.named == source.input.named) {
+                named.push((&source.input, source.role));
             }
         }
-
+        if named.first().is_none_or(|(_, role)| *role != Role::VanBan) {
+            return Err(Error::Archive {
+                file: r.file.clone(),
+                message: "the document was not read from its file, so its sources cannot be kept"
+                    .into(),
+            });
+        }
         let root = common_dir(named.iter().map(|(f, _)| f.named.as_path()));
         let mut files = Vec::new();
         let mut document_bytes = document_bytes;
@@ -160,7 +112,7 @@ impl SourceSet {
             };
             if path == MANIFEST {
                 return Err(Error::Archive {
-                    file: input.shown,
+                    file: input.shown.clone(),
                     message: format!("a source may not be named {MANIFEST}: vanban uses that name"),
                 });
             }
@@ -202,7 +154,7 @@ impl SourceSet {
                 bytes: f.bytes.clone(),
                 mime_type: pdfa::mime_type(&f.path),
                 description: format!("{}: {}", f.role.label(), f.path),
-                relationship: f.role.relationship(),
+                relationship: relationship(f.role),
             })
             .collect();
         out.push(Attachment {

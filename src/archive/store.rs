@@ -20,8 +20,9 @@ use super::register::{Entry, EntryFile, Lock, NewEntry, Register};
 use super::sources::{self, sha256_hex, SourceSet, MANIFEST};
 use super::{PdfStandard, RenderOptions};
 use crate::error::{Error, FileKind};
+use crate::identity;
+use crate::locale::doc_number;
 use crate::model::TheThuc;
-use crate::profile::Profile;
 use crate::Renderer;
 
 /// How to archive.
@@ -65,10 +66,14 @@ pub fn archive(
 ) -> Result<Outcome, Error> {
     // Every file is read once, through `inputs`: the sources kept are the
     // bytes the PDF was made from.
-    let inputs = renderer.inputs();
-    let doc = renderer.load_in(&inputs, file)?;
-    let original = inputs.document(file)?.bytes.to_vec();
-    let id = renderer.identity_in(&doc, file, &inputs)?;
+    let resolved = renderer.resolve_file(file)?;
+    super::register_pattern(&resolved)?;
+    let original = resolved
+        .sources
+        .first()
+        .map(|s| s.input.bytes.to_vec())
+        .unwrap_or_default();
+    let id = resolved.identity.clone();
     let source_sha = sha256_hex(&original);
 
     // The lock is held from choosing the number to the commit, rendering
@@ -112,24 +117,22 @@ pub fn archive(
         }
     }
 
-    let mut numbered = doc.clone();
-    numbered.so = Some(number);
-    let document_bytes = match doc.so {
+    let document_bytes = match id.number {
         Some(_) => original.clone(),
         None => {
             let text = String::from_utf8(original.clone()).map_err(|_| Error::Archive {
                 file: file.to_path_buf(),
                 message: "the file is not UTF-8 text".into(),
             })?;
-            sources::with_number(file, &text, &doc, number)?.into_bytes()
+            sources::with_number(file, &text, &resolved.written, number)?.into_bytes()
         }
     };
-    let set = SourceSet::collect(&doc, file, &inputs, Some(document_bytes))?;
+    let set = SourceSet::collect(&resolved, Some(document_bytes))?;
+    let numbered = resolved.numbered(number)?;
     let embeds = options.standard.embeds_files();
-    let pdf = renderer.render_pdf_with_in(
+    let pdf = super::render_pdf(
+        renderer,
         &numbered,
-        file,
-        &inputs,
         &RenderOptions {
             pdf_standard: Some(options.standard),
             attachments: if embeds {
@@ -198,8 +201,8 @@ pub fn archive(
 
     let entry_id = lock.insert(&NewEntry {
         sequence: seq.key.clone(),
-        the_thuc: crate::kebab(&id.the_thuc),
-        kind: crate::kebab(&id.kind),
+        the_thuc: id.the_thuc.key().into(),
+        kind: id.kind.key().into(),
         type_code: id.type_code.clone(),
         body_code: id.body_code.clone(),
         issuing_body: id.issuer.clone(),
@@ -278,13 +281,13 @@ pub fn next_number(
     let entries = reg.entries()?;
     // Without --the-thuc: the register's only thể thức, else Party.
     let the_thuc = the_thuc.unwrap_or_else(|| {
-        if !entries.is_empty() && entries.iter().all(|e| e.the_thuc == "nha-nuoc") {
+        if !entries.is_empty() && entries.iter().all(|e| e.the_thuc == TheThuc::NhaNuoc.key()) {
             TheThuc::NhaNuoc
         } else {
             TheThuc::Dang
         }
     });
-    let profile = Profile::load(the_thuc.default_profile(), &renderer.templates)?;
+    let profile = renderer.profile(the_thuc.default_profile())?;
     let type_code = profile
         .ma_loai
         .values()
@@ -296,11 +299,11 @@ pub fn next_number(
             codes.dedup();
             usage(format!(
                 "`{type_code}` is not a type code of thể thức `{}`; the codes are {}",
-                crate::kebab(&the_thuc),
+                the_thuc.key(),
                 codes.join(", ")
             ))
         })?;
-    let the_thuc_name = crate::kebab(&the_thuc);
+    let the_thuc_name = the_thuc.key();
     let body = match body_code {
         Some(b) => Some(b.to_string()),
         None => {
@@ -331,12 +334,8 @@ pub fn next_number(
         .map_err(|e| no_term(reg.path(), e))?;
     let number = reg.last_number(&sequence.key)? + 1;
     let number_symbol = body.map(|b| {
-        let mau = &profile.dau.mau_so;
-        let pattern = mau.find("{so}").map(|i| &mau[i..]).unwrap_or("{so}");
-        pattern
-            .replace("{so}", &format!("{number:02}"))
-            .replace("{loai}", &type_code)
-            .replace("{co_quan}", &b)
+        let pattern = identity::symbol_pattern(&profile.dau.mau_so).unwrap_or(identity::NUMBER);
+        identity::fill(pattern, &doc_number(Some(number)), &type_code, &b)
     });
     Ok(Next {
         number,

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::catalogue::{Catalogue, Comparison, Part, Shape, Target};
 use super::figures::{Figures, GivenVerdict, Row};
-use super::period::Period;
+use crate::fields::Period;
 use crate::locale::format_number;
 
 /// Default decimals of "% so kế hoạch" ("105,6%") and of changes ("tăng 11,47%").

@@ -11,10 +11,11 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::number::{bounded, from_f64, optional};
-use super::period::Period;
 use crate::error::{Error, Location};
+use crate::fields::Period;
+use crate::fields::Text;
 use crate::locale::parse_number;
-use crate::model::{self, Text};
+use crate::model;
 
 /// A verdict given by hand, for qualitative targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

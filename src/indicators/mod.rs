@@ -6,9 +6,9 @@ mod catalogue;
 mod derive;
 mod figures;
 mod number;
-mod period;
 pub mod table;
 
+pub use crate::fields::Period;
 pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
 pub use derive::{
     evaluate, Evaluated, Evaluation, GroupResult, NoPlanPercent, Summary, Verdict,
@@ -18,7 +18,6 @@ pub use derive::{
 pub(crate) use figures::{column_letter, excel_date, open_workbook};
 pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
-pub use period::Period;
 
 use std::path::Path;
 
@@ -135,11 +134,7 @@ pub fn load_in(
     let codes = catalogue.codes();
     for (code, (_, place)) in &figures.rows {
         if !codes.contains(&code.as_str()) {
-            let closest = codes
-                .iter()
-                .min_by_key(|c| strsim::damerau_levenshtein(code, c))
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_default();
+            let closest = crate::suggest::did_you_mean(code, codes.iter().copied());
             return Err(Error::Parse {
                 loc: crate::error::Location::file_only(&figures_path),
                 field: place.clone(),

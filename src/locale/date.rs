@@ -13,12 +13,26 @@ pub fn date_line(place: &str, date: NaiveDate, draft: bool) -> String {
     } else {
         format!("{:02}", date.day())
     };
-    let month = if date.month() <= 2 {
+    format!(
+        "{place}, ngày {day} tháng {} năm {}",
+        month(date),
+        date.year()
+    )
+}
+
+/// The month as the thể thức writes it: 01 and 02 padded, the others not.
+fn month(date: NaiveDate) -> String {
+    if date.month() <= 2 {
         format!("{:02}", date.month())
     } else {
         date.month().to_string()
-    };
-    format!("{place}, ngày {day} tháng {month} năm {}", date.year())
+    }
+}
+
+/// A date in figures, by the same rule as the date line: "05/02/2026",
+/// "18/3/2026", "30/12/2025".
+pub fn numeric_date(date: NaiveDate) -> String {
+    format!("{:02}/{}/{}", date.day(), month(date), date.year())
 }
 
 #[cfg(test)]
@@ -27,6 +41,13 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_figures_pad_like_the_date_line() {
+        assert_eq!(numeric_date(d(2026, 2, 5)), "05/02/2026");
+        assert_eq!(numeric_date(d(2026, 3, 18)), "18/3/2026");
+        assert_eq!(numeric_date(d(2025, 12, 30)), "30/12/2025");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::text::Text;
+use crate::fields::Text;
 
 /// A section of the body. Its number (I., 1., 3.1., a)) comes from its depth and
 /// position, so a clerk never types or re-types a number; `so` overrides it.
@@ -30,6 +30,108 @@ pub struct Section {
     /// first paragraph is not a bullet.
     #[serde(default)]
     pub chay_lien: Option<bool>,
+}
+
+/// One step of a walk through the body's sections, in reading order.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// A section begins: its number, heading and first paragraphs (`doan`)
+    /// come here, before its sub-sections.
+    Open {
+        /// Its depth, 0 for a part of `noi_dung`.
+        depth: usize,
+        /// Its position among its siblings, from 0.
+        index: usize,
+        section: &'a Section,
+    },
+    /// After its sub-sections: its closing paragraphs (`doan_cuoi`).
+    Close { depth: usize, section: &'a Section },
+}
+
+/// Walks `sections` (the body, `noi_dung`) depth first, in reading order;
+/// [`Walk::path`] is the field path of the current section.
+pub fn walk<'a>(base: &str, sections: &'a [Section]) -> Walk<'a> {
+    Walk {
+        base: base.to_string(),
+        stack: sections
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(index, section)| Pending {
+                open: true,
+                depth: 0,
+                index,
+                section,
+            })
+            .collect(),
+        path: Vec::new(),
+    }
+}
+
+/// The iterator of [`walk`].
+pub struct Walk<'a> {
+    base: String,
+    stack: Vec<Pending<'a>>,
+    /// The index of each section from the top down to the current one.
+    path: Vec<usize>,
+}
+
+struct Pending<'a> {
+    open: bool,
+    depth: usize,
+    index: usize,
+    section: &'a Section,
+}
+
+impl Walk<'_> {
+    /// The field path of the section the last step was about:
+    /// `noi_dung[2].muc[0]`.
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        for (level, i) in self.path.iter().enumerate() {
+            if level == 0 {
+                out.push_str(&format!("{}[{i}]", self.base));
+            } else {
+                out.push_str(&format!(".muc[{i}]"));
+            }
+        }
+        out
+    }
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = Step<'a>;
+
+    fn next(&mut self) -> Option<Step<'a>> {
+        let p = self.stack.pop()?;
+        self.path.truncate(p.depth);
+        self.path.push(p.index);
+        if !p.open {
+            return Some(Step::Close {
+                depth: p.depth,
+                section: p.section,
+            });
+        }
+        self.stack.push(Pending { open: false, ..p });
+        self.stack.extend(
+            p.section
+                .muc
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(index, section)| Pending {
+                    open: true,
+                    depth: p.depth + 1,
+                    index,
+                    section,
+                }),
+        );
+        Some(Step::Open {
+            depth: p.depth,
+            index: p.index,
+            section: p.section,
+        })
+    }
 }
 
 /// What starts a paragraph: nothing, a dash "-" or a plus "+" (the two bullet levels).
@@ -127,5 +229,49 @@ impl<'de> Deserialize<'de> for Paragraph {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod walk_tests {
+    use super::*;
+
+    fn section(title: &str, muc: Vec<Section>) -> Section {
+        Section {
+            tieu_de: Some(Text::new(title)),
+            muc,
+            ..Section::default()
+        }
+    }
+
+    #[test]
+    fn the_walk_opens_and_closes_in_reading_order_with_paths() {
+        let body = vec![
+            section("A", vec![section("A1", vec![]), section("A2", vec![])]),
+            section("B", vec![]),
+        ];
+        let mut walk = walk("noi_dung", &body);
+        let mut seen = Vec::new();
+        while let Some(step) = walk.next() {
+            let (what, depth, s) = match step {
+                Step::Open { depth, section, .. } => ("open", depth, section),
+                Step::Close { depth, section } => ("close", depth, section),
+            };
+            let title = s.tieu_de.as_deref().unwrap_or("").to_string();
+            seen.push(format!("{what} {title} {depth} {}", walk.path()));
+        }
+        assert_eq!(
+            seen,
+            [
+                "open A 0 noi_dung[0]",
+                "open A1 1 noi_dung[0].muc[0]",
+                "close A1 1 noi_dung[0].muc[0]",
+                "open A2 1 noi_dung[0].muc[1]",
+                "close A2 1 noi_dung[0].muc[1]",
+                "close A 0 noi_dung[0]",
+                "open B 0 noi_dung[1]",
+                "close B 0 noi_dung[1]",
+            ]
+        );
     }
 }

@@ -340,11 +340,7 @@ fn suggest(message: &str) -> String {
         return message.to_string();
     };
     let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let best = known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
-        .min();
-    match best {
+    match crate::suggest::closest(unknown, known) {
         Some((distance, k)) if distance <= 3 => {
             format!("unknown field `{unknown}`; did you mean `{k}`?")
         }

@@ -3,15 +3,13 @@
 //! people who write them are Vietnamese clerks.
 
 mod body;
-mod date;
 pub mod inline;
 mod load;
 mod signature;
 mod table;
-mod text;
 
-pub use body::{Marker, Paragraph, Section};
-pub use date::IssueDate;
+pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
+pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
 pub use inline::{Inline, NotationError, Piece, Style};
 pub use load::{
     check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
@@ -19,7 +17,6 @@ pub use load::{
 };
 pub use signature::{Authority, Signature};
 pub use table::{Align, Appendices, Appendix, Cell, Merge, Table, Width};
-pub use text::{legacy_encoding, Lines, Text};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,15 +25,30 @@ use serde::{Deserialize, Serialize};
 
 /// Thể thức: the prescribed layout family of a document.
 /// Party documents follow Hướng dẫn 36-HD/VPTW; state documents Nghị định 30/2020/NĐ-CP.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum TheThuc {
-    #[serde(rename = "dang")]
     Dang,
-    #[serde(rename = "nha-nuoc")]
     NhaNuoc,
 }
 
 impl TheThuc {
+    /// The spelling in document files and the register: "dang", "nha-nuoc".
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+
     /// The layout profile used when the document names none.
     pub fn default_profile(self) -> &'static str {
         match self {
@@ -48,8 +60,19 @@ impl TheThuc {
 
 /// The kind of document (thể loại) and its printed name; its code in the symbol
 /// (NQ, BC …) is the profile's (`ma_loai`), since the rules revise it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Deserialize,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Kind {
     NghiQuyet,
     QuyetDinh,
@@ -68,22 +91,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
-        Kind::NghiQuyet,
-        Kind::QuyetDinh,
-        Kind::KetLuan,
-        Kind::QuyChe,
-        Kind::QuyDinh,
-        Kind::ThongBao,
-        Kind::HuongDan,
-        Kind::BaoCao,
-        Kind::KeHoach,
-        Kind::ChuongTrinh,
-        Kind::ToTrinh,
-        Kind::BienBan,
-        Kind::DeAn,
-        Kind::PhuongAn,
-    ];
+    /// The spelling in document files, profiles and template names:
+    /// "nghi-quyet".
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
 
     /// The name in sentence case, as a sentence quotes it ("Đề án").
     pub fn sentence_name(self) -> String {
@@ -189,7 +201,7 @@ pub struct DataSources {
     pub trang_tinh: Option<String>,
     /// The period reported (needed when the figures file does not say it: CSV, Excel).
     #[serde(default)]
-    pub ky: Option<crate::indicators::Period>,
+    pub ky: Option<crate::fields::Period>,
     /// The year reported (default: the figures file's, else the catalogue's).
     #[serde(default)]
     pub nam: Option<i32>,
@@ -395,8 +407,23 @@ impl Document {
             c.add(format!("trich_yeu[{i}]"), t);
         }
         c.paragraphs("mo_dau", &self.mo_dau);
-        for (i, s) in self.noi_dung.iter().enumerate() {
-            c.section(&format!("noi_dung[{i}]"), s);
+        let mut body = walk("noi_dung", &self.noi_dung);
+        while let Some(step) = body.next() {
+            let base = body.path();
+            match step {
+                Step::Open { section: s, .. } => {
+                    if let Some(t) = &s.so {
+                        c.add(format!("{base}.so"), t);
+                    }
+                    if let Some(t) = &s.tieu_de {
+                        c.add(format!("{base}.tieu_de"), t);
+                    }
+                    c.paragraphs(&format!("{base}.doan"), &s.doan);
+                }
+                Step::Close { section: s, .. } => {
+                    c.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)
+                }
+            }
         }
         c.paragraphs("ket_luan", &self.ket_luan);
         if let Some(t) = &self.ky.thay_mat {
@@ -480,18 +507,24 @@ impl<'a> Collector<'a> {
             self.add(format!("{base}[{i}]"), &p.text);
         }
     }
+}
 
-    fn section(&mut self, base: &str, s: &'a Section) {
-        if let Some(t) = &s.so {
-            self.add(format!("{base}.so"), t);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::VariantArray;
+
+    /// The names code uses are the names files use.
+    #[test]
+    fn enum_keys_are_their_serde_names() {
+        let serde_name = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for t in TheThuc::VARIANTS {
+            assert_eq!(t.key(), serde_name(serde_json::to_value(t).unwrap()));
         }
-        if let Some(t) = &s.tieu_de {
-            self.add(format!("{base}.tieu_de"), t);
+        for k in Kind::VARIANTS {
+            assert_eq!(k.key(), serde_name(serde_json::to_value(k).unwrap()));
         }
-        self.paragraphs(&format!("{base}.doan"), &s.doan);
-        for (i, m) in s.muc.iter().enumerate() {
-            self.section(&format!("{base}.muc[{i}]"), m);
-        }
-        self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi);
+        assert_eq!(TheThuc::NhaNuoc.key(), "nha-nuoc");
+        assert_eq!(Kind::NghiQuyet.key(), "nghi-quyet");
     }
 }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::text::Text;
+use crate::fields::Text;
 
 /// How the signer signs: the authority line's abbreviation differs by thể thức
 /// (Party "T/M", state "TM."), so the input names the meaning and the profile

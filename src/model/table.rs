@@ -13,7 +13,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::text::Text;
+use crate::fields::Text;
 
 /// A table of the document, named in `[bang.<ten>]` and placed with
 /// `{ bang = "<ten>" }` among paragraphs.

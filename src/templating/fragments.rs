@@ -20,7 +20,8 @@ use crate::indicators::{
 use crate::inputs::Inputs;
 use crate::limits;
 use crate::locale::{format_number, format_percent, roman};
-use crate::model::{self, Document, Paragraph, Section, Text};
+use crate::model::{self, Document, Paragraph, Section, Step, Text};
+use crate::suggest::did_you_mean;
 
 use limits::FRAGMENT_FUEL as FUEL;
 
@@ -391,7 +392,7 @@ fn environment(
 }
 
 /// A fragment's text and where it was written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Fragment {
     pub source: String,
     /// The fragment file it comes from; `None` for the document's `[manh_van]`.
@@ -477,17 +478,12 @@ impl Resolver<'_> {
         let result = match fragment {
             Some(name) => {
                 if !self.fragments.contains_key(name) {
-                    let mut known: Vec<&String> = self.fragments.keys().collect();
-                    known.sort_by_key(|k| strsim::damerau_levenshtein(name, k));
                     return Err(Error::Invalid {
                         file: self.file.to_path_buf(),
                         field: field.to_string(),
                         message: format!(
                             "no fragment named `{name}`{}",
-                            known
-                                .first()
-                                .map(|k| format!("; did you mean `{k}`?"))
-                                .unwrap_or_default()
+                            did_you_mean(name, self.fragments.keys().map(String::as_str))
                         ),
                     });
                 }
@@ -547,12 +543,7 @@ impl Resolver<'_> {
         };
         for (line, code) in quoted_codes(failed_source) {
             if !self.codes.contains(&code) {
-                let closest = self
-                    .codes
-                    .iter()
-                    .min_by_key(|c| strsim::damerau_levenshtein(&code, c))
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
+                let closest = did_you_mean(&code, self.codes.iter().map(String::as_str));
                 return Error::Invalid {
                     file,
                     field,
@@ -591,41 +582,40 @@ impl Resolver<'_> {
             .collect()
     }
 
-    fn section(&self, base: &str, s: &Section) -> Result<Section, Error> {
-        Ok(Section {
-            so: s.so.clone(),
-            tieu_de: match &s.tieu_de {
-                Some(t) => Some(self.eval(&format!("{base}.tieu_de"), t, None)?),
-                None => None,
-            },
-            doan: self.paragraphs(&format!("{base}.doan"), &s.doan)?,
-            muc: s
-                .muc
-                .iter()
-                .enumerate()
-                .map(|(i, m)| self.section(&format!("{base}.muc[{i}]"), m))
-                .collect::<Result<_, _>>()?,
-            doan_cuoi: self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)?,
-            chay_lien: s.chay_lien,
-        })
+    /// The body with its headings and paragraphs evaluated.
+    fn body(&self, sections: &[Section]) -> Result<Vec<Section>, Error> {
+        // The sections opened and not yet closed, each with the sub-sections
+        // evaluated so far; the bottom one collects the body.
+        let mut open: Vec<Section> = vec![Section::default()];
+        let mut body = model::walk("noi_dung", sections);
+        while let Some(step) = body.next() {
+            let base = body.path();
+            match step {
+                Step::Open { section: s, .. } => open.push(Section {
+                    so: s.so.clone(),
+                    tieu_de: match &s.tieu_de {
+                        Some(t) => Some(self.eval(&format!("{base}.tieu_de"), t, None)?),
+                        None => None,
+                    },
+                    doan: self.paragraphs(&format!("{base}.doan"), &s.doan)?,
+                    muc: Vec::new(),
+                    doan_cuoi: Vec::new(),
+                    chay_lien: s.chay_lien,
+                }),
+                Step::Close { section: s, .. } => {
+                    let mut done = open.pop().expect("a section was opened");
+                    done.doan_cuoi = self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)?;
+                    open.last_mut().expect("the body").muc.push(done);
+                }
+            }
+        }
+        Ok(open.pop().expect("the body").muc)
     }
 }
 
 /// Reads the fragments a document defines and names in files, the files
-/// through `inputs`.
+/// through `inputs`, each with the file it comes from.
 pub fn collect(
-    inputs: &Inputs,
-    doc: &Document,
-    file: &Path,
-) -> Result<BTreeMap<String, String>, Error> {
-    Ok(collect_placed(inputs, doc, file)?
-        .into_iter()
-        .map(|(k, f)| (k, f.source))
-        .collect())
-}
-
-/// The fragments with the file each comes from.
-fn collect_placed(
     inputs: &Inputs,
     doc: &Document,
     file: &Path,
@@ -687,19 +677,18 @@ pub fn needed(doc: &Document) -> bool {
 
 /// The document with every data-quoting text evaluated: trích yếu, headings,
 /// paragraphs and fragments become plain text. Without `eval` (no `[so_lieu]`)
-/// only fragment paragraphs are evaluated.
+/// only fragment paragraphs are evaluated. `fragments`: what [`collect`] read.
 pub fn resolve(
-    inputs: &Inputs,
     doc: &Document,
     file: &Path,
     eval: Option<&Evaluation>,
+    fragments: &BTreeMap<String, Fragment>,
 ) -> Result<Document, Error> {
-    let fragments = collect_placed(inputs, doc, file)?;
     let r = Resolver {
         all_texts: eval.is_some(),
-        env: environment(&fragments, file)?,
+        env: environment(fragments, file)?,
         ctx: data_context(eval),
-        fragments: &fragments,
+        fragments,
         codes: eval
             .map(|e| e.by_code().keys().map(|k| k.to_string()).collect())
             .unwrap_or_default(),
@@ -714,12 +703,7 @@ pub fn resolve(
         .map(|(i, t)| r.eval(&format!("trich_yeu[{i}]"), t, None))
         .collect::<Result<_, _>>()?;
     out.mo_dau = r.paragraphs("mo_dau", &doc.mo_dau)?;
-    out.noi_dung = doc
-        .noi_dung
-        .iter()
-        .enumerate()
-        .map(|(i, s)| r.section(&format!("noi_dung[{i}]"), s))
-        .collect::<Result<_, _>>()?;
+    out.noi_dung = r.body(&doc.noi_dung)?;
     out.ket_luan = r.paragraphs("ket_luan", &doc.ket_luan)?;
     for (n, a) in out.phu_luc.list.iter_mut().enumerate() {
         let base = doc.phu_luc.field(n);
@@ -803,7 +787,8 @@ noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
         );
         let file = Path::new("d.toml");
         let doc: Document = model::parse(file, &text, model::Format::Toml).unwrap();
-        resolve(&Inputs::default(), &doc, file, None)
+        let fragments = collect(&Inputs::default(), &doc, file)?;
+        resolve(&doc, file, None, &fragments)
     }
 
     #[test]

@@ -161,10 +161,9 @@ fn one(renderer: &Renderer, job: &Job) -> Outcome {
     }
     // A panic inside Typst must cost one document, not the whole batch.
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let inputs = renderer.inputs();
-        let doc = renderer.load_in(&inputs, &job.input)?;
-        let pdf = renderer.render_pdf_in(&doc, &job.input, &inputs)?;
-        crate::output::write_output(&job.output, &pdf, &inputs.paths())
+        let resolved = renderer.resolve_file(&job.input)?;
+        let pdf = renderer.render(&resolved)?;
+        crate::output::write_output(&job.output, &pdf, &resolved.protected())
     }));
     match result {
         Ok(Ok(())) => Outcome::Done {

@@ -101,13 +101,6 @@ pub fn kinds() -> Vec<&'static str> {
     out
 }
 
-fn the_thuc_name(t: TheThuc) -> &'static str {
-    match t {
-        TheThuc::Dang => "dang",
-        TheThuc::NhaNuoc => "nha-nuoc",
-    }
-}
-
 /// The skeleton of `kind`, with today's date filled in. Without `the_thuc`
 /// the Party one is taken when there is one (the commune Party office is the
 /// main user), else the only one there is.
@@ -134,10 +127,10 @@ pub fn skeleton(kind: &str, the_thuc: Option<TheThuc>, today: NaiveDate) -> Resu
         Some(t) => of_kind.iter().find(|(_, tt, _)| *tt == t).ok_or_else(|| {
             refuse(format!(
                 "there is no {} skeleton of this kind (a commune People's Committee does not issue it); it exists for: {}",
-                the_thuc_name(t),
+                t.key(),
                 of_kind
                     .iter()
-                    .map(|(_, t, _)| the_thuc_name(*t))
+                    .map(|(_, t, _)| t.key())
                     .collect::<Vec<_>>()
                     .join(", ")
             ))
@@ -196,7 +189,7 @@ mod tests {
             assert!(!text.contains(TODAY), "{kind}: placeholder left");
             let doc: crate::Document =
                 crate::model::parse(Path::new("x.toml"), &text, crate::model::Format::Toml)
-                    .unwrap_or_else(|e| panic!("{kind} {}: {e}", the_thuc_name(t)));
+                    .unwrap_or_else(|e| panic!("{kind} {}: {e}", t.key()));
             assert_eq!(doc.the_thuc, t, "{kind}");
             assert!(doc.so.is_none(), "{kind}: a skeleton is a draft");
         }

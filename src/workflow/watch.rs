@@ -14,6 +14,7 @@ use notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 
 use crate::error::Error;
+use crate::resolve::dependencies;
 use crate::{inputs, Renderer, Session};
 
 /// Editors write a file in several steps (truncate, write, rename); changes
@@ -87,14 +88,14 @@ fn render(session: &mut Session, file: &Path, target: &Target) -> Result<Rendere
     let start = Instant::now();
     let written = match target {
         Target::Pdf(out) => {
-            let (paged, prepared) = session.typeset(file)?;
-            let pdf = crate::output::pdf(&paged, &prepared.ident, prepared.date)?;
-            crate::output::write_output(out, &pdf, &prepared.inputs)?;
+            let (paged, resolved) = session.typeset(file)?;
+            let pdf = crate::output::pdf(&paged, &resolved.identity.ident, resolved.pdf_date)?;
+            crate::output::write_output(out, &pdf, &resolved.protected())?;
             vec![out.clone()]
         }
         Target::Png { dir, dpi } => {
-            let (paged, prepared) = session.typeset(file)?;
-            super::preview::write_pages(&paged, file, None, *dpi, dir, &prepared.inputs)?
+            let (paged, resolved) = session.typeset(file)?;
+            super::preview::write_pages(&paged, file, None, *dpi, dir, &resolved.protected())?
         }
     };
     Ok(Rendered {
@@ -103,25 +104,20 @@ fn render(session: &mut Session, file: &Path, target: &Target) -> Result<Rendere
     })
 }
 
-/// The files a render reads: the document, its catalogue and figures, and
-/// its fragment files, as canonical paths (events carry absolute ones). Just
-/// the document when it cannot be read.
+/// The files a render reads: the document and its [`dependencies`], as
+/// canonical paths (events carry absolute ones). A named file that does not
+/// exist yet is watched too, so creating it renders again. Just the document
+/// when it cannot be read.
 pub fn inputs(renderer: &Renderer, file: &Path) -> BTreeSet<PathBuf> {
     let mut out = BTreeSet::from([canonical(file)]);
     let Ok(doc) = renderer.load(file) else {
         return out;
     };
-    let mut named: Vec<&Path> = Vec::new();
-    if let Some(s) = &doc.so_lieu {
-        named.push(&s.chi_tieu);
-        named.push(&s.thuc_hien);
-    }
-    named.extend(doc.tep_manh_van.iter().map(PathBuf::as_path));
     // Only files the document may read: a render refuses the others anyway.
     let scope = renderer.inputs();
-    for p in named {
-        let shown = inputs::relative_to(file, p);
-        if scope.resolve(file, p, "").is_ok() || !shown.exists() {
+    for dep in dependencies(&doc) {
+        let shown = inputs::relative_to(file, &dep.name);
+        if scope.resolve(file, &dep.name, &dep.field).is_ok() || !shown.exists() {
             out.insert(canonical(&shown));
         }
     }

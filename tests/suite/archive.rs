@@ -397,12 +397,13 @@ fn default_options_render_the_plain_pdf_and_extract_refuses_it() {
     let file = example(SEED);
     let doc = r.load(&file).unwrap();
     let plain = r.render_pdf(&doc, &file).unwrap();
-    let with = r
-        .render_pdf_with(&doc, &file, &vanban::archive::RenderOptions::default())
-        .unwrap();
+    let resolved = r.resolve_file(&file).unwrap();
+    let with =
+        vanban::archive::render_pdf(&r, &resolved, &vanban::archive::RenderOptions::default())
+            .unwrap();
     assert!(
         plain == with,
-        "render_pdf_with(default) differs from render_pdf"
+        "archive::render_pdf(default) differs from render_pdf"
     );
 
     let tmp = tempfile::tempdir().unwrap();

@@ -20,6 +20,7 @@ mod input_and_errors;
 mod legacy_text;
 mod recipients_layout;
 mod reports;
+mod resolved;
 mod seed_resolution;
 mod state_format;
 mod tables;
