@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::locale::{date_line, doc_number, point_letter, roman, upper_vi};
+use crate::locale::{date_line, doc_number, upper_vi};
+use crate::model::numbering::{self, ListStyle};
 use crate::model::{Authority, Document, Marker, Paragraph, Recipient, Section};
 use crate::profile::Profile;
 
@@ -67,6 +68,11 @@ pub struct Block {
     /// Heading depth, 1 for parts (I., II.); 0 for paragraphs.
     pub level: usize,
     pub text: String,
+    /// A heading's weight, slant and alignment, from its list's scheme (see
+    /// [`numbering::list_format`]); false for paragraphs.
+    pub dam: bool,
+    pub nghieng: bool,
+    pub can_giua: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -146,17 +152,11 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
 
     let mut blocks = Vec::new();
     push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
-    for (i, s) in doc.noi_dung.iter().enumerate() {
-        push_section(
-            &mut blocks,
-            &format!("noi_dung[{i}]"),
-            s,
-            0,
-            i,
-            None,
-            profile,
-        );
-    }
+    let sections = Sections {
+        profile,
+        document: &doc.kieu_so,
+    };
+    sections.push_list(&mut blocks, "noi_dung", &doc.noi_dung, 0, None, "");
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         let mark = doc
@@ -299,88 +299,131 @@ fn push_paragraphs(
             field: format!("{base}[{i}]"),
             level: 0,
             text,
+            dam: false,
+            nghieng: false,
+            can_giua: false,
         });
     }
 }
 
-/// A section's printed number ("3.1.") and its bare form for children ("3.1").
-fn section_number(depth: usize, index: usize, parent: Option<&str>, profile: &Profile) -> String {
-    let patterns = &profile.muc.so;
-    let pattern = &patterns[depth.min(patterns.len() - 1)];
-    let n = index + 1;
-    pattern
-        .replace("{roman}", &roman(n as u32))
-        .replace("{n}", &n.to_string())
-        .replace("{chu}", &point_letter(index))
-        .replace("{cha}", parent.unwrap_or(""))
+/// Numbers and styles the body's sections, list by list.
+struct Sections<'a> {
+    profile: &'a Profile,
+    /// The document's `kieu_so`, by depth.
+    document: &'a [ListStyle],
 }
 
-fn bare(label: &str) -> &str {
-    label.trim_end_matches(['.', '-', ')', ' '])
-}
-
-fn push_section(
-    blocks: &mut Vec<Block>,
-    base: &str,
-    s: &Section,
-    depth: usize,
-    index: usize,
-    parent: Option<&str>,
-    profile: &Profile,
-) {
-    let label = match &s.so {
-        Some(so) => so.to_string(),
-        None => section_number(depth, index, parent, profile),
-    };
-    let style_at = |v: &Vec<bool>| v[depth.min(v.len() - 1)];
-    match &s.tieu_de {
-        Some(title) => {
-            let title = if style_at(&profile.muc.in_hoa) {
-                upper_vi(title)
-            } else {
-                title.to_string()
+impl Sections<'_> {
+    /// Appends a list of sections at `depth`, numbered by the scheme `chosen`
+    /// by its parent (or the depth's); `parent` is the parent's bare number.
+    fn push_list(
+        &self,
+        blocks: &mut Vec<Block>,
+        base: &str,
+        list: &[Section],
+        depth: usize,
+        chosen: Option<&ListStyle>,
+        parent: &str,
+    ) {
+        let (scheme, style) =
+            numbering::list_format(&self.profile.muc, self.document, chosen, depth);
+        // An unnumbered section ("QUYẾT NGHỊ") is not counted: the next one is "I.".
+        let mut counted = 0;
+        for (i, s) in list.iter().enumerate() {
+            let label = match &s.so {
+                Some(so) => so.to_string(),
+                None => scheme.label(counted, parent),
             };
-            blocks.push(Block {
-                kind: "heading",
-                field: format!("{base}.tieu_de"),
-                level: depth + 1,
-                text: format!("{label} {title}"),
-            });
-            push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
+            if !(label.is_empty() && s.so.is_some()) {
+                counted += 1;
+            }
+            let bare = match &s.so {
+                Some(so) => numbering::bare(so).to_string(),
+                None => scheme.bare(&label),
+            };
+            let heading = Heading {
+                label: &label,
+                own_line: scheme.own_line() && s.so.is_none(),
+                style: s.own_style().over(style).resolve(),
+                depth,
+            };
+            self.push_section(blocks, &format!("{base}[{i}]"), s, &heading, &bare);
         }
-        None if s.doan.is_empty() => blocks.push(Block {
-            kind: "heading",
-            field: base.to_string(),
-            level: depth + 1,
-            text: label.clone(),
-        }),
-        None => push_paragraphs(
-            blocks,
-            &format!("{base}.doan"),
-            &s.doan,
-            profile,
-            Some(&label),
-        ),
     }
-    for (i, child) in s.muc.iter().enumerate() {
-        let path = format!("{base}.muc[{i}]");
-        push_section(
+
+    fn push_section(
+        &self,
+        blocks: &mut Vec<Block>,
+        base: &str,
+        s: &Section,
+        h: &Heading,
+        bare: &str,
+    ) {
+        let profile = self.profile;
+        let label = h.label;
+        let heading = |field: String, text: String| Block {
+            kind: "heading",
+            field,
+            level: h.depth + 1,
+            text,
+            dam: h.style.dam,
+            nghieng: h.style.nghieng,
+            can_giua: h.style.can_giua,
+        };
+        match &s.tieu_de {
+            Some(title) => {
+                let title = if h.style.in_hoa {
+                    upper_vi(title)
+                } else {
+                    title.to_string()
+                };
+                let text = match (label.is_empty(), h.own_line) {
+                    (true, _) => title,
+                    // "Phần thứ nhất" on its line, the title under it.
+                    (false, true) => format!("{label}\n{title}"),
+                    (false, false) => format!("{label} {title}"),
+                };
+                blocks.push(heading(format!("{base}.tieu_de"), text));
+                push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
+            }
+            None if s.doan.is_empty() => {
+                if !label.is_empty() {
+                    blocks.push(heading(base.to_string(), label.to_string()));
+                }
+            }
+            None => push_paragraphs(
+                blocks,
+                &format!("{base}.doan"),
+                &s.doan,
+                profile,
+                Some(label).filter(|l| !l.is_empty()),
+            ),
+        }
+        self.push_list(
             blocks,
-            &path,
-            child,
-            depth + 1,
-            i,
-            Some(bare(&label)),
+            &format!("{base}.muc"),
+            &s.muc,
+            h.depth + 1,
+            s.kieu_muc.as_ref(),
+            bare,
+        );
+        push_paragraphs(
+            blocks,
+            &format!("{base}.doan_cuoi"),
+            &s.doan_cuoi,
             profile,
+            None,
         );
     }
-    push_paragraphs(
-        blocks,
-        &format!("{base}.doan_cuoi"),
-        &s.doan_cuoi,
-        profile,
-        None,
-    );
+}
+
+/// A section's number and how its heading is printed.
+struct Heading<'a> {
+    label: &'a str,
+    /// The title goes under the number ("Phần thứ nhất").
+    own_line: bool,
+    style: numbering::Resolved,
+    depth: usize,
 }
 
 /// Ends the text with `mark` (the document's or the profile's) unless the

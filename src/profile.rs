@@ -179,6 +179,11 @@ pub struct Headings {
     pub in_hoa: Vec<bool>,
     pub dam: Vec<bool>,
     pub nghieng: Vec<bool>,
+    /// The style of a scheme a document chooses (`kieu_so`, `kieu_muc`), by
+    /// its name ("(1)", "Phần thứ nhất"); a scheme not here takes the style
+    /// of the depth whose pattern it is, else of its own depth.
+    #[serde(default)]
+    pub kieu: std::collections::BTreeMap<String, crate::model::numbering::Style>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

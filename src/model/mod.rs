@@ -5,6 +5,7 @@
 mod body;
 mod date;
 mod load;
+pub mod numbering;
 mod signature;
 mod text;
 
@@ -136,6 +137,10 @@ pub struct Document {
     pub mo_dau: Vec<Paragraph>,
     #[serde(default)]
     pub noi_dung: Vec<Section>,
+    /// The numbering scheme and style of each depth, from the top ("Phần thứ
+    /// nhất", "I.", "1.", "1.1."); a depth not listed keeps the profile's.
+    #[serde(default)]
+    pub kieu_so: Vec<numbering::ListStyle>,
     #[serde(default)]
     pub ket_luan: Vec<Paragraph>,
     /// The mark that ends the text when the last paragraph does not end with

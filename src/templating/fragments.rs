@@ -698,6 +698,11 @@ impl Resolver<'_> {
                 .map(|(i, m)| self.section(&format!("{base}.muc[{i}]"), m))
                 .collect::<Result<_, _>>()?,
             doan_cuoi: self.paragraphs(&format!("{base}.doan_cuoi"), &s.doan_cuoi)?,
+            kieu_muc: s.kieu_muc.clone(),
+            in_hoa: s.in_hoa,
+            dam: s.dam,
+            nghieng: s.nghieng,
+            can_giua: s.can_giua,
         })
     }
 }
