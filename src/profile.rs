@@ -306,6 +306,17 @@ impl Profile {
                 "`muc.so`, `muc.in_hoa`, `muc.dam` and `muc.nghieng` need one entry per heading level, the same number each".into(),
             ));
         }
+        if let Some(bad) = self
+            .muc
+            .kieu
+            .keys()
+            .find(|k| model::numbering::Scheme::parse(k).is_none())
+        {
+            return Err(fail(format!(
+                "`muc.kieu`: `{bad}` is not a numbering scheme; expected {}",
+                model::numbering::EXPECTED
+            )));
+        }
         Ok(())
     }
 
