@@ -233,8 +233,7 @@ fn summary_case(doc: &Document, out: &mut Vec<Lint>) {
 fn period_date(doc: &Document, eval: &Evaluation, out: &mut Vec<Lint>) {
     let date = doc.ngay_ban_hanh.0;
     let end = eval.period.end(eval.year);
-    let months_after =
-        (date.year() - end.year()) * 12 + date.month() as i32 - end.month() as i32;
+    let months_after = (date.year() - end.year()) * 12 + date.month() as i32 - end.month() as i32;
     let ok = match eval.period {
         Period::Year => (-1..=2).contains(&months_after),
         _ => (-1..=1).contains(&months_after),

@@ -17,6 +17,14 @@ pub enum Lang {
 /// replacement); the first match wins, `$1` … are the pattern's groups.
 const PHRASES: &[(&str, &str)] = &[
     (
+        r#"^(`muc.kieu`: )?`([^`]*)` is not a numbering scheme; expected .*$"#,
+        "$1`$2` không phải là kiểu đánh số; hãy viết I., 1., 1.1., 1.1.1., a), (1), -, +, Phần thứ nhất, \"\" (không đánh số) hoặc một mẫu có {roman}, {n}, {cha}, {chu}, {thu} (\"Điều {n}.\")",
+    ),
+    (
+        r#"^a numbering scheme such as .*$"#,
+        "một kiểu đánh số như \"a)\", hoặc một bảng { so = \"I.\", in_hoa = false }",
+    ),
+    (
         r"^unknown field `([^`]*)`; did you mean `([^`]*)`\?$",
         "khóa `$1` không có; có phải là `$2`?",
     ),
@@ -143,14 +151,6 @@ const PHRASES: &[(&str, &str)] = &[
     (
         r#"^(.*) does not say its period: add `ky = "quy-1"` .*$"#,
         "$1 không ghi kỳ báo cáo: hãy thêm `ky = \"quy-1\"` (hoặc 6-thang, 9-thang, nam, thang-2, tuan-7, \"01/02/2026..15/02/2026\") vào [so_lieu]",
-    ),
-    (
-        r#"^(`muc.kieu`: )?`([^`]*)` is not a numbering scheme; expected .*$"#,
-        "$1`$2` không phải là kiểu đánh số; hãy viết I., 1., 1.1., 1.1.1., a), (1), -, +, Phần thứ nhất, \"\" (không đánh số) hoặc một mẫu có {roman}, {n}, {cha}, {chu}, {thu} (\"Điều {n}.\")",
-    ),
-    (
-        r#"^a numbering scheme such as .*$"#,
-        "một kiểu đánh số như \"a)\", hoặc một bảng { so = \"I.\", in_hoa = false }",
     ),
     (r"^syntax error: (.*)$", "lỗi cú pháp: $1"),
     (

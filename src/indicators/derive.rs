@@ -947,7 +947,11 @@ mod tests {
         assert_eq!(january.danh_gia, Verdict::Dat);
         // A rate is not pro-rated: a month's rate is judged against the whole plan.
         let rate = "[[nhom.chi_tieu]]\nstt = 1\nma = \"bhyt\"\nten = \"BHYT\"\ndvt = \"%\"\ndang = \"ty-le\"\nke_hoach = 94\n";
-        let e = with_to_date(rate, ("bhyt", "93", "92", Some("93"), None), Period::Month(2));
+        let e = with_to_date(
+            rate,
+            ("bhyt", "93", "92", Some("93"), None),
+            Period::Month(2),
+        );
         assert_eq!(e.danh_gia, Verdict::ChuaDat);
     }
 

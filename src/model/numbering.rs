@@ -202,8 +202,11 @@ struct ListStyleRepr {
 }
 
 fn scheme<E: de::Error>(s: &str) -> Result<Scheme, E> {
-    Scheme::parse(s)
-        .ok_or_else(|| E::custom(format!("`{s}` is not a numbering scheme; expected {EXPECTED}")))
+    Scheme::parse(s).ok_or_else(|| {
+        E::custom(format!(
+            "`{s}` is not a numbering scheme; expected {EXPECTED}"
+        ))
+    })
 }
 
 impl<'de> Deserialize<'de> for ListStyle {
@@ -212,7 +215,9 @@ impl<'de> Deserialize<'de> for ListStyle {
         impl<'de> Visitor<'de> for V {
             type Value = ListStyle;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a numbering scheme such as \"a)\", or a table { so = \"I.\", in_hoa = false }")
+                f.write_str(
+                    "a numbering scheme such as \"a)\", or a table { so = \"I.\", in_hoa = false }",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ListStyle, E> {
                 Ok(ListStyle {

@@ -17,6 +17,7 @@ mod fragment_errors;
 mod fuzz;
 mod input_and_errors;
 mod legacy_text;
+mod numbering;
 mod recipients_layout;
 mod reports;
 mod seed_resolution;
