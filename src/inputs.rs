@@ -71,10 +71,6 @@ impl Inputs {
     ) -> Result<(PathBuf, PathBuf, PathBuf), Error> {
         let shown = relative_to(document, name);
         let named = absolute(&shown)?;
-        let real = std::fs::canonicalize(&named).map_err(|source| Error::Read {
-            file: shown.clone(),
-            source,
-        })?;
         let doc_dir = absolute(document)?
             .parent()
             .map(Path::to_path_buf)
@@ -83,15 +79,30 @@ impl Inputs {
             file: doc_dir.clone(),
             source,
         })?;
-        if real.starts_with(&folder) || self.allowed.iter().any(|a| real.starts_with(a)) {
-            return Ok((shown, named, real));
-        }
-        Err(Error::Outside {
+        let inside =
+            |p: &Path| p.starts_with(&folder) || self.allowed.iter().any(|a| p.starts_with(a));
+        let outside = || Error::Outside {
             file: document.to_path_buf(),
             field: field.to_string(),
             name: name.to_path_buf(),
-            folder,
-        })
+            folder: folder.clone(),
+        };
+        let real = match std::fs::canonicalize(&named) {
+            Ok(real) => real,
+            // A missing file outside the folder is refused as outside: "not
+            // found" would tell whether someone else's file exists.
+            Err(_) if !inside(&named) && !named.starts_with(&doc_dir) => return Err(outside()),
+            Err(source) => {
+                return Err(Error::Read {
+                    file: shown.clone(),
+                    source,
+                })
+            }
+        };
+        if inside(&real) {
+            return Ok((shown, named, real));
+        }
+        Err(outside())
     }
 
     /// Every file read so far.

@@ -285,6 +285,16 @@ fn a_document_names_files_only_in_its_folder_unless_allowed() {
     let (code, _, err) = vanban_in(d, &["--lang", "en", "render", s(&doc)]);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("outside the document's folder"), "{err}");
+    // A file outside that does not exist is refused the same way: "not found"
+    // would tell whether someone else's file exists.
+    std::fs::write(
+        &doc,
+        text.replace("\"../shared/", &format!("\"{abs}/no-such-")),
+    )
+    .unwrap();
+    let (code, _, err) = vanban_in(d, &["--lang", "en", "render", s(&doc)]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("outside the document's folder"), "{err}");
 }
 
 #[test]
