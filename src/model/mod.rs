@@ -395,6 +395,12 @@ impl Document {
             c.add(format!("trich_yeu[{i}]"), t);
         }
         c.paragraphs("mo_dau", &self.mo_dau);
+        // A scheme's words ("Phần thứ", "Điều") are printed too.
+        for (i, l) in self.kieu_so.iter().enumerate() {
+            if let Some(scheme) = &l.scheme {
+                c.add_str(format!("kieu_so[{i}]"), &scheme.name);
+            }
+        }
         for (i, s) in self.noi_dung.iter().enumerate() {
             c.section(&format!("noi_dung[{i}]"), s);
         }
@@ -446,6 +452,10 @@ impl<'a> Collector<'a> {
         self.0.push((path, t.as_str()));
     }
 
+    fn add_str(&mut self, path: String, t: &'a str) {
+        self.0.push((path, t));
+    }
+
     fn paragraphs(&mut self, base: &str, list: &'a [Paragraph]) {
         for (i, p) in list.iter().enumerate() {
             self.add(format!("{base}[{i}]"), &p.text);
@@ -458,6 +468,9 @@ impl<'a> Collector<'a> {
         }
         if let Some(t) = &s.tieu_de {
             self.add(format!("{base}.tieu_de"), t);
+        }
+        if let Some(scheme) = s.kieu_muc.as_ref().and_then(|l| l.scheme.as_ref()) {
+            self.add_str(format!("{base}.kieu_muc"), &scheme.name);
         }
         self.paragraphs(&format!("{base}.doan"), &s.doan);
         for (i, m) in s.muc.iter().enumerate() {

@@ -202,6 +202,9 @@ struct ListStyleRepr {
 }
 
 fn scheme<E: de::Error>(s: &str) -> Result<Scheme, E> {
+    // Composed first, so "Phần thứ nhất" typed in NFD is still the named scheme.
+    let s = super::Text::new(s);
+    let s = s.as_str();
     Scheme::parse(s).ok_or_else(|| {
         E::custom(format!(
             "`{s}` is not a numbering scheme; expected {EXPECTED}"
@@ -362,6 +365,15 @@ mod tests {
         assert_eq!(label("PHẦN THỨ NHẤT", 2, ""), "PHẦN THỨ BA");
         assert_eq!(label("Điều {n}.", 6, ""), "Điều 7.");
         assert_eq!(label("", 6, ""), "");
+    }
+
+    #[test]
+    fn a_decomposed_part_scheme_is_still_named() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Phần thứ nhất".nfd().collect();
+        assert_ne!(nfd, "Phần thứ nhất");
+        let l: ListStyle = serde_json::from_value(serde_json::Value::String(nfd)).unwrap();
+        assert_eq!(l.scheme.unwrap().name, "Phần thứ nhất");
     }
 
     #[test]
