@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use crate::locale::{date_line, doc_number, upper_vi};
 use crate::model::numbering::{self, ListStyle};
-use crate::model::{Authority, Document, Marker, Paragraph, Recipient, Section};
+use crate::model::{Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Style};
 use crate::profile::Profile;
+use crate::templating::Rich;
 
 #[derive(Debug, Serialize)]
 pub struct Context {
@@ -67,7 +68,9 @@ pub struct Block {
     pub field: String,
     /// Heading depth, 1 for parts (I., II.); 0 for paragraphs.
     pub level: usize,
-    pub text: String,
+    /// Inline notation (bold, italic, underline, footnotes) already parsed:
+    /// it prints as Typst markup whose every span is escaped.
+    pub text: Rich,
     /// A heading's weight, slant and alignment, from its list's scheme (see
     /// [`numbering::list_format`]); false for paragraphs.
     pub dam: bool,
@@ -163,7 +166,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, type_code: &str) -> 
             .dau_ket_thuc
             .map(|m| m.as_str())
             .unwrap_or(&profile.doan.dau_ket_thuc);
-        last.text = with_final_mark(&last.text, mark);
+        last.text = Rich(std::mem::take(&mut last.text.0).with_final_mark(mark));
     }
 
     let signature = SignatureLines {
@@ -272,37 +275,63 @@ fn punctuated<'a>(
     lines
 }
 
-fn paragraph_text(p: &Paragraph, profile: &Profile) -> String {
-    match p.marker {
-        Marker::None => p.text.to_string(),
-        Marker::Dash => format!("{} {}", profile.doan.gach, p.text),
-        Marker::Plus => format!("{} {}", profile.doan.cong, p.text),
-    }
+/// Body text in inline notation; the document was checked, so a text that
+/// does not parse cannot reach here (it would print literally).
+fn notation(text: &str) -> Inline {
+    Inline::parse(text).unwrap_or_else(|_| Inline::literal(text))
 }
 
-/// Appends paragraphs; `label` (a section number) starts the first one.
+fn paragraph_text(p: &Paragraph, profile: &Profile) -> Inline {
+    let bullet = match p.marker {
+        Marker::None => return notation(&p.text),
+        Marker::Dash => &profile.doan.gach,
+        Marker::Plus => &profile.doan.cong,
+    };
+    let mut text = Inline::literal(&format!("{bullet} "));
+    text.append(notation(&p.text));
+    text
+}
+
+/// Appends paragraphs; `lead` (a section number, or a run-in heading) starts
+/// the first one, followed by a space.
 fn push_paragraphs(
     blocks: &mut Vec<Block>,
     base: &str,
     list: &[Paragraph],
     profile: &Profile,
-    mut label: Option<&str>,
+    mut lead: Option<Inline>,
 ) {
     for (i, p) in list.iter().enumerate() {
-        let text = paragraph_text(p, profile);
-        let text = match label.take() {
-            Some(l) => format!("{l} {text}"),
-            None => text,
+        let body = paragraph_text(p, profile);
+        let text = match lead.take() {
+            Some(mut l) => {
+                l.push(" ", Style::default());
+                l.append(body);
+                l
+            }
+            None => body,
         };
         blocks.push(Block {
             kind: "paragraph",
             field: format!("{base}[{i}]"),
             level: 0,
-            text,
+            text: Rich(text),
             dam: false,
             nghieng: false,
             can_giua: false,
         });
+    }
+}
+
+/// Whether a section's heading runs into its first paragraph
+/// ("**1.1. Về chính trị, tư tưởng:** Đảng ủy chỉ đạo …"): as `chay_lien` says,
+/// else when the heading ends with ":" and a plain paragraph follows (a
+/// heading with ":" over bullets stays on its own line).
+fn runs_in(s: &Section, title: &Inline) -> bool {
+    let first_plain = s.doan.first().is_some_and(|p| p.marker == Marker::None);
+    match s.chay_lien {
+        Some(run) => run && !s.doan.is_empty(),
+        None => first_plain && title.plain().trim_end().ends_with(':'),
     }
 }
 
@@ -361,34 +390,54 @@ impl Sections<'_> {
     ) {
         let profile = self.profile;
         let label = h.label;
-        let heading = |field: String, text: String| Block {
+        let heading = |field: String, text: Inline| Block {
             kind: "heading",
             field,
             level: h.depth + 1,
-            text,
+            text: Rich(text),
             dam: h.style.dam,
             nghieng: h.style.nghieng,
             can_giua: h.style.can_giua,
         };
         match &s.tieu_de {
             Some(title) => {
-                let title = if h.style.in_hoa {
-                    upper_vi(title)
-                } else {
-                    title.to_string()
-                };
-                let text = match (label.is_empty(), h.own_line) {
+                let mut title = notation(title);
+                if h.style.in_hoa {
+                    title = title.map_text(upper_vi);
+                }
+                let heading_text = match (label.is_empty(), h.own_line) {
                     (true, _) => title,
-                    // "Phần thứ nhất" on its line, the title under it.
-                    (false, true) => format!("{label}\n{title}"),
-                    (false, false) => format!("{label} {title}"),
+                    (false, own_line) => {
+                        // "Phần thứ nhất" on its line, the title under it.
+                        let gap = if own_line { "\n" } else { " " };
+                        let mut t = Inline::literal(&format!("{label}{gap}"));
+                        t.append(title);
+                        t
+                    }
                 };
-                blocks.push(heading(format!("{base}.tieu_de"), text));
-                push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
+                if runs_in(s, &heading_text) {
+                    // The heading keeps its scheme's style inside the paragraph.
+                    let style = Style {
+                        bold: h.style.dam,
+                        italic: h.style.nghieng,
+                        underline: false,
+                    };
+                    let lead = heading_text.styled(style);
+                    push_paragraphs(
+                        blocks,
+                        &format!("{base}.doan"),
+                        &s.doan,
+                        profile,
+                        Some(lead),
+                    );
+                } else {
+                    blocks.push(heading(format!("{base}.tieu_de"), heading_text));
+                    push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
+                }
             }
             None if s.doan.is_empty() => {
                 if !label.is_empty() {
-                    blocks.push(heading(base.to_string(), label.to_string()));
+                    blocks.push(heading(base.to_string(), Inline::literal(label)));
                 }
             }
             None => push_paragraphs(
@@ -396,7 +445,7 @@ impl Sections<'_> {
                 &format!("{base}.doan"),
                 &s.doan,
                 profile,
-                Some(label).filter(|l| !l.is_empty()),
+                Some(label).filter(|l| !l.is_empty()).map(Inline::literal),
             ),
         }
         self.push_list(
@@ -430,13 +479,9 @@ struct Heading<'a> {
 /// writer ended it with "." or "./." already: both occur in real documents,
 /// and what was typed wins. A trailing ",", ";" or ":" is not an ending and
 /// gives way to the mark.
+#[cfg(test)]
 fn with_final_mark(text: &str, mark: &str) -> String {
-    let trimmed = text.trim_end();
-    if trimmed.ends_with('.') {
-        return trimmed.to_string();
-    }
-    let stem = trimmed.trim_end_matches([',', ';', ':']);
-    format!("{stem}{mark}")
+    notation(text).with_final_mark(mark).plain()
 }
 
 /// Strips the punctuation a writer may have typed after a recipient; the

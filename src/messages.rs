@@ -171,6 +171,18 @@ const PHRASES: &[(&str, &str)] = &[
         "nơi nhận không được để trống",
     ),
     (
+        r"^the footnote opened with `\^\[` at character (\d+) has no closing `\]`.*$",
+        "chú thích mở bằng `^[` ở ký tự thứ $1 chưa có dấu `]` đóng; hãy đóng lại, hoặc viết `\\^[` nếu muốn in đúng hai ký tự này",
+    ),
+    (
+        r"^a footnote cannot hold another footnote \(`\^\[` at character (\d+)\).*$",
+        "chú thích không được chứa chú thích khác (`^[` ở ký tự thứ $1); viết `\\^[` nếu muốn in đúng hai ký tự này",
+    ),
+    (
+        r"^the footnote `\^\[\]` at character (\d+) is empty.*$",
+        "chú thích `^[]` ở ký tự thứ $1 đang trống; hãy viết nội dung chú thích giữa hai dấu ngoặc vuông",
+    ),
+    (
         r"^công văn is not a document kind .*$",
         "công văn chưa phải là loại văn bản vanban trình bày được (không có tên loại, trích yếu \"V/v …\" nằm dưới số và ký hiệu); tạm thời hãy soạn bằng trình soạn thảo văn bản",
     ),
@@ -453,5 +465,18 @@ mod tests {
             translate("text, line 1: invalid operation: `-0005-01-01`: the year -5 is outside 1900–2100, the years vanban accepts; check the year"),
             "chữ, dòng 1: `-0005-01-01`: năm -5 nằm ngoài khoảng 1900–2100 mà vanban chấp nhận; hãy kiểm tra lại năm"
         );
+    }
+
+    #[test]
+    fn notation_errors_read_in_vietnamese() {
+        use crate::model::NotationError;
+        for e in [
+            NotationError::UnclosedNote { at: 7 },
+            NotationError::NestedNote { at: 7 },
+            NotationError::EmptyNote { at: 7 },
+        ] {
+            let vi = translate(&e.to_string());
+            assert!(vi.starts_with("chú thích") && vi.contains("thứ 7"), "{vi}");
+        }
     }
 }

@@ -88,6 +88,14 @@ pub struct TableStyle {
 pub struct Font {
     pub ho_phong: Vec<String>,
     pub co: Length,
+    /// Footnote text (chú thích ở chân trang); not regulated, Word's 12 pt.
+    /// Profiles written before footnotes existed get that default.
+    #[serde(default = "footnote_size")]
+    pub chu_thich_co: Length,
+}
+
+fn footnote_size() -> Length {
+    Length("12pt".into())
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -39,6 +39,11 @@ pub struct Section {
     pub nghieng: Option<bool>,
     #[serde(default)]
     pub can_giua: Option<bool>,
+    /// Whether the heading runs into the first paragraph ("1.1. Về kinh tế:
+    /// Đảng ủy …"); by default it does when `tieu_de` ends with ":" and the
+    /// first paragraph is not a bullet.
+    #[serde(default)]
+    pub chay_lien: Option<bool>,
 }
 
 impl Section {

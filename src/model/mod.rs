@@ -4,6 +4,7 @@
 
 mod body;
 mod date;
+pub mod inline;
 mod load;
 pub mod numbering;
 mod signature;
@@ -11,6 +12,7 @@ mod text;
 
 pub use body::{Marker, Paragraph, Section};
 pub use date::IssueDate;
+pub use inline::{Inline, NotationError, Piece, Style};
 pub use load::{
     check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
     Format, MAX_INPUT_BYTES,
@@ -366,6 +368,13 @@ impl Document {
                 });
             }
         }
+        for (field, text) in self.texts() {
+            if is_notation_field(&field) {
+                if let Err(e) = Inline::parse(text) {
+                    return Err(invalid(&field, &e.to_string()));
+                }
+            }
+        }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
             return Err(invalid(
                 "ky.thay_mat",
@@ -442,6 +451,15 @@ impl Document {
         }
         c.0
     }
+}
+
+/// Whether a field holds inline notation (bold, italic, underline, footnotes):
+/// the body's paragraphs and headings; other fields print every character.
+pub fn is_notation_field(field: &str) -> bool {
+    ["mo_dau", "noi_dung", "ket_luan"]
+        .iter()
+        .any(|body| field.starts_with(body))
+        && !field.ends_with(".so")
 }
 
 /// Gathers texts with their field paths for [`Document::texts`].

@@ -703,6 +703,7 @@ impl Resolver<'_> {
             dam: s.dam,
             nghieng: s.nghieng,
             can_giua: s.can_giua,
+            chay_lien: s.chay_lien,
         })
     }
 }

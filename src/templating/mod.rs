@@ -4,9 +4,11 @@
 
 mod escape;
 pub mod fragments;
+mod rich;
 mod source;
 
 pub use escape::{escape_markup, typst_string_literal};
+pub use rich::{write_markup, Rich};
 pub use source::TemplateSource;
 
 use minijinja::{AutoEscape, Environment, Output, State, Value};

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::common::*;
 use proptest::prelude::*;
 use serde_json::json;
-use vanban::model::{parse, Format, Text};
+use vanban::model::{parse, Format, Inline, Text};
 use vanban::{Document, Error, Renderer};
 
 proptest! {
@@ -46,6 +46,8 @@ fn any_text() -> impl Strategy<Value = String> {
         3 => prop::sample::select("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐƯƠ“”‘’–—…".chars().collect::<Vec<_>>()),
         1 => prop::sample::select(vec!['\n', '\r', '\t', '\u{a0}', '\u{200b}', '\u{ad}', '\u{feff}', '\u{0301}', '\u{0323}']),
         1 => any::<char>(),
+        // The inline notation's markers, so that they meet everything else.
+        2 => prop::sample::select(vec!['*', '_', '\\', '^', '[', ']']),
     ];
     prop::collection::vec(ch, 0..40).prop_map(|v| v.into_iter().collect())
 }
@@ -63,12 +65,23 @@ proptest! {
         match Renderer::new().render_pdf(&doc, path) {
             Ok(pdf) => {
                 let text = unspaced(&pdftotext(&pdf));
-                let want = unspaced(Text::new(&s).as_str());
-                prop_assert!(
-                    text.contains(&format!("BEGIN{want}END")),
-                    "paragraph {s:?} printed as {text}"
-                );
-                prop_assert!(text.contains(&format!("1.{want}")), "heading {s:?}");
+                // Body text is inline notation: it prints without its markers;
+                // the other fields print every character.
+                let typed = Text::new(&s);
+                let body = Inline::parse(typed.as_str()).map_err(|e| TestCaseError::fail(format!("{s:?} rendered although {e}")))?;
+                if body.notes().is_empty() {
+                    let want = unspaced(&body.plain());
+                    prop_assert!(
+                        text.contains(&format!("BEGIN{want}END")),
+                        "paragraph {s:?} printed as {text}"
+                    );
+                    prop_assert!(text.contains(&format!("1.{want}")), "heading {s:?}");
+                }
+                for note in body.notes() {
+                    prop_assert!(text.contains(&unspaced(&note)), "footnote {note:?} of {s:?}");
+                }
+                let literal = unspaced(typed.as_str());
+                prop_assert!(text.contains(&literal), "the signer's name {s:?}");
             }
             Err(e @ (Error::MissingGlyph { .. } | Error::LegacyEncoding { .. } | Error::Invalid { .. })) => {
                 let msg = e.to_string();

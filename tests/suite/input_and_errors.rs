@@ -305,9 +305,14 @@ fn signature_authority_is_spelled_by_the_profile() {
 #[test]
 fn the_annotated_example_in_the_readme_renders() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme
-        .find("```toml\n")
-        .expect("a TOML example in the README")
+    // The complete example, not the short snippets above it.
+    let section = readme
+        .find("### A complete example")
+        .expect("the complete example in the README");
+    let start = section
+        + readme[section..]
+            .find("```toml\n")
+            .expect("a TOML example in the README")
         + 8;
     let end = start + readme[start..].find("```").unwrap();
     let pdf = render_toml(&readme[start..end]).unwrap_or_else(|e| panic!("README example: {e}"));

@@ -15,6 +15,7 @@ mod faults;
 mod files;
 mod fragment_errors;
 mod fuzz;
+mod inline;
 mod input_and_errors;
 mod legacy_text;
 mod numbering;
