@@ -61,7 +61,7 @@ pub struct Addressees {
 
 #[derive(Debug, Serialize)]
 pub struct Block {
-    /// "heading" or "paragraph".
+    /// "heading", "paragraph" or "table" (then `text` is the table's name).
     pub kind: &'static str,
     /// The input field the text comes from (`noi_dung[0].doan[1]`), written
     /// into the Typst source so an error there can name it.
@@ -293,8 +293,10 @@ fn paragraph_text(p: &Paragraph, profile: &Profile) -> Inline {
 }
 
 /// Appends paragraphs; `lead` (a section number, or a run-in heading) starts
-/// the first one, followed by a space.
-fn push_paragraphs(
+/// the first one, followed by a space. A table placed among them
+/// (`{ bang = "ten" }`) is a block of kind "table": the template finds the
+/// table by the block's field.
+pub(crate) fn push_paragraphs(
     blocks: &mut Vec<Block>,
     base: &str,
     list: &[Paragraph],
@@ -302,6 +304,18 @@ fn push_paragraphs(
     mut lead: Option<Inline>,
 ) {
     for (i, p) in list.iter().enumerate() {
+        if p.table.is_some() {
+            blocks.push(Block {
+                kind: "table",
+                field: format!("{base}[{i}]"),
+                level: 0,
+                text: Rich::default(),
+                dam: false,
+                nghieng: false,
+                can_giua: false,
+            });
+            continue;
+        }
         let body = paragraph_text(p, profile);
         let text = match lead.take() {
             Some(mut l) => {

@@ -294,6 +294,15 @@ pub enum Error {
     #[error("{}: --allow-path takes a folder", file.display())]
     NotAFolder { file: PathBuf },
 
+    /// A free table as written cannot be laid out; `field` is the cell or key
+    /// (`bang.tien_do.hang[3][1]`, or `sheet `Bảng`, row 5, column C` in a data file).
+    #[error("{}{}: {}", file.display(), field_suffix(field), problem.english())]
+    Table {
+        file: PathBuf,
+        field: String,
+        problem: crate::tables::TableProblem,
+    },
+
     /// The batch's worker threads could not be started.
     #[error("cannot start the worker threads: {message}")]
     Threads { message: String },
@@ -329,6 +338,7 @@ impl Error {
                 | Error::NotAFile { .. }
                 | Error::OverwritesInput { .. }
                 | Error::NotAFolder { .. }
+                | Error::Table { .. }
         )
     }
 }

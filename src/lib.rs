@@ -7,6 +7,7 @@
 //! fills the Typst templates → [`typeset`] compiles them in a sandbox →
 //! [`output`] writes the PDF.
 
+pub mod appendices;
 pub mod archive;
 pub mod context;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod messages;
 pub mod model;
 pub mod output;
 pub mod profile;
+pub mod tables;
 pub mod templating;
 pub mod typeset;
 pub mod workflow;
@@ -176,7 +178,18 @@ impl Renderer {
         limits::check_document(doc, file)?;
         doc.validate(file)?;
         profile.check_document(doc, file)?;
-        check_glyphs(doc, file, &self.fonts, &font)?;
+        check_glyphs(doc.texts(), file, &self.fonts, &font)?;
+        let tables = tables::lay_out_all(doc, file, inputs, &profile)?;
+        // Rows read from a CSV or a sheet are text too.
+        for (name, t) in &tables {
+            let field = format!("bang.{name}");
+            check_glyphs(
+                t.texts().map(|x| (field.clone(), x)),
+                file,
+                &self.fonts,
+                &font,
+            )?;
+        }
 
         let type_code = profile.type_code(&kebab(&doc.loai))?;
         let ctx = context::build(doc, &profile, &font, type_code);
@@ -187,13 +200,22 @@ impl Renderer {
         } else {
             "kinds/van-ban.typ".to_string()
         };
-        let appendix = appendix(doc, file, evaluation.as_ref(), &ctx)?;
+        // Where each table stands: the field of its `{ bang = … }` block.
+        let placed: std::collections::BTreeMap<String, String> = tables::references(doc)
+            .into_iter()
+            .map(|(field, name)| (field.trim_end_matches(".bang").to_string(), name))
+            .collect();
+        let appendices =
+            appendices::build(doc, file, evaluation.as_ref(), &profile, &ctx.header.number)?;
         let body = templating::render(
             &env,
             &name,
             &minijinja::context! {
                 profile_literal => profile.to_typst(),
-                appendix => minijinja::Value::from(minijinja::value::Serde(&appendix)),
+                appendices => minijinja::Value::from(minijinja::value::Serde(&appendices)),
+                tables => minijinja::Value::from(minijinja::value::Serde(&tables)),
+                placed => minijinja::Value::from(minijinja::value::Serde(&placed)),
+                landscape => doc.huong == model::Orientation::Landscape,
                 ..minijinja::Value::from(minijinja::value::Serde(&ctx))
             },
         )?;
@@ -367,53 +389,6 @@ impl Default for Renderer {
     }
 }
 
-/// The indicator table appendix, when the document asks for one.
-fn appendix(
-    doc: &Document,
-    file: &Path,
-    evaluation: Option<&indicators::Evaluation>,
-    ctx: &context::Context,
-) -> Result<Option<indicators::table::Appendix>, Error> {
-    let Some(spec) = &doc.phu_luc else {
-        return Ok(None);
-    };
-    let Some(eval) = evaluation else {
-        return Err(Error::Invalid {
-            file: file.to_path_buf(),
-            field: "phu_luc".into(),
-            message:
-                "the indicator table needs figures: add [so_lieu] with `chi_tieu` and `thuc_hien`"
-                    .into(),
-        });
-    };
-    let number = ctx
-        .header
-        .number
-        .trim_start_matches("Số:")
-        .trim_start_matches("Số")
-        .trim();
-    let d = doc.ngay_ban_hanh.0;
-    use chrono::Datelike;
-    let kind = doc.loai.sentence_name();
-    let attached_to = format!(
-        "(Kèm theo {kind} số {number} ngày {}/{}/{} của {})",
-        format_args!("{:02}", d.day()),
-        if d.month() <= 2 {
-            format!("{:02}", d.month())
-        } else {
-            d.month().to_string()
-        },
-        d.year(),
-        doc.co_quan_ban_hanh
-    );
-    Ok(Some(indicators::table::Appendix::new(
-        eval,
-        spec.huong == model::Orientation::Landscape,
-        spec.tieu_de.0.iter().map(|t| t.to_string()).collect(),
-        attached_to,
-    )))
-}
-
 /// The serde name of a unit enum variant ("nghi-quyet", "dang").
 fn kebab<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
@@ -424,8 +399,14 @@ fn kebab<T: serde::Serialize>(v: &T) -> String {
 
 /// Stops before Typst when a character cannot be drawn, naming the field, the
 /// character and its code point: Typst would print a blank box (tofu) instead.
-fn check_glyphs(doc: &Document, file: &Path, fonts: &FontSet, family: &str) -> Result<(), Error> {
-    for (field, text) in doc.texts() {
+fn check_glyphs<S: AsRef<str>>(
+    texts: impl IntoIterator<Item = (String, S)>,
+    file: &Path,
+    fonts: &FontSet,
+    family: &str,
+) -> Result<(), Error> {
+    for (field, text) in texts {
+        let text = text.as_ref();
         for ch in text.chars() {
             if ch.is_whitespace() || ch.is_control() {
                 continue;

@@ -34,6 +34,11 @@ pub const MAX_RECIPIENTS: usize = 200;
 /// Rows of the indicator table: indicators in a catalogue (a commune sets 26).
 pub const MAX_INDICATORS: usize = 500;
 
+/// Rows of all free tables of a document, header rows and rows read from
+/// files included: a long progress or staffing table has a few hundred, and
+/// 2.000 rows take about 4 s to typeset (`cargo bench --bench tables`).
+pub const MAX_TABLE_ROWS: usize = 5_000;
+
 /// Nodes a YAML file may have once its aliases are expanded (a document has a
 /// few thousand): anchors and aliases let 40 KB of YAML stand for gigabytes.
 pub const MAX_YAML_NODES: usize = 100_000;
@@ -72,6 +77,7 @@ pub enum Bound {
     Paragraphs,
     Recipients,
     Indicators,
+    TableRows,
     YamlNodes,
     YamlText,
 }
@@ -89,6 +95,7 @@ impl Bound {
             Bound::Indicators => {
                 "the number of rows of the indicator table (groups, targets, parts)"
             }
+            Bound::TableRows => "the number of rows of the document's tables",
             Bound::YamlNodes => "the number of YAML nodes with aliases expanded",
             Bound::YamlText => "the YAML text in bytes with aliases expanded",
         }
@@ -103,6 +110,7 @@ impl Bound {
             Bound::Paragraphs => "số đoạn văn",
             Bound::Recipients => "số nơi nhận",
             Bound::Indicators => "số dòng của bảng chỉ tiêu (nhóm, chỉ tiêu, thành phần)",
+            Bound::TableRows => "số hàng của các bảng trong văn bản",
             Bound::YamlNodes => "số nút YAML khi đã thay các bí danh (alias)",
             Bound::YamlText => "dung lượng chữ YAML khi đã thay các bí danh (alias, byte)",
         }
@@ -116,6 +124,7 @@ impl Bound {
             Bound::TotalText | Bound::Sections | Bound::Paragraphs => "split the document",
             Bound::Recipients => "group the recipients (\"Các chi bộ trực thuộc\")",
             Bound::Indicators => "split the catalogue",
+            Bound::TableRows => "split the table into several appendices or documents",
             Bound::YamlNodes | Bound::YamlText => {
                 "write the repeated parts out instead of using anchors (&) and aliases (*)"
             }
@@ -129,6 +138,7 @@ impl Bound {
             Bound::TotalText | Bound::Sections | Bound::Paragraphs => "hãy tách văn bản",
             Bound::Recipients => "hãy gộp nơi nhận (\"Các chi bộ trực thuộc\")",
             Bound::Indicators => "hãy tách danh mục chỉ tiêu",
+            Bound::TableRows => "hãy tách bảng thành nhiều phụ lục hoặc nhiều văn bản",
             Bound::YamlNodes | Bound::YamlText => {
                 "hãy viết ra các phần lặp lại thay vì dùng neo (&) và bí danh (*)"
             }

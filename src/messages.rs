@@ -396,6 +396,11 @@ pub fn error(e: &Error, lang: Lang) -> String {
         Error::NotAFolder { file } => {
             format!("{}: --allow-path cần một thư mục", file.display())
         }
+        Error::Table {
+            file,
+            field: f,
+            problem,
+        } => format!("{}{}: {}", file.display(), field(f), problem.vietnamese()),
         // Messages not yet translated are shown in English.
         #[allow(unreachable_patterns)]
         other => other.to_string(),

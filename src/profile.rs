@@ -20,6 +20,10 @@ use crate::templating::TemplateSource;
 pub struct Length(String);
 
 impl Length {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
         let unit_at = s.find(|c: char| c.is_ascii_alphabetic())?;
@@ -81,6 +85,37 @@ pub struct TableStyle {
     pub net: Length,
     /// Indent of component and sub-target rows.
     pub thut_thanh_phan: Length,
+    /// Free tables (`[bang.ten]`): font size, width of the "TT" column.
+    #[serde(default = "default_free_size")]
+    pub tu_do_co: Length,
+    #[serde(default = "default_tt_width")]
+    pub rong_tt: Length,
+    /// The number of each appendix when there are several: "{roman}" (I, II)
+    /// or "{n}" (1, 2). One appendix is "Phụ lục" alone.
+    #[serde(default = "default_appendix_number")]
+    pub so_phu_luc: String,
+    /// Whether each appendix carries the issuing body's header block.
+    #[serde(default)]
+    pub phu_luc_dau: bool,
+    /// Whether each appendix is paginated on its own (from 1).
+    #[serde(default = "default_true")]
+    pub phu_luc_trang_rieng: bool,
+}
+
+fn default_free_size() -> Length {
+    Length("12pt".into())
+}
+
+fn default_tt_width() -> Length {
+    Length("10mm".into())
+}
+
+fn default_appendix_number() -> String {
+    "{roman}".into()
+}
+
+fn default_true() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

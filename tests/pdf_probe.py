@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Dumps what the tests measure in a PDF, as JSON on stdout: per page its size,
-its words (text, box, font name, size) and its horizontal rules.
+its words (text, box, font name, size), its horizontal rules and its
+vertical rules (table column lines).
 
 Usage: pdf_probe.py FILE.pdf
 """
@@ -20,12 +21,17 @@ def main(path):
                 extra_attrs=["fontname", "size"],
             )
             rules = []
+            vrules = []
             for obj in page.lines + page.rects + page.curves:
                 height = abs(obj["bottom"] - obj["top"])
                 width = abs(obj["x1"] - obj["x0"])
                 if height < 2 and width > 5:
                     rules.append(
                         {"x0": obj["x0"], "x1": obj["x1"], "top": obj["top"]}
+                    )
+                elif width < 2 and height > 5:
+                    vrules.append(
+                        {"x": obj["x0"], "top": obj["top"], "bottom": obj["bottom"]}
                     )
             out["pages"].append(
                 {
@@ -44,6 +50,7 @@ def main(path):
                         for w in words
                     ],
                     "rules": rules,
+                    "vrules": vrules,
                 }
             )
     json.dump(out, sys.stdout, ensure_ascii=False)

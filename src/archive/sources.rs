@@ -37,6 +37,8 @@ pub enum Role {
     ThucHien,
     /// A fragment file (`tep_manh_van`).
     ManhVan,
+    /// The rows of a free table (`bang.<ten>.tep`).
+    Bang,
 }
 
 impl Role {
@@ -46,13 +48,14 @@ impl Role {
             Role::ChiTieu => "Danh mục chỉ tiêu",
             Role::ThucHien => "Số liệu thực hiện",
             Role::ManhVan => "Tệp mảnh văn dùng chung",
+            Role::Bang => "Số liệu của bảng",
         }
     }
 
     fn relationship(self) -> Relationship {
         match self {
             Role::VanBan | Role::ManhVan => Relationship::Source,
-            Role::ChiTieu | Role::ThucHien => Relationship::Data,
+            Role::ChiTieu | Role::ThucHien | Role::Bang => Relationship::Data,
         }
     }
 
@@ -62,6 +65,7 @@ impl Role {
             Role::ChiTieu => "chi-tieu",
             Role::ThucHien => "thuc-hien",
             Role::ManhVan => "manh-van",
+            Role::Bang => "bang",
         }
     }
 }
@@ -135,6 +139,11 @@ impl SourceSet {
         }
         for (i, p) in doc.tep_manh_van.iter().enumerate() {
             refer(p, Role::ManhVan, &format!("tep_manh_van[{i}]"))?;
+        }
+        for (name, t) in &doc.bang {
+            if let Some(p) = &t.tep {
+                refer(p, Role::Bang, &format!("bang.{name}.tep"))?;
+            }
         }
 
         let root = common_dir(named.iter().map(|(f, _)| f.named.as_path()));

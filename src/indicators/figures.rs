@@ -135,7 +135,8 @@ const COLUMNS: [&str; 7] = [
     "danh_gia",
 ];
 
-fn column_letter(i: usize) -> String {
+/// The spreadsheet letter of column `i` (0 → A, 26 → AA).
+pub(crate) fn column_letter(i: usize) -> String {
     let mut n = i + 1;
     let mut s = String::new();
     while n > 0 {
@@ -331,7 +332,7 @@ fn no_rows(path: &Path, rows: &[(Row, String)], header_at: &str) -> Result<(), E
 
 /// The workbook in `bytes`, its format chosen by the extension of `path`
 /// (as calamine's `open_workbook_auto` does with a file).
-fn open_workbook<'a>(
+pub(crate) fn open_workbook<'a>(
     path: &Path,
     bytes: &'a [u8],
 ) -> Result<Sheets<Cursor<&'a [u8]>>, calamine::Error> {
@@ -456,7 +457,7 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
 }
 
 /// A date cell as the clerk sees it (01/01/2026), from its serial.
-fn excel_date(d: &calamine::ExcelDateTime) -> String {
+pub(crate) fn excel_date(d: &calamine::ExcelDateTime) -> String {
     let serial = d.as_f64();
     let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30);
     match base {

@@ -14,6 +14,8 @@ pub use derive::{
     evaluate, Evaluated, Evaluation, GroupResult, NoPlanPercent, Summary, Verdict,
     CHANGE_PERCENT_DECIMALS, PLAN_PERCENT_DECIMALS,
 };
+/// The sheet readers free tables share with the figures.
+pub(crate) use figures::{column_letter, excel_date, open_workbook};
 pub use figures::{load as load_figures, Figures, Row};
 pub use number::from_f64;
 pub use period::{short_date, Period, EXPECTED as PERIODS};

@@ -87,31 +87,3 @@ pub fn rows(eval: &Evaluation) -> Vec<TableRow> {
     }
     out
 }
-
-/// What the appendix template receives.
-#[derive(Debug, Clone, Serialize)]
-pub struct Appendix {
-    pub ngang: bool,
-    pub tieu_de: Vec<String>,
-    /// "(Kèm theo Báo cáo số 15-BC/ĐU ngày 18/3/2026 của …)"
-    pub kem_theo: String,
-    pub cot: Vec<String>,
-    pub hang: Vec<TableRow>,
-}
-
-impl Appendix {
-    pub fn new(
-        eval: &Evaluation,
-        landscape: bool,
-        title: Vec<String>,
-        attached_to: String,
-    ) -> Self {
-        Appendix {
-            ngang: landscape,
-            tieu_de: title,
-            kem_theo: attached_to,
-            cot: COLUMNS.iter().map(|c| c.to_string()).collect(),
-            hang: rows(eval),
-        }
-    }
-}

@@ -77,6 +77,9 @@ pub struct Paragraph {
     pub text: Text,
     /// The name of the fragment this paragraph is (then `text` is empty).
     pub fragment: Option<String>,
+    /// `{ bang = "ten" }`: the named table printed here (then `text` is empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +91,8 @@ struct BulletRepr {
     cong: Option<Text>,
     #[serde(default)]
     manh: Option<Text>,
+    #[serde(default)]
+    bang: Option<Text>,
 }
 
 impl<'de> Deserialize<'de> for Paragraph {
@@ -97,7 +102,7 @@ impl<'de> Deserialize<'de> for Paragraph {
             type Value = Paragraph;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    "a paragraph: a string, or a table { gach = \"…\" } or { cong = \"…\" }",
+                    "a paragraph: a string, or a table { gach = \"…\" }, { cong = \"…\" } or { bang = \"…\" }",
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Paragraph, E> {
@@ -105,10 +110,24 @@ impl<'de> Deserialize<'de> for Paragraph {
                     marker: Marker::None,
                     text: Text::new(v),
                     fragment: None,
+                    table: None,
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Paragraph, A::Error> {
                 let repr = BulletRepr::deserialize(MapAccessDeserializer::new(map))?;
+                if let Some(name) = repr.bang {
+                    if repr.gach.is_some() || repr.cong.is_some() || repr.manh.is_some() {
+                        return Err(de::Error::custom(
+                            "`{ bang = \"ten\" }` places a table: it takes no `gach`, `cong` or `manh`",
+                        ));
+                    }
+                    return Ok(Paragraph {
+                        marker: Marker::None,
+                        text: Text::default(),
+                        fragment: None,
+                        table: Some(name.to_string()),
+                    });
+                }
                 let fragment = repr.manh.map(|t| t.to_string());
                 let (marker, text) = match (repr.gach, repr.cong) {
                     (Some(text), None) => (Marker::Dash, text),
@@ -129,6 +148,7 @@ impl<'de> Deserialize<'de> for Paragraph {
                     marker,
                     text,
                     fragment,
+                    table: None,
                 })
             }
         }

@@ -8,6 +8,7 @@ pub mod inline;
 mod load;
 pub mod numbering;
 mod signature;
+mod table;
 mod text;
 
 pub use body::{Marker, Paragraph, Section};
@@ -18,6 +19,7 @@ pub use load::{
     Format, MAX_INPUT_BYTES,
 };
 pub use signature::{Authority, Signature};
+pub use table::{Align, Appendices, Appendix, Cell, Merge, Table, Width};
 pub use text::{legacy_encoding, Lines, Text};
 
 use std::collections::BTreeMap;
@@ -164,9 +166,15 @@ pub struct Document {
     /// Files of further named fragments (TOML tables of `ten = "…"`), relative to the document.
     #[serde(default)]
     pub tep_manh_van: Vec<PathBuf>,
-    /// The indicator table, printed as an appendix (phụ lục).
+    /// The appendices (phụ lục), after the signature: `[phu_luc]` or `[[phu_luc]]`.
     #[serde(default)]
-    pub phu_luc: Option<Appendix>,
+    pub phu_luc: Appendices,
+    /// Named tables, placed among paragraphs with `{ bang = "ten" }`.
+    #[serde(default)]
+    pub bang: BTreeMap<String, Table>,
+    /// "ngang" sets the whole document landscape (a body that is one wide table).
+    #[serde(default)]
+    pub huong: Orientation,
     /// Fields (paths as errors name them, `ky.ho_ten`, `mo_dau[2]`) whose text
     /// is right although it looks like a legacy TCVN3/VNI paste.
     #[serde(default)]
@@ -190,18 +198,6 @@ pub struct DataSources {
     /// The year reported (default: the figures file's, else the catalogue's).
     #[serde(default)]
     pub nam: Option<i32>,
-}
-
-/// The indicator table appendix.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Appendix {
-    /// Title lines of the appendix.
-    #[serde(default)]
-    pub tieu_de: Lines,
-    /// "doc" (portrait) or "ngang" (landscape).
-    #[serde(default)]
-    pub huong: Orientation,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -444,9 +440,25 @@ impl Document {
         for (name, t) in &self.manh_van {
             c.add(format!("manh_van.{name}"), t);
         }
-        if let Some(a) = &self.phu_luc {
+        for (n, a) in self.phu_luc.list.iter().enumerate() {
+            let base = self.phu_luc.field(n);
             for (i, t) in a.tieu_de.0.iter().enumerate() {
-                c.add(format!("phu_luc.tieu_de[{i}]"), t);
+                c.add(format!("{base}.tieu_de[{i}]"), t);
+            }
+            for (i, t) in a.ghi_chu.0.iter().enumerate() {
+                c.add(format!("{base}.ghi_chu[{i}]"), t);
+            }
+            if let Some(list) = &a.noi_dung {
+                c.paragraphs(&format!("{base}.noi_dung"), list);
+            }
+        }
+        for (name, t) in &self.bang {
+            for (part, rows) in [("tieu_de", &t.tieu_de), ("hang", &t.hang)] {
+                for (r, row) in rows.iter().enumerate() {
+                    for (k, cell) in row.iter().enumerate() {
+                        c.0.push((format!("bang.{name}.{part}[{r}][{k}]"), cell.text()));
+                    }
+                }
             }
         }
         c.0
@@ -454,11 +466,15 @@ impl Document {
 }
 
 /// Whether a field holds inline notation (bold, italic, underline, footnotes):
-/// the body's paragraphs and headings; other fields print every character.
+/// the body's paragraphs and headings and an appendix's paragraphs; other
+/// fields (table cells among them) print every character.
 pub fn is_notation_field(field: &str) -> bool {
-    ["mo_dau", "noi_dung", "ket_luan"]
+    // An appendix's paragraphs (`phu_luc[0].noi_dung[1]`) are body text too.
+    let appendix = field.starts_with("phu_luc") && field.contains(".noi_dung[");
+    (["mo_dau", "noi_dung", "ket_luan"]
         .iter()
         .any(|body| field.starts_with(body))
+        || appendix)
         && !field.ends_with(".so")
 }
 

@@ -674,10 +674,14 @@ impl Resolver<'_> {
             .enumerate()
             .map(|(i, p)| {
                 let field = format!("{base}[{i}]");
+                if p.table.is_some() {
+                    return Ok(p.clone());
+                }
                 Ok(Paragraph {
                     marker: p.marker,
                     text: self.eval(&field, &p.text, p.fragment.as_deref())?,
                     fragment: None,
+                    table: None,
                 })
             })
             .collect()
@@ -818,14 +822,18 @@ pub fn resolve(
         .map(|(i, s)| r.section(&format!("noi_dung[{i}]"), s))
         .collect::<Result<_, _>>()?;
     out.ket_luan = r.paragraphs("ket_luan", &doc.ket_luan)?;
-    if let Some(a) = &mut out.phu_luc {
+    for (n, a) in out.phu_luc.list.iter_mut().enumerate() {
+        let base = doc.phu_luc.field(n);
         a.tieu_de.0 = a
             .tieu_de
             .0
             .iter()
             .enumerate()
-            .map(|(i, t)| r.eval(&format!("phu_luc.tieu_de[{i}]"), t, None))
+            .map(|(i, t)| r.eval(&format!("{base}.tieu_de[{i}]"), t, None))
             .collect::<Result<_, _>>()?;
+        if let Some(list) = &a.noi_dung {
+            a.noi_dung = Some(r.paragraphs(&format!("{base}.noi_dung"), list)?);
+        }
     }
     Ok(out)
 }

@@ -16,7 +16,7 @@ use minijinja::{AutoEscape, Environment, Output, State, Value};
 use crate::error::Error;
 
 /// The layout libraries every generated document starts with, inlined in order.
-pub const LAYOUT_LIBRARIES: [&str; 2] = ["the-thuc.typ", "bang-chi-tieu.typ"];
+pub const LAYOUT_LIBRARIES: [&str; 3] = ["the-thuc.typ", "bang.typ", "bang-chi-tieu.typ"];
 
 /// minijinja's name for our auto-escape mode.
 const TYPST: &str = "typst";

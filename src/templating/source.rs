@@ -5,9 +5,14 @@ use std::sync::Arc;
 /// The template set compiled into the binary, so vanban runs from any directory.
 const EMBEDDED: &[(&str, &str)] = &[
     ("the-thuc.typ", include_str!("../../templates/the-thuc.typ")),
+    ("bang.typ", include_str!("../../templates/bang.typ")),
     (
         "bang-chi-tieu.typ",
         include_str!("../../templates/bang-chi-tieu.typ"),
+    ),
+    (
+        "kinds/bang.typ",
+        include_str!("../../templates/kinds/bang.typ"),
     ),
     (
         "kinds/phu-luc.typ",

@@ -25,6 +25,23 @@ pub fn render_file(path: &Path) -> Vec<u8> {
     r.render_pdf(&doc, path).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Renders a document given as TOML text, as if it were the file `path`
+/// (whose folder is where the files it names are looked for).
+pub fn render_toml_at(text: &str, path: &Path) -> Result<Vec<u8>, vanban::Error> {
+    let doc: vanban::Document = vanban::model::parse(path, text, vanban::model::Format::Toml)?;
+    Renderer::new().render_pdf(&doc, path)
+}
+
+/// The text of page `n` (1-based), raw order.
+pub fn page_text(pdf: &[u8], n: usize) -> String {
+    let f = write_temp(pdf);
+    let n = n.to_string();
+    run(
+        "pdftotext",
+        &["-raw", "-f", &n, "-l", &n, f.path().to_str().unwrap(), "-"],
+    )
+}
+
 /// Renders a document given as TOML text.
 pub fn render_toml(text: &str) -> Result<Vec<u8>, vanban::Error> {
     let path = Path::new("test.toml");
@@ -80,6 +97,16 @@ pub struct Page {
     pub height: f64,
     pub words: Vec<Word>,
     pub rules: Vec<Rule>,
+    /// Vertical rules (table column lines).
+    #[serde(default)]
+    pub vrules: Vec<VRule>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VRule {
+    pub x: f64,
+    pub top: f64,
+    pub bottom: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

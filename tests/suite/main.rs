@@ -23,4 +23,5 @@ mod recipients_layout;
 mod reports;
 mod seed_resolution;
 mod state_format;
+mod tables;
 mod workflow;

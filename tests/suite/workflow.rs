@@ -116,7 +116,7 @@ fn batch_renders_the_good_documents_and_names_the_bad_one() {
         err.contains("broken.toml") && err.contains("31/02/2026"),
         "{err}"
     );
-    // Every example is a good document.
+    // Every example (their number grows as examples are added), less none.
     let examples = std::fs::read_dir(root().join("examples"))
         .unwrap()
         .flatten()
