@@ -5,10 +5,9 @@
 use serde::Serialize;
 
 use crate::identity::Identity;
-use crate::locale::{date_line, point_letter, roman, upper_vi};
-use crate::model::{
-    walk, Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Step, Style,
-};
+use crate::locale::{date_line, upper_vi};
+use crate::model::numbering::{self, ListStyle};
+use crate::model::{Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Style};
 use crate::profile::Profile;
 use crate::templating::Rich;
 
@@ -73,6 +72,11 @@ pub struct Block {
     /// Inline notation (bold, italic, underline, footnotes) already parsed:
     /// it prints as Typst markup whose every span is escaped.
     pub text: Rich,
+    /// A heading's weight, slant and alignment, from its list's scheme (see
+    /// [`numbering::list_format`]); false for paragraphs.
+    pub dam: bool,
+    pub nghieng: bool,
+    pub can_giua: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -149,7 +153,11 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
 
     let mut blocks = Vec::new();
     push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
-    push_body(&mut blocks, &doc.noi_dung, profile);
+    let sections = Sections {
+        profile,
+        document: &doc.kieu_so,
+    };
+    sections.push_list(&mut blocks, "noi_dung", &doc.noi_dung, 0, None, "");
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         let mark = doc
@@ -300,6 +308,9 @@ pub(crate) fn push_paragraphs(
                 field: format!("{base}[{i}]"),
                 level: 0,
                 text: Rich::default(),
+                dam: false,
+                nghieng: false,
+                can_giua: false,
             });
             continue;
         }
@@ -317,6 +328,9 @@ pub(crate) fn push_paragraphs(
             field: format!("{base}[{i}]"),
             level: 0,
             text: Rich(text),
+            dam: false,
+            nghieng: false,
+            can_giua: false,
         });
     }
 }
@@ -333,113 +347,144 @@ fn runs_in(s: &Section, title: &Inline) -> bool {
     }
 }
 
-/// A section's printed number ("3.1.") and its bare form for children ("3.1").
-fn section_number(depth: usize, index: usize, parent: Option<&str>, profile: &Profile) -> String {
-    let patterns = &profile.muc.so;
-    let pattern = &patterns[depth.min(patterns.len() - 1)];
-    let n = index + 1;
-    pattern
-        .replace("{roman}", &roman(n as u32))
-        .replace("{n}", &n.to_string())
-        .replace("{chu}", &point_letter(index))
-        .replace("{cha}", parent.unwrap_or(""))
+/// Numbers and styles the body's sections, list by list.
+struct Sections<'a> {
+    profile: &'a Profile,
+    /// The document's `kieu_so`, by depth.
+    document: &'a [ListStyle],
 }
 
-fn bare(label: &str) -> &str {
-    label.trim_end_matches(['.', '-', ')', ' '])
-}
-
-/// The sections of the body as headings and paragraphs, each numbered from
-/// its depth, its position and its parent's number.
-fn push_body(blocks: &mut Vec<Block>, sections: &[Section], profile: &Profile) {
-    // The printed number of the open section at each depth.
-    let mut labels: Vec<String> = Vec::new();
-    let mut body = walk("noi_dung", sections);
-    while let Some(step) = body.next() {
-        let base = body.path();
-        match step {
-            Step::Open {
-                depth,
-                index,
-                section: s,
-            } => {
-                labels.truncate(depth);
-                let parent = depth.checked_sub(1).map(|d| bare(&labels[d]));
-                let label = match &s.so {
-                    Some(so) => so.to_string(),
-                    None => section_number(depth, index, parent, profile),
-                };
-                push_opening(blocks, &base, s, depth, &label, profile);
-                labels.push(label);
+impl Sections<'_> {
+    /// Appends a list of sections at `depth`, numbered by the scheme `chosen`
+    /// by its parent (or the depth's); `parent` is the parent's bare number.
+    fn push_list(
+        &self,
+        blocks: &mut Vec<Block>,
+        base: &str,
+        list: &[Section],
+        depth: usize,
+        chosen: Option<&ListStyle>,
+        parent: &str,
+    ) {
+        let (scheme, style) =
+            numbering::list_format(&self.profile.muc, self.document, chosen, depth);
+        // An unnumbered section ("QUYẾT NGHỊ") is not counted: the next one is "I.".
+        let mut counted = 0;
+        for (i, s) in list.iter().enumerate() {
+            let label = match &s.so {
+                Some(so) => so.to_string(),
+                None => scheme.label(counted, parent),
+            };
+            if !(label.is_empty() && s.so.is_some()) {
+                counted += 1;
             }
-            Step::Close { section: s, .. } => push_paragraphs(
+            let bare = match &s.so {
+                Some(so) => numbering::bare(so).to_string(),
+                None => scheme.bare(&label),
+            };
+            let heading = Heading {
+                label: &label,
+                own_line: scheme.own_line() && s.so.is_none(),
+                style: s.own_style().over(style).resolve(),
+                depth,
+            };
+            self.push_section(blocks, &format!("{base}[{i}]"), s, &heading, &bare);
+        }
+    }
+
+    fn push_section(
+        &self,
+        blocks: &mut Vec<Block>,
+        base: &str,
+        s: &Section,
+        h: &Heading,
+        bare: &str,
+    ) {
+        let profile = self.profile;
+        let label = h.label;
+        let heading = |field: String, text: Inline| Block {
+            kind: "heading",
+            field,
+            level: h.depth + 1,
+            text: Rich(text),
+            dam: h.style.dam,
+            nghieng: h.style.nghieng,
+            can_giua: h.style.can_giua,
+        };
+        match &s.tieu_de {
+            Some(title) => {
+                let mut title = notation(title);
+                if h.style.in_hoa {
+                    title = title.map_text(upper_vi);
+                }
+                let heading_text = match (label.is_empty(), h.own_line) {
+                    (true, _) => title,
+                    (false, own_line) => {
+                        // "Phần thứ nhất" on its line, the title under it.
+                        let gap = if own_line { "\n" } else { " " };
+                        let mut t = Inline::literal(&format!("{label}{gap}"));
+                        t.append(title);
+                        t
+                    }
+                };
+                if runs_in(s, &heading_text) {
+                    // The heading keeps its scheme's style inside the paragraph.
+                    let style = Style {
+                        bold: h.style.dam,
+                        italic: h.style.nghieng,
+                        underline: false,
+                    };
+                    let lead = heading_text.styled(style);
+                    push_paragraphs(
+                        blocks,
+                        &format!("{base}.doan"),
+                        &s.doan,
+                        profile,
+                        Some(lead),
+                    );
+                } else {
+                    blocks.push(heading(format!("{base}.tieu_de"), heading_text));
+                    push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
+                }
+            }
+            None if s.doan.is_empty() => {
+                if !label.is_empty() {
+                    blocks.push(heading(base.to_string(), Inline::literal(label)));
+                }
+            }
+            None => push_paragraphs(
                 blocks,
-                &format!("{base}.doan_cuoi"),
-                &s.doan_cuoi,
+                &format!("{base}.doan"),
+                &s.doan,
                 profile,
-                None,
+                Some(label).filter(|l| !l.is_empty()).map(Inline::literal),
             ),
         }
+        self.push_list(
+            blocks,
+            &format!("{base}.muc"),
+            &s.muc,
+            h.depth + 1,
+            s.kieu_muc.as_ref(),
+            bare,
+        );
+        push_paragraphs(
+            blocks,
+            &format!("{base}.doan_cuoi"),
+            &s.doan_cuoi,
+            profile,
+            None,
+        );
     }
 }
 
-/// A section's heading (or numbered paragraph) and first paragraphs.
-fn push_opening(
-    blocks: &mut Vec<Block>,
-    base: &str,
-    s: &Section,
+/// A section's number and how its heading is printed.
+struct Heading<'a> {
+    label: &'a str,
+    /// The title goes under the number ("Phần thứ nhất").
+    own_line: bool,
+    style: numbering::Resolved,
     depth: usize,
-    label: &str,
-    profile: &Profile,
-) {
-    let style_at = |v: &Vec<bool>| v[depth.min(v.len() - 1)];
-    match &s.tieu_de {
-        Some(title) => {
-            let mut title = notation(title);
-            if style_at(&profile.muc.in_hoa) {
-                title = title.map_text(upper_vi);
-            }
-            let mut heading = Inline::literal(&format!("{label} "));
-            heading.append(title);
-            if runs_in(s, &heading) {
-                // The heading keeps its profile style inside the paragraph.
-                let style = Style {
-                    bold: style_at(&profile.muc.dam),
-                    italic: style_at(&profile.muc.nghieng),
-                    underline: false,
-                };
-                let lead = heading.styled(style);
-                push_paragraphs(
-                    blocks,
-                    &format!("{base}.doan"),
-                    &s.doan,
-                    profile,
-                    Some(lead),
-                );
-            } else {
-                blocks.push(Block {
-                    kind: "heading",
-                    field: format!("{base}.tieu_de"),
-                    level: depth + 1,
-                    text: Rich(heading),
-                });
-                push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, None);
-            }
-        }
-        None if s.doan.is_empty() => blocks.push(Block {
-            kind: "heading",
-            field: base.to_string(),
-            level: depth + 1,
-            text: Rich::literal(label),
-        }),
-        None => push_paragraphs(
-            blocks,
-            &format!("{base}.doan"),
-            &s.doan,
-            profile,
-            Some(Inline::literal(label)),
-        ),
-    }
 }
 
 /// Ends the text with `mark` (the document's or the profile's) unless the

@@ -233,8 +233,8 @@ fn summary_case(doc: &Document, out: &mut Vec<Lint>) {
 /// the 20th of the quarter's last month, six-monthly before the 15th).
 fn period_date(doc: &Document, eval: &Evaluation, out: &mut Vec<Lint>) {
     let date = doc.ngay_ban_hanh.0;
-    let last = eval.period.last_month() as i32;
-    let months_after = (date.year() - eval.year) * 12 + date.month() as i32 - last;
+    let end = eval.period.end(eval.year);
+    let months_after = (date.year() - end.year()) * 12 + date.month() as i32 - end.month() as i32;
     let ok = match eval.period {
         Period::Year => (-1..=2).contains(&months_after),
         _ => (-1..=1).contains(&months_after),

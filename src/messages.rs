@@ -17,6 +17,14 @@ pub enum Lang {
 /// replacement); the first match wins, `$1` … are the pattern's groups.
 const PHRASES: &[(&str, &str)] = &[
     (
+        r#"^(`muc.kieu`: )?`([^`]*)` is not a numbering scheme; expected .*$"#,
+        "$1`$2` không phải là kiểu đánh số; hãy viết I., 1., 1.1., 1.1.1., a), (1), -, +, Phần thứ nhất, \"\" (không đánh số) hoặc một mẫu có {roman}, {n}, {cha}, {chu}, {thu} (\"Điều {n}.\")",
+    ),
+    (
+        r#"^a numbering scheme such as .*$"#,
+        "một kiểu đánh số như \"a)\", hoặc một bảng { so = \"I.\", in_hoa = false }",
+    ),
+    (
         r"^unknown field `([^`]*)`; did you mean `([^`]*)`\?$",
         "khóa `$1` không có; có phải là `$2`?",
     ),
@@ -122,7 +130,27 @@ const PHRASES: &[(&str, &str)] = &[
     ),
     (
         r"^`([^`]*)`: unknown function \(.*$",
-        "`$1`: không có hàm này (đoạn văn có các bộ lọc so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, la_ma, ngay, ky)",
+        "`$1`: không có hàm này (đoạn văn có các bộ lọc so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, th_kh, la_ma, ngay, ky)",
+    ),
+    (
+        r#"^(?:invalid operation: )?`([^`]*)` is not a period; expected .*$"#,
+        "`$1` không phải là kỳ báo cáo; hãy viết quy-1…quy-4, 6-thang, 9-thang, nam, thang-1…thang-12, tuan-1…tuan-53 hoặc một khoảng ngày \"01/02/2026..15/02/2026\" (trong cùng một năm)",
+    ),
+    (
+        r#"^a period: .*$"#,
+        "một kỳ báo cáo: quy-1…quy-4, 6-thang, 9-thang, nam, thang-1…thang-12, tuan-1…tuan-53 hoặc một khoảng ngày \"01/02/2026..15/02/2026\"",
+    ),
+    (
+        r#"^the period (.*) lies in (\d+) but the catalogue (.*) sets the targets of (\d+)$"#,
+        "kỳ $1 thuộc năm $2 nhưng danh mục $3 là chỉ tiêu năm $4",
+    ),
+    (
+        r#"^(\d+) has no week (\S+): its last ISO week is 52$"#,
+        "năm $1 không có $2: năm này chỉ có 52 tuần",
+    ),
+    (
+        r#"^(.*) does not say its period: add `ky = "quy-1"` .*$"#,
+        "$1 không ghi kỳ báo cáo: hãy thêm `ky = \"quy-1\"` (hoặc 6-thang, 9-thang, nam, thang-2, tuan-7, \"01/02/2026..15/02/2026\") vào [so_lieu]",
     ),
     (r"^syntax error: (.*)$", "lỗi cú pháp: $1"),
     (

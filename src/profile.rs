@@ -222,6 +222,11 @@ pub struct Headings {
     pub in_hoa: Vec<bool>,
     pub dam: Vec<bool>,
     pub nghieng: Vec<bool>,
+    /// The style of a scheme a document chooses (`kieu_so`, `kieu_muc`), by
+    /// its name ("(1)", "Phần thứ nhất"); a scheme not here takes the style
+    /// of the depth whose pattern it is, else of its own depth.
+    #[serde(default)]
+    pub kieu: std::collections::BTreeMap<String, crate::model::numbering::Style>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -343,6 +348,17 @@ impl Profile {
             return Err(fail(
                 "`muc.so`, `muc.in_hoa`, `muc.dam` and `muc.nghieng` need one entry per heading level, the same number each".into(),
             ));
+        }
+        if let Some(bad) = self
+            .muc
+            .kieu
+            .keys()
+            .find(|k| model::numbering::Scheme::parse(k).is_none())
+        {
+            return Err(fail(format!(
+                "`muc.kieu`: `{bad}` is not a numbering scheme; expected {}",
+                model::numbering::EXPECTED
+            )));
         }
         Ok(())
     }

@@ -9,5 +9,5 @@ mod period;
 mod text;
 
 pub use date::IssueDate;
-pub use period::Period;
+pub use period::{short_date, Period, Share, EXPECTED as PERIODS};
 pub use text::{legacy_encoding, Lines, Text};

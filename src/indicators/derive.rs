@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::catalogue::{Catalogue, Comparison, Part, Shape, Target};
 use super::figures::{Figures, GivenVerdict, Row};
-use crate::fields::Period;
+use crate::fields::{Period, Share};
 use crate::locale::format_number;
 
 /// Default decimals of "% so kế hoạch" ("105,6%") and of changes ("tăng 11,47%").
@@ -111,6 +111,16 @@ pub struct Evaluated {
     pub phan_tram_cung_ky: Option<Decimal>,
     /// TH − CK.
     pub chenh_lech_cung_ky: Option<Decimal>,
+    /// The year-to-date figure (lũy kế) and its same period last year: as
+    /// given, or the period's own figures when the period starts on 1 January.
+    pub luy_ke: Option<Decimal>,
+    pub luy_ke_cung_ky: Option<Decimal>,
+    /// Lũy kế / KH × 100 ("650/2.040 triệu đồng, đạt 32% KH"), or why there is none.
+    pub phan_tram_ke_hoach_luy_ke: Option<Decimal>,
+    pub khong_tinh_ke_hoach_luy_ke: Option<NoPlanPercent>,
+    /// The year-to-date change against last year's, in % and in the unit.
+    pub phan_tram_cung_ky_luy_ke: Option<Decimal>,
+    pub chenh_lech_cung_ky_luy_ke: Option<Decimal>,
     pub danh_gia: Verdict,
     pub ghi_chu: Option<String>,
     /// Components (thành phần) or sub-targets (mục tiêu), printed as indented rows.
@@ -259,15 +269,54 @@ fn judge_lower(actual: Decimal, target: Decimal) -> Verdict {
 }
 
 struct Ctx {
-    /// The share of a year's cumulative plan due by the end of the period.
-    share: Decimal,
+    /// The share of a year's cumulative plan due for the period's own figure.
+    share: Share,
+    /// The share due from 1 January to the period's end, for the lũy kế.
+    share_to_date: Share,
+    /// The period starts on 1 January: its figures are the year-to-date ones.
+    from_new_year: bool,
 }
 
 impl Ctx {
-    /// None only if the product does not fit a decimal.
+    /// The figure a cumulative target is judged by, with the plan share due
+    /// for it: the lũy kế when the data give one (a month is judged by the
+    /// year so far), else the period's own figure.
+    fn judged(&self, th: Option<Decimal>, to_date: Option<Decimal>, cumulative: bool) -> Judged {
+        match to_date {
+            Some(v) if cumulative => Judged {
+                value: Some(v),
+                share: self.share_to_date,
+            },
+            _ => Judged {
+                value: th,
+                share: self.share,
+            },
+        }
+    }
+
+    /// (lũy kế, lũy kế cùng kỳ) of a row: as given, else the period's own
+    /// figures when the period starts on 1 January.
+    fn to_date(&self, row: Option<&Row>) -> (Option<Decimal>, Option<Decimal>) {
+        let Some(r) = row else { return (None, None) };
+        if self.from_new_year {
+            (r.luy_ke.or(r.thuc_hien), r.luy_ke_cung_ky.or(r.cung_ky))
+        } else {
+            (r.luy_ke, r.luy_ke_cung_ky)
+        }
+    }
+}
+
+struct Judged {
+    value: Option<Decimal>,
+    share: Share,
+}
+
+impl Judged {
+    /// The plan due for the judged figure; None only if the product does not
+    /// fit a decimal.
     fn due(&self, plan: Decimal, cumulative: bool) -> Option<Decimal> {
         if cumulative {
-            plan.checked_mul(self.share)
+            self.share.of(plan)
         } else {
             Some(plan)
         }
@@ -304,9 +353,8 @@ fn plan_text(t: &Target) -> String {
     }
 }
 
-fn changes(row: Option<&Row>) -> (Option<Decimal>, Option<Decimal>) {
-    let Some(row) = row else { return (None, None) };
-    match (row.thuc_hien, row.cung_ky) {
+fn changes(th: Option<Decimal>, ck: Option<Decimal>) -> (Option<Decimal>, Option<Decimal>) {
+    match (th, ck) {
         (Some(th), Some(ck)) => {
             let diff = th.checked_sub(ck);
             // From a positive base to a negative value is no percentage
@@ -331,12 +379,16 @@ fn evaluate_part(
 ) -> Evaluated {
     let row = figures.rows.get(&p.ma).map(|(r, _)| r);
     let th = row.and_then(|r| r.thuc_hien);
-    let (pct_ck, diff_ck) = changes(row);
+    let ck = row.and_then(|r| r.cung_ky);
+    let (pct_ck, diff_ck) = changes(th, ck);
+    let (lk, lk_ck) = ctx.to_date(row);
+    let (pct_lk_ck, diff_lk_ck) = changes(lk, lk_ck);
     let decimals = p.so_le.unwrap_or(parent.so_le);
-    let danh_gia = match (judged, th, p.ke_hoach) {
-        (true, Some(th), Some(kh)) => ctx
+    let basis = ctx.judged(th, lk, parent.luy_ke);
+    let danh_gia = match (judged, basis.value, p.ke_hoach) {
+        (true, Some(v), Some(kh)) => basis
             .due(kh, parent.luy_ke)
-            .map_or(Verdict::ChuaDanhGia, |due| judge_higher(th, due)),
+            .map_or(Verdict::ChuaDanhGia, |due| judge_higher(v, due)),
         _ => Verdict::ChuaDanhGia,
     };
     let dvt = if p.dvt.is_empty() {
@@ -346,6 +398,8 @@ fn evaluate_part(
     };
     let rate = is_rate(parent.dang, &dvt);
     let (phan_tram_ke_hoach, khong_tinh_ke_hoach) = split(percent_of_plan(th, p.ke_hoach));
+    let (phan_tram_ke_hoach_luy_ke, khong_tinh_ke_hoach_luy_ke) =
+        split(percent_of_plan(lk, p.ke_hoach));
     Evaluated {
         stt: None,
         ma: p.ma.clone(),
@@ -370,11 +424,17 @@ fn evaluate_part(
         range: None,
         total: None,
         thuc_hien: th,
-        cung_ky: row.and_then(|r| r.cung_ky),
+        cung_ky: ck,
         phan_tram_ke_hoach,
         khong_tinh_ke_hoach,
         phan_tram_cung_ky: pct_ck,
         chenh_lech_cung_ky: diff_ck,
+        luy_ke: lk,
+        luy_ke_cung_ky: lk_ck,
+        phan_tram_ke_hoach_luy_ke,
+        khong_tinh_ke_hoach_luy_ke,
+        phan_tram_cung_ky_luy_ke: pct_lk_ck,
+        chenh_lech_cung_ky_luy_ke: diff_lk_ck,
         danh_gia,
         ghi_chu: row.and_then(|r| r.ghi_chu.as_ref()).map(|t| t.to_string()),
         parts: Vec::new(),
@@ -385,7 +445,10 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
     let row = figures.rows.get(&t.ma).map(|(r, _)| r);
     let th = row.and_then(|r| r.thuc_hien);
     let ck = row.and_then(|r| r.cung_ky);
-    let (pct_ck, diff_ck) = changes(row);
+    let (pct_ck, diff_ck) = changes(th, ck);
+    let (lk, lk_ck) = ctx.to_date(row);
+    let (pct_lk_ck, diff_lk_ck) = changes(lk, lk_ck);
+    let basis = ctx.judged(th, lk, t.luy_ke);
     let sub_targets: Vec<Evaluated> = t
         .muc_tieu
         .iter()
@@ -402,20 +465,24 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         .collect();
     let given = row.and_then(|r| r.danh_gia).map(Verdict::from_given);
     let danh_gia = match t.dang {
-        Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::SoTrenTong => {
-            match (th, t.ke_hoach.and_then(|kh| ctx.due(kh, t.luy_ke))) {
-                (Some(th), Some(due)) => judge_higher(th, due),
-                _ => Verdict::ChuaDanhGia,
-            }
-        }
-        Shape::ToiDa => match (th, t.ke_hoach.and_then(|kh| ctx.due(kh, t.luy_ke))) {
-            (Some(th), Some(due)) => judge_lower(th, due),
+        Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::SoTrenTong => match (
+            basis.value,
+            t.ke_hoach.and_then(|kh| basis.due(kh, t.luy_ke)),
+        ) {
+            (Some(v), Some(due)) => judge_higher(v, due),
+            _ => Verdict::ChuaDanhGia,
+        },
+        Shape::ToiDa => match (
+            basis.value,
+            t.ke_hoach.and_then(|kh| basis.due(kh, t.luy_ke)),
+        ) {
+            (Some(v), Some(due)) => judge_lower(v, due),
             _ => Verdict::ChuaDanhGia,
         },
         Shape::Khoang => match (
-            th,
-            t.ke_hoach_tu.and_then(|a| ctx.due(a, t.luy_ke)),
-            t.ke_hoach_den.and_then(|b| ctx.due(b, t.luy_ke)),
+            basis.value,
+            t.ke_hoach_tu.and_then(|a| basis.due(a, t.luy_ke)),
+            t.ke_hoach_den.and_then(|b| basis.due(b, t.luy_ke)),
         ) {
             (Some(th), Some(a), Some(b)) => {
                 if th < a {
@@ -459,6 +526,13 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         _ if th.is_none() => Err(NoPlanPercent::NoFigure),
         _ => Err(NoPlanPercent::NotForShape),
     });
+    let (phan_tram_ke_hoach_luy_ke, khong_tinh_ke_hoach_luy_ke) = split(match t.dang {
+        Shape::GiaTri | Shape::TyLe | Shape::ToiThieu | Shape::SoTrenTong | Shape::ToiDa => {
+            percent_of_plan(lk, t.ke_hoach)
+        }
+        _ if lk.is_none() => Err(NoPlanPercent::NoFigure),
+        _ => Err(NoPlanPercent::NotForShape),
+    });
     let mut parts = components;
     parts.extend(sub_targets);
     Evaluated {
@@ -483,6 +557,12 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
         khong_tinh_ke_hoach,
         phan_tram_cung_ky: pct_ck,
         chenh_lech_cung_ky: diff_ck,
+        luy_ke: lk,
+        luy_ke_cung_ky: lk_ck,
+        phan_tram_ke_hoach_luy_ke,
+        khong_tinh_ke_hoach_luy_ke,
+        phan_tram_cung_ky_luy_ke: pct_lk_ck,
+        chenh_lech_cung_ky_luy_ke: diff_lk_ck,
         danh_gia,
         ghi_chu: row.and_then(|r| r.ghi_chu.as_ref()).map(|t| t.to_string()),
         parts,
@@ -492,7 +572,9 @@ fn evaluate_target(t: &Target, figures: &Figures, ctx: &Ctx) -> Evaluated {
 /// Evaluates every target of the catalogue against the period's figures.
 pub fn evaluate(catalogue: &Catalogue, figures: &Figures, year: i32, period: Period) -> Evaluation {
     let ctx = Ctx {
-        share: Decimal::from(period.months()) / Decimal::from(12),
+        share: period.share(year),
+        share_to_date: period.share_to_date(year),
+        from_new_year: period.from_new_year(year),
     };
     let mut summary = Summary::default();
     let groups = catalogue
@@ -801,6 +883,106 @@ mod tests {
         c.validate().unwrap();
     }
 
+    fn with_to_date(
+        body: &str,
+        row: (&str, &str, &str, Option<&str>, Option<&str>),
+        period: Period,
+    ) -> Evaluated {
+        let (ma, th, ck, lk, lk_ck) = row;
+        let mut f = figures(&[(ma, Some(th), Some(ck))]);
+        let (r, _) = f.rows.get_mut(ma).unwrap();
+        r.luy_ke = lk.map(d);
+        r.luy_ke_cung_ky = lk_ck.map(d);
+        let e = evaluate(&catalogue(body), &f, 2026, period);
+        e.groups[0].targets[0].clone()
+    }
+
+    const REVENUE: &str = "[[nhom.chi_tieu]]\nstt = 1\nma = \"thu\"\nten = \"Thu ngân sách\"\ndvt = \"triệu đồng\"\ndang = \"gia-tri\"\nke_hoach = 2040\nluy_ke = true\n";
+
+    /// A monthly report: the month's own figure and the year so far, each
+    /// against the year's plan and against last year's.
+    #[test]
+    fn month_with_year_to_date_figures() {
+        let e = with_to_date(
+            REVENUE,
+            ("thu", "320", "300", Some("650"), Some("600")),
+            Period::Month(2),
+        );
+        assert_eq!(e.luy_ke, Some(d("650")));
+        assert_eq!(
+            e.phan_tram_ke_hoach_luy_ke.map(|p| p.round_dp(4)),
+            Some(d("31.8627"))
+        );
+        assert_eq!(
+            e.phan_tram_ke_hoach.map(|p| p.round_dp(4)),
+            Some(d("15.6863"))
+        );
+        assert_eq!(
+            e.phan_tram_cung_ky_luy_ke.map(|p| p.round_dp(4)),
+            Some(d("8.3333"))
+        );
+        assert_eq!(e.chenh_lech_cung_ky_luy_ke, Some(d("50")));
+        assert_eq!(e.chenh_lech_cung_ky, Some(d("20")));
+        // Judged by the year so far against 2/12 of the plan (340): 650 exceeds it.
+        assert_eq!(e.danh_gia, Verdict::Vuot);
+        let behind = with_to_date(
+            REVENUE,
+            ("thu", "320", "300", Some("330"), None),
+            Period::Month(2),
+        );
+        assert_eq!(behind.danh_gia, Verdict::ChuaDat);
+        assert_eq!(behind.phan_tram_cung_ky_luy_ke, None);
+        // Without a lũy kế the month is judged by itself against 1/12 (170).
+        let alone = with_to_date(REVENUE, ("thu", "320", "300", None, None), Period::Month(2));
+        assert_eq!(alone.danh_gia, Verdict::Vuot);
+        assert_eq!(alone.luy_ke, None);
+        assert_eq!(
+            alone.khong_tinh_ke_hoach_luy_ke,
+            Some(NoPlanPercent::NoFigure)
+        );
+        // January starts the year: its figure is the year so far.
+        let january = with_to_date(REVENUE, ("thu", "170", "150", None, None), Period::Month(1));
+        assert_eq!(january.luy_ke, Some(d("170")));
+        assert_eq!(january.luy_ke_cung_ky, Some(d("150")));
+        assert_eq!(january.danh_gia, Verdict::Dat);
+        // A rate is not pro-rated: a month's rate is judged against the whole plan.
+        let rate = "[[nhom.chi_tieu]]\nstt = 1\nma = \"bhyt\"\nten = \"BHYT\"\ndvt = \"%\"\ndang = \"ty-le\"\nke_hoach = 94\n";
+        let e = with_to_date(
+            rate,
+            ("bhyt", "93", "92", Some("93"), None),
+            Period::Month(2),
+        );
+        assert_eq!(e.danh_gia, Verdict::ChuaDat);
+    }
+
+    #[test]
+    fn week_and_range_pro_rate_by_days() {
+        // Week 7 of 2026 is 7 of 365 days: the plan due is 2040 × 7/365 ≈ 39,12.
+        let e = with_to_date(REVENUE, ("thu", "40", "35", None, None), Period::Week(7));
+        assert_eq!(e.danh_gia, Verdict::Vuot);
+        let e = with_to_date(REVENUE, ("thu", "39", "35", None, None), Period::Week(7));
+        assert_eq!(e.danh_gia, Verdict::ChuaDat);
+        // Its lũy kế runs to 15 February, 46 days: 2040 × 46/365 ≈ 257,1.
+        let e = with_to_date(
+            REVENUE,
+            ("thu", "39", "35", Some("258"), Some("240")),
+            Period::Week(7),
+        );
+        assert_eq!(e.danh_gia, Verdict::Vuot);
+        assert_eq!(e.chenh_lech_cung_ky_luy_ke, Some(d("18")));
+        // A range from 1 January is its own lũy kế: 31 + 28 = 59 days, due ≈ 329,75.
+        let range = Period::parse("01/01/2026..28/02/2026").unwrap();
+        let e = with_to_date(REVENUE, ("thu", "330", "300", None, None), range);
+        assert_eq!(e.luy_ke, Some(d("330")));
+        assert_eq!(e.danh_gia, Verdict::Vuot);
+        let e = with_to_date(REVENUE, ("thu", "329", "300", None, None), range);
+        assert_eq!(e.danh_gia, Verdict::ChuaDat);
+        assert_eq!(
+            e.phan_tram_cung_ky.map(|p| p.round_dp(4)),
+            Some(d("9.6667"))
+        );
+    }
+
     /// Every shape, period and cumulation over the extreme decimals: no
     /// arithmetic path may panic (rust_decimal panics on overflow with + − ×).
     #[test]
@@ -833,6 +1015,8 @@ mod tests {
             Period::SixMonths,
             Period::NineMonths,
             Period::Year,
+            Period::Month(2),
+            Period::Week(7),
         ];
         for shape in shapes {
             for luy_ke in [false, true] {
@@ -859,8 +1043,13 @@ mod tests {
                     }
                     for th in &values {
                         for ck in &values {
-                            let f =
+                            let mut f =
                                 figures(&[("x", Some(th), Some(ck)), ("p", Some(th), Some(ck))]);
+                            // The year-to-date figures take the other extremes.
+                            for (row, _) in f.rows.values_mut() {
+                                row.luy_ke = Some(d(ck));
+                                row.luy_ke_cung_ky = Some(d(th));
+                            }
                             for period in periods {
                                 let e = evaluate(&c, &f, 2026, period);
                                 let _ = super::super::table::rows(&e);

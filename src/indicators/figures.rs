@@ -35,6 +35,13 @@ pub struct Row {
     pub thuc_hien: Option<Decimal>,
     #[serde(default, deserialize_with = "optional")]
     pub cung_ky: Option<Decimal>,
+    /// The year-to-date figure (lũy kế): from 1 January to the period's end.
+    /// Monthly and weekly reports quote it beside the period's own figure.
+    #[serde(default, deserialize_with = "optional")]
+    pub luy_ke: Option<Decimal>,
+    /// The year-to-date figure of the same period last year.
+    #[serde(default, deserialize_with = "optional")]
+    pub luy_ke_cung_ky: Option<Decimal>,
     #[serde(default)]
     pub ghi_chu: Option<Text>,
     #[serde(default)]
@@ -119,7 +126,15 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
 }
 
 /// The columns a sheet or CSV must have, and which are optional.
-const COLUMNS: [&str; 5] = ["ma", "thuc_hien", "cung_ky", "ghi_chu", "danh_gia"];
+const COLUMNS: [&str; 7] = [
+    "ma",
+    "thuc_hien",
+    "cung_ky",
+    "luy_ke",
+    "luy_ke_cung_ky",
+    "ghi_chu",
+    "danh_gia",
+];
 
 /// The spreadsheet letter of column `i` (0 → A, 26 → AA).
 pub(crate) fn column_letter(i: usize) -> String {
@@ -181,6 +196,8 @@ fn row_from_cells(
             "ma" => row.ma = cell.text().trim().to_string(),
             "thuc_hien" => row.thuc_hien = number(&cell)?,
             "cung_ky" => row.cung_ky = number(&cell)?,
+            "luy_ke" => row.luy_ke = number(&cell)?,
+            "luy_ke_cung_ky" => row.luy_ke_cung_ky = number(&cell)?,
             "ghi_chu" => {
                 let t = cell.text();
                 if !t.trim().is_empty() {

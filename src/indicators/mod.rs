@@ -9,6 +9,7 @@ mod number;
 pub mod table;
 
 pub use crate::fields::Period;
+pub use crate::fields::{short_date, PERIODS};
 pub use catalogue::{Catalogue, Comparison, Group, Part, Shape, Target};
 pub use derive::{
     evaluate, Evaluated, Evaluation, GroupResult, NoPlanPercent, Summary, Verdict,
@@ -110,8 +111,9 @@ pub fn load_in(
             return Err(invalid(
                 "so_lieu.ky",
                 format!(
-                    "{} does not say its period: add `ky = \"quy-1\"` (quy-1…quy-4, 6-thang, 9-thang, nam) to [so_lieu]",
-                    figures_path.display()
+                    "{} does not say its period: add `ky = \"quy-1\"` ({}) to [so_lieu]",
+                    figures_path.display(),
+                    PERIODS
                 ),
             ))
         }
@@ -130,6 +132,23 @@ pub fn load_in(
                 ));
             }
         }
+    }
+    if let Some(y) = period.own_year().filter(|&y| y != catalogue.nam) {
+        return Err(invalid(
+            "so_lieu.ky",
+            format!(
+                "the period {} lies in {y} but the catalogue {} sets the targets of {}",
+                period.long_name(y),
+                catalogue_path.display(),
+                catalogue.nam
+            ),
+        ));
+    }
+    if !period.exists_in(year) {
+        return Err(invalid(
+            "so_lieu.ky",
+            format!("{year} has no week {period}: its last ISO week is 52"),
+        ));
     }
     let codes = catalogue.codes();
     for (code, (_, place)) in &figures.rows {
@@ -167,7 +186,12 @@ fn refuse_negative_figures(
             let Some((row, place)) = figures.rows.get(code) else {
                 continue;
             };
-            for (key, value) in [("thuc_hien", row.thuc_hien), ("cung_ky", row.cung_ky)] {
+            for (key, value) in [
+                ("thuc_hien", row.thuc_hien),
+                ("cung_ky", row.cung_ky),
+                ("luy_ke", row.luy_ke),
+                ("luy_ke_cung_ky", row.luy_ke_cung_ky),
+            ] {
                 if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
                     return Err(Error::Parse {
                         loc: crate::error::Location::file_only(figures_path),

@@ -6,10 +6,12 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use super::numbering::{ListStyle, Style};
 use crate::fields::Text;
 
-/// A section of the body. Its number (I., 1., 3.1., a)) comes from its depth and
-/// position, so a clerk never types or re-types a number; `so` overrides it.
+/// A section of the body. Its number (I., 1., 3.1., a)) comes from its list's
+/// scheme and its position, so a clerk never types or re-types a number; `so`
+/// overrides it, and `so = ""` leaves it unnumbered and uncounted.
 /// Without `tieu_de` the section is a numbered paragraph ("1. Các cấp ủy …").
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +27,18 @@ pub struct Section {
     /// Paragraphs after the sub-sections.
     #[serde(default)]
     pub doan_cuoi: Vec<Paragraph>,
+    /// The scheme and style of the sub-sections (`muc`): `"a)"`, `"(1)"`, …
+    #[serde(default)]
+    pub kieu_muc: Option<ListStyle>,
+    /// This heading's own style, over its list's.
+    #[serde(default)]
+    pub in_hoa: Option<bool>,
+    #[serde(default)]
+    pub dam: Option<bool>,
+    #[serde(default)]
+    pub nghieng: Option<bool>,
+    #[serde(default)]
+    pub can_giua: Option<bool>,
     /// Whether the heading runs into the first paragraph ("1.1. Về kinh tế:
     /// Đảng ủy …"); by default it does when `tieu_de` ends with ":" and the
     /// first paragraph is not a bullet.
@@ -131,6 +145,18 @@ impl<'a> Iterator for Walk<'a> {
             index: p.index,
             section: p.section,
         })
+    }
+}
+
+impl Section {
+    /// The style keys set on this section itself.
+    pub fn own_style(&self) -> Style {
+        Style {
+            in_hoa: self.in_hoa,
+            dam: self.dam,
+            nghieng: self.nghieng,
+            can_giua: self.can_giua,
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 mod body;
 pub mod inline;
 mod load;
+pub mod numbering;
 mod signature;
 mod table;
 
@@ -152,6 +153,10 @@ pub struct Document {
     pub mo_dau: Vec<Paragraph>,
     #[serde(default)]
     pub noi_dung: Vec<Section>,
+    /// The numbering scheme and style of each depth, from the top ("Phần thứ
+    /// nhất", "I.", "1.", "1.1."); a depth not listed keeps the profile's.
+    #[serde(default)]
+    pub kieu_so: Vec<numbering::ListStyle>,
     #[serde(default)]
     pub ket_luan: Vec<Paragraph>,
     /// The mark that ends the text when the last paragraph does not end with
@@ -407,6 +412,12 @@ impl Document {
             c.add(format!("trich_yeu[{i}]"), t);
         }
         c.paragraphs("mo_dau", &self.mo_dau);
+        // A scheme's words ("Phần thứ", "Điều") are printed too.
+        for (i, l) in self.kieu_so.iter().enumerate() {
+            if let Some(scheme) = &l.scheme {
+                c.add_str(format!("kieu_so[{i}]"), &scheme.name);
+            }
+        }
         let mut body = walk("noi_dung", &self.noi_dung);
         while let Some(step) = body.next() {
             let base = body.path();
@@ -417,6 +428,9 @@ impl Document {
                     }
                     if let Some(t) = &s.tieu_de {
                         c.add(format!("{base}.tieu_de"), t);
+                    }
+                    if let Some(scheme) = s.kieu_muc.as_ref().and_then(|l| l.scheme.as_ref()) {
+                        c.add_str(format!("{base}.kieu_muc"), &scheme.name);
                     }
                     c.paragraphs(&format!("{base}.doan"), &s.doan);
                 }
@@ -500,6 +514,10 @@ struct Collector<'a>(Vec<(String, &'a str)>);
 impl<'a> Collector<'a> {
     fn add(&mut self, path: String, t: &'a Text) {
         self.0.push((path, t.as_str()));
+    }
+
+    fn add_str(&mut self, path: String, t: &'a str) {
+        self.0.push((path, t));
     }
 
     fn paragraphs(&mut self, base: &str, list: &'a [Paragraph]) {

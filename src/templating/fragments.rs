@@ -42,6 +42,13 @@ struct IndicatorView {
     khong_tinh_ke_hoach: Option<&'static str>,
     phan_tram_cung_ky: Option<f64>,
     chenh_lech_cung_ky: Option<f64>,
+    /// The year so far (lũy kế), and the same against the year's plan and last year.
+    luy_ke: Option<f64>,
+    luy_ke_cung_ky: Option<f64>,
+    phan_tram_ke_hoach_luy_ke: Option<f64>,
+    khong_tinh_ke_hoach_luy_ke: Option<&'static str>,
+    phan_tram_cung_ky_luy_ke: Option<f64>,
+    chenh_lech_cung_ky_luy_ke: Option<f64>,
     danh_gia: &'static str,
     ghi_chu: Option<String>,
     so_le: u32,
@@ -88,6 +95,12 @@ fn view(e: &Evaluated, eval: &Evaluation) -> IndicatorView {
         khong_tinh_ke_hoach: e.khong_tinh_ke_hoach.map(no_plan_percent),
         phan_tram_cung_ky: f(e.phan_tram_cung_ky),
         chenh_lech_cung_ky: f(e.chenh_lech_cung_ky),
+        luy_ke: f(e.luy_ke),
+        luy_ke_cung_ky: f(e.luy_ke_cung_ky),
+        phan_tram_ke_hoach_luy_ke: f(e.phan_tram_ke_hoach_luy_ke),
+        khong_tinh_ke_hoach_luy_ke: e.khong_tinh_ke_hoach_luy_ke.map(no_plan_percent),
+        phan_tram_cung_ky_luy_ke: f(e.phan_tram_cung_ky_luy_ke),
+        chenh_lech_cung_ky_luy_ke: f(e.chenh_lech_cung_ky_luy_ke),
         danh_gia: e.danh_gia.word(),
         ghi_chu: e.ghi_chu.clone(),
         so_le: e.decimals,
@@ -121,6 +134,13 @@ struct PeriodView {
     ten: String,
     ngan: String,
     nam: i32,
+    /// The first and last day: "01/02/2026", "28/02/2026".
+    tu: String,
+    den: String,
+    /// The next period ("tháng 3 năm 2026" / "tháng 3/2026"), for the tasks
+    /// ahead; none after a range of days.
+    ke_tiep: Option<String>,
+    ke_tiep_ngan: Option<String>,
 }
 
 /// What fragments see: `chi_tieu.<ma>`, `tong_hop`, `nhom`, `ky`, `nam`;
@@ -151,6 +171,10 @@ pub fn data_context(eval: Option<&Evaluation>) -> Value {
             ten: eval.period.long_name(eval.year),
             ngan: eval.period.short_name(eval.year),
             nam: eval.year,
+            tu: indicators::short_date(eval.period.start(eval.year)),
+            den: indicators::short_date(eval.period.end(eval.year)),
+            ke_tiep: eval.period.next_name(eval.year, false),
+            ke_tiep_ngan: eval.period.next_name(eval.year, true),
         })),
         nam => eval.year,
     }
@@ -232,13 +256,49 @@ fn text_attr(v: &Value, name: &str) -> Result<String, minijinja::Error> {
     Ok(attr(v, name)?.as_str().unwrap_or_default().to_string())
 }
 
-fn so_cung_ky(v: Value) -> Result<String, minijinja::Error> {
+/// The names of the figures a filter reads: the period's own, or with
+/// `luy_ke=true` the year so far.
+struct Figure {
+    th: &'static str,
+    ck: &'static str,
+    pct_ck: &'static str,
+    diff_ck: &'static str,
+    pct_kh: &'static str,
+    no_kh: &'static str,
+}
+
+fn figure(kwargs: &Kwargs) -> Result<Figure, minijinja::Error> {
+    let to_date: Option<bool> = kwargs.get("luy_ke")?;
+    Ok(if to_date.unwrap_or(false) {
+        Figure {
+            th: "luy_ke",
+            ck: "luy_ke_cung_ky",
+            pct_ck: "phan_tram_cung_ky_luy_ke",
+            diff_ck: "chenh_lech_cung_ky_luy_ke",
+            pct_kh: "phan_tram_ke_hoach_luy_ke",
+            no_kh: "khong_tinh_ke_hoach_luy_ke",
+        }
+    } else {
+        Figure {
+            th: "thuc_hien",
+            ck: "cung_ky",
+            pct_ck: "phan_tram_cung_ky",
+            diff_ck: "chenh_lech_cung_ky",
+            pct_kh: "phan_tram_ke_hoach",
+            no_kh: "khong_tinh_ke_hoach",
+        }
+    })
+}
+
+fn so_cung_ky(v: Value, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let fig = figure(&kwargs)?;
+    kwargs.assert_all_used()?;
     let versus = text_attr(&v, "so_voi")?;
-    if decimal(&attr(&v, "cung_ky")?)?.is_none() || decimal(&attr(&v, "thuc_hien")?)?.is_none() {
+    if decimal(&attr(&v, fig.ck)?)?.is_none() || decimal(&attr(&v, fig.th)?)?.is_none() {
         return Ok("chưa có số liệu cùng kỳ".to_string());
     }
     let difference = || -> Result<String, minijinja::Error> {
-        let Some(diff) = decimal(&attr(&v, "chenh_lech_cung_ky")?)? else {
+        let Some(diff) = decimal(&attr(&v, fig.diff_ck)?)? else {
             return Ok(String::new());
         };
         // A rate changes by percentage points, whatever its unit is spelled.
@@ -252,7 +312,7 @@ fn so_cung_ky(v: Value) -> Result<String, minijinja::Error> {
     let phrase = if text_attr(&v, "so_sanh_cung_ky")? == "tuyet-doi" {
         difference()?
     } else {
-        match decimal(&attr(&v, "phan_tram_cung_ky")?)? {
+        match decimal(&attr(&v, fig.pct_ck)?)? {
             Some(p) => change_phrase(
                 p,
                 None,
@@ -273,8 +333,10 @@ fn so_cung_ky(v: Value) -> Result<String, minijinja::Error> {
     })
 }
 
-fn so_ke_hoach(v: Value) -> Result<String, minijinja::Error> {
-    Ok(match decimal(&attr(&v, "phan_tram_ke_hoach")?)? {
+fn so_ke_hoach(v: Value, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let fig = figure(&kwargs)?;
+    kwargs.assert_all_used()?;
+    Ok(match decimal(&attr(&v, fig.pct_kh)?)? {
         Some(p) => format!(
             "đạt {} {}",
             format_percent(
@@ -283,10 +345,44 @@ fn so_ke_hoach(v: Value) -> Result<String, minijinja::Error> {
             ),
             text_attr(&v, "ke_hoach_ten")?
         ),
-        None => text_attr(&v, "khong_tinh_ke_hoach")
+        None => text_attr(&v, fig.no_kh)
             .ok()
             .filter(|why| !why.is_empty())
             .unwrap_or_else(|| "chưa có số liệu".to_string()),
+    })
+}
+
+/// "650/2.040 triệu đồng": the figure over the year's plan, as monthly reports
+/// pair them; `luy_ke=true` takes the year so far, `so_le=n` the decimals
+/// (default the target's). Without a figure or a single plan it says so.
+fn th_kh(v: Value, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let fig = figure(&kwargs)?;
+    let decimals: Option<u32> = kwargs.get("so_le")?;
+    kwargs.assert_all_used()?;
+    let decimals = match decimals {
+        Some(n) => n,
+        None => uint_attr(&v, "so_le", 2)?,
+    };
+    let (Some(th), Some(kh)) = (
+        decimal(&attr(&v, fig.th)?)?,
+        decimal(&attr(&v, "ke_hoach")?)?,
+    ) else {
+        return Ok(if decimal(&attr(&v, fig.th)?)?.is_none() {
+            "(chưa có số liệu)".to_string()
+        } else {
+            "(không có kế hoạch)".to_string()
+        });
+    };
+    let unit = text_attr(&v, "dvt")?;
+    let pair = format!(
+        "{}/{}",
+        format_number(th, decimals),
+        format_number(kh, decimals)
+    );
+    Ok(match unit.trim() {
+        "" => pair,
+        "%" => format!("{pair}%"),
+        u => format!("{pair} {u}"),
     })
 }
 
@@ -330,13 +426,12 @@ fn ngay(v: String) -> Result<String, minijinja::Error> {
 fn ky(v: String, year: i32, kwargs: Kwargs) -> Result<String, minijinja::Error> {
     let short: Option<bool> = kwargs.get("ngan")?;
     kwargs.assert_all_used()?;
-    let period: Period =
-        serde_json::from_value(serde_json::Value::String(v.clone())).map_err(|_| {
-            minijinja::Error::new(
-                minijinja::ErrorKind::InvalidOperation,
-                format!("`{v}` is not a period; expected quy-1…quy-4, 6-thang, 9-thang or nam"),
-            )
-        })?;
+    let period = Period::parse(&v).ok_or_else(|| {
+        minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("`{v}` is not a period; expected {}", indicators::PERIODS),
+        )
+    })?;
     Ok(if short.unwrap_or(false) {
         period.short_name(year)
     } else {
@@ -351,6 +446,7 @@ pub fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("tang_giam", tang_giam);
     env.add_filter("so_cung_ky", so_cung_ky);
     env.add_filter("so_ke_hoach", so_ke_hoach);
+    env.add_filter("th_kh", th_kh);
     env.add_filter("la_ma", la_ma);
     env.add_filter("ngay", ngay);
     env.add_filter("ky", ky);
@@ -422,7 +518,7 @@ fn describe(e: &minijinja::Error, source: &str) -> String {
             "`{x}` is not defined (the names a fragment can use: chi_tieu.<mã>, tong_hop, nhom, ky, nam — with [so_lieu] — and the other fragments by name)"
         ),
         (minijinja::ErrorKind::UnknownFunction, Some(x)) => {
-            format!("`{x}`: unknown function (fragments have the filters so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, la_ma, ngay, ky)")
+            format!("`{x}`: unknown function (fragments have the filters so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, th_kh, la_ma, ngay, ky)")
         }
         _ => match e.detail() {
             Some(d) => format!("{}: {d}", e.kind()),
@@ -600,6 +696,11 @@ impl Resolver<'_> {
                     doan: self.paragraphs(&format!("{base}.doan"), &s.doan)?,
                     muc: Vec::new(),
                     doan_cuoi: Vec::new(),
+                    kieu_muc: s.kieu_muc.clone(),
+                    in_hoa: s.in_hoa,
+                    dam: s.dam,
+                    nghieng: s.nghieng,
+                    can_giua: s.can_giua,
                     chay_lien: s.chay_lien,
                 }),
                 Step::Close { section: s, .. } => {
@@ -851,6 +952,60 @@ noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
         let mut env = Environment::new();
         add_filters(&mut env);
         env.render_str(template, data_context(Some(&eval))).unwrap()
+    }
+
+    /// A monthly report quotes the year so far over the plan, in the unit's
+    /// decimals: "650/2.040 triệu đồng, đạt 32% (KH)", "4,479/43,545 tỷ đồng,
+    /// đạt 10,3% kế hoạch giao".
+    #[test]
+    fn a_month_quotes_the_year_so_far_over_the_plan() {
+        use crate::indicators::{Catalogue, Figures, Row};
+        let text = "nam = 2026\n[[nhom]]\nten = \"Kinh tế\"\n[[nhom.chi_tieu]]\nstt = 1\nma = \"thu\"\nten = \"Thu\"\ndvt = \"triệu đồng\"\ndang = \"gia-tri\"\nke_hoach = 2040\nluy_ke = true\nso_le = 0\n[[nhom.chi_tieu]]\nstt = 2\nma = \"von\"\nten = \"Vốn\"\ndvt = \"tỷ đồng\"\ndang = \"gia-tri\"\nke_hoach = 43.545\nluy_ke = true\nso_le = 3\n";
+        let c: Catalogue = model::parse(Path::new("c.toml"), text, model::Format::Toml).unwrap();
+        c.validate().unwrap();
+        let mut f = Figures::default();
+        for (ma, th, ck, lk, lk_ck) in [
+            ("thu", "320", "290", "650", "600"),
+            ("von", "2.1", "1.9", "4.479", "4.1"),
+        ] {
+            let n = |v: &str| Some(v.parse().unwrap());
+            let row = Row {
+                ma: ma.to_string(),
+                thuc_hien: n(th),
+                cung_ky: n(ck),
+                luy_ke: n(lk),
+                luy_ke_cung_ky: n(lk_ck),
+                ..Row::default()
+            };
+            f.rows.insert(ma.to_string(), (row, String::new()));
+        }
+        let eval = indicators::evaluate(&c, &f, 2026, Period::Month(2));
+        let mut env = Environment::new();
+        add_filters(&mut env);
+        let out = env
+            .render_str(
+                "{{ chi_tieu.thu | th_kh(luy_ke=true) }}, đạt {{ chi_tieu.thu.phan_tram_ke_hoach_luy_ke | phan_tram(0) }} (KH); \
+                 {{ chi_tieu.von | th_kh(luy_ke=true) }}, đạt {{ chi_tieu.von.phan_tram_ke_hoach_luy_ke | phan_tram(1) }} kế hoạch giao; \
+                 tháng: {{ chi_tieu.thu | th_kh }}, {{ chi_tieu.thu | so_ke_hoach }}, {{ chi_tieu.thu | so_cung_ky }}; \
+                 lũy kế {{ chi_tieu.thu | so_ke_hoach(luy_ke=true) }}, {{ chi_tieu.thu | so_cung_ky(luy_ke=true) }}; \
+                 {{ ky.ten }}, {{ ky.ngan }}, {{ ky.tu }}–{{ ky.den }}, trọng tâm {{ ky.ke_tiep }}; \
+                 {{ 'thang-3' | ky(2026, ngan=true) }}; {{ 'tuan-7' | ky(2026) }}; {{ '01/02/2026..15/02/2026' | ky(2026) }}",
+                data_context(Some(&eval)),
+            )
+            .unwrap();
+        assert_eq!(
+            out,
+            "650/2.040 triệu đồng, đạt 32% (KH); \
+             4,479/43,545 tỷ đồng, đạt 10,3% kế hoạch giao; \
+             tháng: 320/2.040 triệu đồng, đạt 15,7% kế hoạch năm, tăng 10,34% so với cùng kỳ; \
+             lũy kế đạt 31,9% kế hoạch năm, tăng 8,33% so với cùng kỳ; \
+             tháng 02 năm 2026, tháng 02/2026, 01/02/2026–28/02/2026, trọng tâm tháng 3 năm 2026; \
+             tháng 3/2026; tuần 7 năm 2026; từ ngày 01/02/2026 đến ngày 15/02/2026"
+        );
+        let err = env
+            .render_str("{{ 'thang-13' | ky(2026) }}", minijinja::context! {})
+            .unwrap_err();
+        assert!(err.to_string().contains("is not a period"), "{err}");
     }
 
     const TARGET: &str = "[[nhom.chi_tieu]]\nstt = 1\nma = \"a\"\nten = \"A\"\ndvt = \"triệu đồng\"\ndang = \"gia-tri\"\nke_hoach = 100\nso_le = 0\n";

@@ -219,8 +219,8 @@ fn a_typst_error_is_traced_to_its_template_line_and_data_field() {
         .unwrap()
         + 1;
     let broken = library.replacen(
-        "#let muc(p, level, body) = {",
-        "#let muc(p, level, body) = {\n  nope()",
+        "#let muc(p, level, dam: auto, nghieng: auto, giua: false, body) = {",
+        "#let muc(p, level, dam: auto, nghieng: auto, giua: false, body) = {\n  nope()",
         1,
     );
     let msg = run("the-thuc.typ", broken);

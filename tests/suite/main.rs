@@ -18,6 +18,7 @@ mod fuzz;
 mod inline;
 mod input_and_errors;
 mod legacy_text;
+mod numbering;
 mod recipients_layout;
 mod reports;
 mod resolved;
