@@ -11,6 +11,7 @@ mod check;
 mod cli;
 mod ending;
 mod escaping;
+mod examples_issue11;
 mod faults;
 mod files;
 mod fragment_errors;
