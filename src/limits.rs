@@ -146,6 +146,26 @@ impl Bound {
     }
 }
 
+/// Refuses `value` over `limit`, naming the file, the field and the bound.
+pub fn at_most(
+    file: &std::path::Path,
+    field: &str,
+    bound: Bound,
+    value: usize,
+    limit: usize,
+) -> Result<(), crate::Error> {
+    if value > limit {
+        return Err(crate::Error::Limit {
+            file: file.to_path_buf(),
+            field: field.to_string(),
+            bound,
+            value: value as u64,
+            limit: limit as u64,
+        });
+    }
+    Ok(())
+}
+
 /// Refuses a document over the count and length bounds, before anything is
 /// typeset: the figures the bounds protect against are those of typesetting.
 pub fn check_document(
@@ -154,17 +174,7 @@ pub fn check_document(
 ) -> Result<(), crate::Error> {
     use crate::model::{Recipient, Section};
     let over = |field: &str, bound: Bound, value: usize, limit: usize| {
-        if value > limit {
-            Err(crate::Error::Limit {
-                file: file.to_path_buf(),
-                field: field.to_string(),
-                bound,
-                value: value as u64,
-                limit: limit as u64,
-            })
-        } else {
-            Ok(())
-        }
+        at_most(file, field, bound, value, limit)
     };
     // (sections, paragraphs) of a section and everything under it.
     fn count(s: &Section) -> (usize, usize) {

@@ -54,16 +54,13 @@ fn check_catalogue_bounds(catalogue: &Catalogue, path: &Path) -> Result<(), Erro
                 .sum::<usize>()
         })
         .sum();
-    if rows > crate::limits::MAX_INDICATORS {
-        return Err(Error::Limit {
-            file: path.to_path_buf(),
-            field: "nhom".into(),
-            bound: crate::limits::Bound::Indicators,
-            value: rows as u64,
-            limit: crate::limits::MAX_INDICATORS as u64,
-        });
-    }
-    Ok(())
+    crate::limits::at_most(
+        path,
+        "nhom",
+        crate::limits::Bound::Indicators,
+        rows,
+        crate::limits::MAX_INDICATORS,
+    )
 }
 
 /// [`load`], the files read through `inputs` (and kept there).

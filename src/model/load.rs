@@ -35,14 +35,19 @@ impl Format {
 /// figures are kilobytes; 16 MiB is a mistake, not a spreadsheet.
 pub const MAX_INPUT_BYTES: u64 = limits::MAX_DATA_FILE_BYTES;
 
-/// Refuses a file over [`MAX_INPUT_BYTES`] before reading it.
-pub fn check_size(path: &Path) -> Result<(), Error> {
-    let size = std::fs::metadata(path)
+/// The size of `path` on disk, before anything is read.
+fn file_size(path: &Path) -> Result<u64, Error> {
+    Ok(std::fs::metadata(path)
         .map_err(|source| Error::Read {
             file: path.to_path_buf(),
             source,
         })?
-        .len();
+        .len())
+}
+
+/// Refuses a file over [`MAX_INPUT_BYTES`] before reading it.
+pub fn check_size(path: &Path) -> Result<(), Error> {
+    let size = file_size(path)?;
     if size > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             file: path.to_path_buf(),
@@ -57,13 +62,7 @@ pub fn check_size(path: &Path) -> Result<(), Error> {
 /// hand, so anything over [`limits::MAX_DOCUMENT_FILE_BYTES`] is refused unread.
 pub fn load_document<T: DeserializeOwned>(path: &Path) -> Result<T, Error> {
     Format::from_path(path)?;
-    let size = std::fs::metadata(path)
-        .map_err(|source| Error::Read {
-            file: path.to_path_buf(),
-            source,
-        })?
-        .len();
-    check_document_size(path, size)?;
+    check_document_size(path, file_size(path)?)?;
     load(path)
 }
 

@@ -75,27 +75,22 @@ pub fn lay_out_all(
         .collect::<Result<_, Error>>()?;
     // Rows read from files count too: a sheet may hold far more than a page.
     let rows: usize = tables.values().map(|t| t.rows).sum();
-    if rows > crate::limits::MAX_TABLE_ROWS {
-        return Err(Error::Limit {
-            file: file.to_path_buf(),
-            field: "bang".into(),
-            bound: crate::limits::Bound::TableRows,
-            value: rows as u64,
-            limit: crate::limits::MAX_TABLE_ROWS as u64,
-        });
-    }
+    crate::limits::at_most(
+        file,
+        "bang",
+        crate::limits::Bound::TableRows,
+        rows,
+        crate::limits::MAX_TABLE_ROWS,
+    )?;
     for (name, t) in &tables {
         for text in t.texts() {
-            let chars = text.chars().count();
-            if chars > crate::limits::MAX_TEXT_CHARS {
-                return Err(Error::Limit {
-                    file: file.to_path_buf(),
-                    field: format!("bang.{name}"),
-                    bound: crate::limits::Bound::TextLength,
-                    value: chars as u64,
-                    limit: crate::limits::MAX_TEXT_CHARS as u64,
-                });
-            }
+            crate::limits::at_most(
+                file,
+                &format!("bang.{name}"),
+                crate::limits::Bound::TextLength,
+                text.chars().count(),
+                crate::limits::MAX_TEXT_CHARS,
+            )?;
         }
     }
     Ok(tables)
