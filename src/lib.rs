@@ -20,6 +20,7 @@ pub mod inputs;
 pub mod limits;
 pub mod lint;
 pub mod locale;
+pub mod locate;
 pub mod messages;
 pub mod model;
 pub mod output;

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use vanban::messages::{self, Lang};
 use vanban::{output, workflow, Error, Renderer};
 // archive, register, extract (issue 5)
@@ -44,16 +44,8 @@ enum Command {
         /// What to write.
         #[arg(long, value_enum, default_value_t = Emit::Pdf)]
         emit: Emit,
-        /// A directory of templates that overrides the built-in ones file by file.
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
-        /// A directory of extra fonts (e.g. a licensed Times New Roman).
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
-        /// A folder outside the document's own that it may name files in
-        /// (data, fragments); repeat for several.
-        #[arg(long = "allow-path", value_name = "DIR")]
-        allow_path: Vec<PathBuf>,
+        #[command(flatten)]
+        shared: SharedArgs,
         /// Write PDF/A: a-1b, a-2b or a-3b (a-3b embeds the document's sources).
         #[arg(long, value_name = "STANDARD", value_parser = parse_standard)]
         pdf_standard: Option<PdfStandard>,
@@ -65,14 +57,11 @@ enum Command {
         /// Treat warnings as errors (exit 1).
         #[arg(long)]
         strict: bool,
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
-        /// A folder outside the document's own that it may name files in
-        /// (data, fragments); repeat for several.
-        #[arg(long = "allow-path", value_name = "DIR")]
-        allow_path: Vec<PathBuf>,
+        /// How to print the lints: text (on stderr) or json (an array on stdout).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        #[command(flatten)]
+        shared: SharedArgs,
     },
     /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
     New {
@@ -99,35 +88,23 @@ enum Command {
         /// Worker threads (default: the number of processor cores).
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: Option<u16>,
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
-        /// A folder outside the document's own that it may name files in
-        /// (data, fragments); repeat for several.
-        #[arg(long = "allow-path", value_name = "DIR")]
-        allow_path: Vec<PathBuf>,
+        #[command(flatten)]
+        shared: SharedArgs,
     },
     /// Write the pages as PNG pictures: DIR/NAME-1.png, NAME-2.png …
     Preview {
         file: PathBuf,
         /// Only this page (1 is the first).
-        #[arg(long, value_name = "N")]
+        #[arg(long = "pages", alias = "page", value_name = "N")]
         page: Option<usize>,
-        /// Resolution in dots per inch.
-        #[arg(long, default_value_t = 96, value_parser = clap::value_parser!(u32).range(10..=1200))]
-        dpi: u32,
+        /// Resolution in pixels per inch.
+        #[arg(long = "ppi", alias = "dpi", default_value_t = 96, value_parser = clap::value_parser!(u32).range(10..=1200))]
+        ppi: u32,
         /// The directory to write into (default: beside the input).
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
-        /// A folder outside the document's own that it may name files in
-        /// (data, fragments); repeat for several.
-        #[arg(long = "allow-path", value_name = "DIR")]
-        allow_path: Vec<PathBuf>,
+        #[command(flatten)]
+        shared: SharedArgs,
     },
     /// Render again whenever the document, its data or its fragment files change.
     Watch {
@@ -138,19 +115,14 @@ enum Command {
         /// Write PNG pages (at 96 dpi) instead of the PDF.
         #[arg(long)]
         png: bool,
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
-        /// A folder outside the document's own that it may name files in
-        /// (data, fragments); repeat for several.
-        #[arg(long = "allow-path", value_name = "DIR")]
-        allow_path: Vec<PathBuf>,
+        #[command(flatten)]
+        shared: SharedArgs,
     },
     /// List the fonts vanban can use.
     Fonts {
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
+        /// A directory of extra fonts (e.g. a licensed Times New Roman), searched recursively.
+        #[arg(long = "font-path", alias = "font-dir", value_name = "DIR")]
+        font_path: Option<PathBuf>,
     },
     /// Archive documents as PDF/A in DIR and record them in its register.
     Archive(ArchiveArgs),
@@ -159,6 +131,10 @@ enum Command {
         #[command(subcommand)]
         command: RegisterCommand,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `vanban man > vanban.1`.
+    Man,
     /// Write the sources embedded in an archived PDF/A-3b back to files.
     Extract {
         /// The archived PDF.
@@ -167,6 +143,14 @@ enum Command {
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// One warning per paragraph on stderr.
+    Text,
+    /// A JSON array on stdout, for editors and scripts.
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -215,12 +199,10 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             file,
             output,
             emit,
-            templates,
-            font_dir,
-            allow_path,
+            shared,
             pdf_standard,
         } => {
-            let renderer = renderer(templates, font_dir, &allow_path)?;
+            let renderer = shared.renderer()?;
             let resolved = renderer.resolve_file(&file)?;
             let (bytes, ext) = match emit {
                 Emit::Pdf => (
@@ -237,8 +219,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             eprintln!("wrote {}", display(&target));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Fonts { font_dir } => {
-            let renderer = Renderer::with_options(None, font_dir.as_deref())?;
+        Command::Fonts { font_path } => {
+            let renderer = Renderer::with_options(None, font_path.as_deref())?;
             for family in renderer.fonts().families() {
                 println!("{family}");
             }
@@ -260,26 +242,16 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             inputs,
             output,
             jobs,
-            templates,
-            font_dir,
-            allow_path,
-        } => run_batch(
-            &inputs,
-            &output,
-            jobs,
-            renderer(templates, font_dir, &allow_path)?,
-            lang,
-        ),
+            shared,
+        } => run_batch(&inputs, &output, jobs, shared.renderer()?, lang),
         Command::Preview {
             file,
             page,
-            dpi,
+            ppi,
             output,
-            templates,
-            font_dir,
-            allow_path,
+            shared,
         } => {
-            let renderer = renderer(templates, font_dir, &allow_path)?;
+            let renderer = shared.renderer()?;
             let resolved = renderer.resolve_file(&file)?;
             let paged = renderer.typeset(&resolved)?;
             let dir = output.unwrap_or_else(|| beside(&file));
@@ -287,7 +259,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 &paged,
                 &file,
                 page,
-                dpi as f64,
+                ppi as f64,
                 &dir,
                 &resolved.protected(),
             )?;
@@ -300,11 +272,9 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             file,
             output,
             png,
-            templates,
-            font_dir,
-            allow_path,
+            shared,
         } => {
-            let renderer = renderer(templates, font_dir, &allow_path)?;
+            let renderer = shared.renderer()?;
             let target = if png {
                 workflow::watch::Target::Png {
                     dir: output.unwrap_or_else(|| beside(&file)),
@@ -339,17 +309,54 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
         Command::Archive(args) => run_archive(args),
         Command::Register { command } => run_register(command),
         Command::Extract { pdf, output } => run_extract(&pdf, &output),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "vanban", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut std::io::stdout())
+                .map_err(|source| Error::Write {
+                    file: PathBuf::from("-"),
+                    source,
+                })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check {
             file,
             strict,
-            templates,
-            font_dir,
-            allow_path,
+            format,
+            shared,
         } => {
-            let renderer = renderer(templates, font_dir, &allow_path)?;
-            let lints = renderer.check(&renderer.resolve_file(&file)?);
-            for l in &lints {
-                eprintln!("{}", messages::warning(l, lang));
+            let renderer = shared.renderer()?;
+            let resolved = renderer.resolve_file(&file)?;
+            let lints = renderer.check(&resolved);
+            match format {
+                CheckFormat::Text => {
+                    for l in &lints {
+                        eprintln!("{}", messages::warning(l, lang));
+                    }
+                }
+                CheckFormat::Json => {
+                    // Only a TOML document keeps the spans a line needs.
+                    let toml = resolved
+                        .document_text()
+                        .filter(|_| file.extension().is_some_and(|e| e == "toml"));
+                    let located: Vec<LocatedLint> = lints
+                        .iter()
+                        .map(|lint| {
+                            let at = toml.and_then(|t| vanban::locate::field(t, &lint.field));
+                            LocatedLint {
+                                lint,
+                                line: at.map(|a| a.0),
+                                column: at.map(|a| a.1),
+                            }
+                        })
+                        .collect();
+                    let json = serde_json::to_string_pretty(&located)
+                        .expect("lints are plain strings and numbers");
+                    println!("{json}");
+                }
             }
             let summary = match lang {
                 Lang::Vi => format!("{}: {} cảnh báo", display(&file), lints.len()),
@@ -365,13 +372,39 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
     }
 }
 
-/// The renderer the options ask for.
-fn renderer(
+/// A lint with where its field stands in the document file, for `check --format json`.
+#[derive(serde::Serialize)]
+struct LocatedLint<'a> {
+    #[serde(flatten)]
+    lint: &'a vanban::lint::Lint,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// What every command that renders or reads documents takes, declared once
+/// (as typst-cli's `SharedArgs`), so a custom profile that renders can also be
+/// checked, archived and numbered. The old spelling `--font-dir` stays as a
+/// hidden alias.
+#[derive(clap::Args, Clone, Default)]
+struct SharedArgs {
+    /// A directory of templates that overrides the built-in ones file by file.
+    #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    font_dir: Option<PathBuf>,
-    allow_path: &[PathBuf],
-) -> Result<Renderer, Error> {
-    Renderer::with_options(templates.as_deref(), font_dir.as_deref())?.allow_paths(allow_path)
+    /// A directory of extra fonts (e.g. a licensed Times New Roman), searched recursively.
+    #[arg(long = "font-path", alias = "font-dir", value_name = "DIR")]
+    font_path: Option<PathBuf>,
+    /// A folder outside the document's own that it may name files in
+    /// (data, fragments); repeat for several.
+    #[arg(long = "allow-path", value_name = "DIR")]
+    allow_path: Vec<PathBuf>,
+}
+
+impl SharedArgs {
+    /// The renderer the options ask for.
+    fn renderer(&self) -> Result<Renderer, Error> {
+        Renderer::with_options(self.templates.as_deref(), self.font_path.as_deref())?
+            .allow_paths(&self.allow_path)
+    }
 }
 
 fn display(p: &Path) -> String {
@@ -459,13 +492,8 @@ struct ArchiveArgs {
     /// First day of the Party committee's term (nhiệm kỳ); recorded in the register.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     nhiem_ky_tu: Option<NaiveDate>,
-    /// A directory of extra fonts (e.g. a licensed Times New Roman).
-    #[arg(long, value_name = "DIR")]
-    font_dir: Option<PathBuf>,
-    /// A folder outside the document's own that it may name files in
-    /// (data, fragments); repeat for several.
-    #[arg(long = "allow-path", value_name = "DIR")]
-    allow_path: Vec<PathBuf>,
+    #[command(flatten)]
+    shared: SharedArgs,
 }
 
 #[derive(Subcommand)]
@@ -492,6 +520,9 @@ enum RegisterCommand {
         /// A term start not recorded yet.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         nhiem_ky_tu: Option<NaiveDate>,
+        // The templates choose the profile, and so the symbol pattern.
+        #[command(flatten)]
+        shared: SharedArgs,
     },
     /// Print the register.
     List {
@@ -553,7 +584,7 @@ fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {
                 .into(),
         });
     }
-    let renderer = renderer(None, a.font_dir.clone(), &a.allow_path)?;
+    let renderer = a.shared.renderer()?;
     let mut reg = Register::open(&a.to)?;
     if let Some(t) = a.nhiem_ky_tu {
         if store::record_term(&mut reg, t)? {
@@ -603,6 +634,7 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
             nam,
             ngay,
             nhiem_ky_tu,
+            shared,
         } => {
             let reg = match Register::open_existing(&archive)? {
                 Some(reg) => reg,
@@ -610,7 +642,7 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
             };
             let today = chrono::Local::now().date_naive();
             let next = store::next_number(
-                &Renderer::new(),
+                &shared.renderer()?,
                 &reg,
                 the_thuc.map(TheThucArg::get),
                 &type_code,

@@ -204,3 +204,47 @@ fn a_bare_number_with_a_dot_and_three_digits_is_spelled_out() {
         "{en}"
     );
 }
+
+#[test]
+fn check_format_json_is_one_array_on_stdout_with_rule_field_and_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tb.toml");
+    std::fs::write(&file, SLOPPY).unwrap();
+    let f = file.to_str().unwrap();
+    let (code, out, _) = run_vanban_out(&["check", "--format", "json", f], dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    let lints: Vec<serde_json::Value> =
+        serde_json::from_str(&out).expect("stdout is JSON and nothing else");
+    let find = |rule: &str| {
+        lints
+            .iter()
+            .find(|l| l["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} in {out}"))
+    };
+    let code_lint = find("ma-co-quan");
+    assert_eq!(code_lint["field"], "ma_co_quan");
+    assert!(code_lint["source"]
+        .as_str()
+        .unwrap()
+        .contains("the-thuc.md"));
+    assert!(code_lint["message"].as_str().unwrap().contains("UBND"));
+    // `ma_co_quan = "UBND"` is line 5 of the file (it opens with a newline).
+    assert_eq!(
+        (code_lint["line"].as_u64(), code_lint["column"].as_u64()),
+        (Some(5), Some(1))
+    );
+    // An element of an array: "Lưu VPĐU" in `danh_sach = [...]` on line 17.
+    let luu = lints
+        .iter()
+        .find(|l| l["field"] == "noi_nhan.danh_sach[1]")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(luu["rule"], "luu");
+    assert_eq!(
+        (luu["line"].as_u64(), luu["column"].as_u64()),
+        (Some(17), Some(28))
+    );
+    // The exit codes are those of the text form.
+    let (code, out, _) = run_vanban_out(&["check", "--format", "json", "--strict", f], dir.path());
+    assert_eq!(code, Some(1));
+    assert!(serde_json::from_str::<Vec<serde_json::Value>>(&out).is_ok());
+}

@@ -255,3 +255,142 @@ fn a_typst_error_is_traced_to_its_template_line_and_data_field() {
     );
     assert!(msg.contains("data field `noi_dung[0].doan[0]`"), "{msg}");
 }
+
+#[test]
+fn completions_and_the_man_page_follow_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vanban(&["completions", "bash"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let script = String::from_utf8(out.stdout).unwrap();
+    for word in [
+        "render",
+        "check",
+        "archive",
+        "register",
+        "--font-path",
+        "--allow-path",
+    ] {
+        assert!(script.contains(word), "completions lack {word}");
+    }
+    let out = vanban(&["man"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with(".ie \\n(.g"), "not roff: {}", &page[..40]);
+    assert!(page.contains(".TH vanban 1"), "no title header");
+    assert!(page.contains("render") && page.contains("completions"));
+}
+
+/// A custom profile (`ho_so`) exists only under `--templates`; archiving and
+/// numbering take the same option, so what renders can be archived.
+#[test]
+fn archive_and_register_next_take_the_templates_a_custom_profile_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("tpl/profiles")).unwrap();
+    let profile = std::fs::read_to_string(root().join("templates/profiles/dang-hd36.toml"))
+        .unwrap()
+        .replace("ten = \"dang-hd36\"", "ten = \"dang-rieng\"");
+    std::fs::write(dir.path().join("tpl/profiles/dang-rieng.toml"), profile).unwrap();
+    let doc = format!(
+        "ho_so = \"dang-rieng\"\n{}",
+        std::fs::read_to_string(seed_example()).unwrap()
+    );
+    std::fs::write(dir.path().join("nq.toml"), doc).unwrap();
+
+    let term = ["--nhiem-ky-tu", "2025-01-01"];
+    let without = vanban(
+        &["archive", "nq.toml", "--to", "kho", term[0], term[1]],
+        dir.path(),
+    );
+    assert_eq!(without.status.code(), Some(1), "{}", stderr(&without));
+    assert!(
+        stderr(&without).contains("dang-rieng"),
+        "{}",
+        stderr(&without)
+    );
+    let with = vanban(
+        &[
+            "archive",
+            "nq.toml",
+            "--to",
+            "kho",
+            term[0],
+            term[1],
+            "--templates",
+            "tpl",
+        ],
+        dir.path(),
+    );
+    assert!(with.status.success(), "{}", stderr(&with));
+    let archived = String::from_utf8(with.stdout).unwrap();
+    let pdf = archived.trim().rsplit('\t').next().unwrap();
+    assert!(std::fs::read(dir.path().join(pdf))
+        .unwrap()
+        .starts_with(b"%PDF-"));
+
+    let next = vanban(
+        &[
+            "register",
+            "next",
+            "--archive",
+            "kho",
+            "--type",
+            "NQ",
+            "--templates",
+            "tpl",
+        ],
+        dir.path(),
+    );
+    assert!(next.status.success(), "{}", stderr(&next));
+}
+
+/// The typst-cli spellings, and the old ones kept as hidden aliases.
+#[test]
+fn typst_names_and_the_old_spellings_are_both_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = root().join("fonts");
+    for flag in ["--font-path", "--font-dir"] {
+        let out = vanban(&["fonts", flag, fonts.to_str().unwrap()], dir.path());
+        assert!(out.status.success(), "{flag}: {}", stderr(&out));
+        let pdf = dir.path().join(format!("{flag}.pdf"));
+        let out = vanban(
+            &[
+                "render",
+                seed_example().to_str().unwrap(),
+                flag,
+                fonts.to_str().unwrap(),
+                "-o",
+                pdf.to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{flag}: {}", stderr(&out));
+    }
+    let seed = seed_example();
+    for (pages, ppi) in [("--pages", "--ppi"), ("--page", "--dpi")] {
+        let out_dir = dir.path().join(pages.trim_start_matches('-'));
+        std::fs::create_dir(&out_dir).unwrap();
+        let out = vanban(
+            &[
+                "preview",
+                seed.to_str().unwrap(),
+                pages,
+                "1",
+                ppi,
+                "30",
+                "-o",
+                out_dir.to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        assert!(out.status.success(), "{pages} {ppi}: {}", stderr(&out));
+        let pngs: Vec<_> = std::fs::read_dir(&out_dir).unwrap().collect();
+        assert_eq!(pngs.len(), 1, "only the page asked for");
+        // 30 ppi: an A4 page is 248 pixels wide.
+        let png = std::fs::read(pngs[0].as_ref().unwrap().path()).unwrap();
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        assert_eq!(width, 248);
+    }
+    // The old spellings stay out of the help.
+    let help = String::from_utf8(vanban(&["preview", "--help"], dir.path()).stdout).unwrap();
+    assert!(help.contains("--ppi") && !help.contains("--dpi"), "{help}");
+}
