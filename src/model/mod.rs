@@ -496,12 +496,13 @@ impl Document {
 }
 
 /// Whether a field holds inline notation (bold, italic, underline, footnotes):
-/// the body's paragraphs and headings and an appendix's paragraphs; other
+/// the body's paragraphs and headings, an appendix's paragraphs and the cells
+/// of tables typed in the document; other
 /// fields (table cells among them) print every character.
 pub fn is_notation_field(field: &str) -> bool {
     // An appendix's paragraphs (`phu_luc[0].noi_dung[1]`) are body text too.
     let appendix = field.starts_with("phu_luc") && field.contains(".noi_dung[");
-    (["mo_dau", "noi_dung", "ket_luan"]
+    (["mo_dau", "noi_dung", "ket_luan", "bang."]
         .iter()
         .any(|body| field.starts_with(body))
         || appendix)

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::TableProblem;
 use crate::model::{Align, Merge};
+use crate::templating::Rich;
 
 /// A cell as read, before its merges are resolved.
 #[derive(Debug, Clone)]
@@ -30,7 +31,12 @@ pub enum Place {
 /// A cell of the laid-out table: the anchor of its span.
 #[derive(Debug, Clone, Serialize)]
 pub struct LaidCell {
+    /// The text as typed or read, for the checks (glyphs, lengths).
     pub text: String,
+    /// What prints: a cell typed in the document takes the body's inline
+    /// notation (emphasis, footnotes); a cell read from a CSV or a sheet is
+    /// literal, since a data file is not written in vanban's notation.
+    pub markup: Rich,
     pub colspan: usize,
     pub rowspan: usize,
     pub bold: bool,
@@ -122,6 +128,10 @@ pub fn resolve(
                     && cell.align.is_none()
                     && !breakable,
                 breakable,
+                markup: match &cell.place {
+                    Place::Field(_) => Rich::parse(&cell.text),
+                    Place::File(..) => Rich::literal(&cell.text),
+                },
                 text: cell.text.clone(),
                 colspan,
                 rowspan,

@@ -318,7 +318,7 @@ fn appendices_are_numbered_in_order_each_with_its_line_and_pages() {
 fn every_cell_is_text_never_typst() {
     let text = APPENDICES.replace(
         "hang = [[\"Thanh Bình\", \"312\"], [\"Yên Thành\", \"^\"]]",
-        r##"hang = [["#set page(width: 10pt) ]) #panic()", "$x$ // *b* _i_ @ref <l>"], ["\\", { o = "^" }], ["<x>", { o = "#strong[a]", dam = true }]]"##,
+        r##"hang = [["#set page(width: 10pt) ]) #panic()", "$x$ // \\*b\\* _i_ @ref <l>"], ["\\", { o = "^" }], ["<x>", { o = "#strong[a]", dam = true }]]"##,
     )
     .replace("can = [\"trai\", \"phai\"]", "can = [\"trai\", \"phai\"]\nhang = [[\"a\", \"b\"]]");
     let pdf = render_toml(&text).unwrap_or_else(|e| panic!("{e}"));
@@ -487,7 +487,16 @@ proptest! {
     fn any_cell_text_comes_out_as_typed(s in cell_text()) {
         let trimmed = s.trim();
         prop_assume!(trimmed != "^" && trimmed != "<");
-        let cell = serde_json::to_string(&s).unwrap();
+        // Typed cells take the body's inline notation: its characters are
+        // escaped, so the cell must print exactly `s`.
+        let escaped: String = s
+            .chars()
+            .flat_map(|c| {
+                let esc = matches!(c, '\\' | '*' | '_' | '^' | '[' | ']');
+                esc.then_some('\\').into_iter().chain([c])
+            })
+            .collect();
+        let cell = serde_json::to_string(&escaped).unwrap();
         // One column as wide as the page: a word longer than its column
         // overflows it (as in Word without hyphenation), which is no escaping matter.
         let text = APPENDICES.replace(
@@ -501,6 +510,33 @@ proptest! {
         let want = unspaced(&s);
         prop_assert!(out.contains(&format!("BEGIN{want}{want}END")), "{s:?} printed as:\n{out}");
     }
+}
+
+/// A cell typed in the document takes the inline notation: bold, and a
+/// footnote printed at the foot of the page; a cell read from a file does not.
+#[test]
+fn typed_cells_take_emphasis_and_footnotes() {
+    let text = APPENDICES.replace(
+        "noi_dung = [\"Không có.\"]",
+        "noi_dung = [{ bang = \"p\" }]",
+    ) + "\n[bang.p]\nhang = [[\"Thôn **Quảng Phú**^[Sáp nhập từ ngày 01/7/2025.]\"]]\n";
+    let pdf = render_toml(&text).unwrap_or_else(|e| panic!("{e}"));
+    let t = squash(&pdftotext(&pdf));
+    assert!(!t.contains("**") && !t.contains("^["), "{t}");
+    assert!(t.contains("Sáp nhập từ ngày 01/7/2025."), "{t}");
+    let p = probe(&pdf);
+    let page = p
+        .pages
+        .iter()
+        .find(|pg| !find(pg, "Quảng").is_empty())
+        .unwrap();
+    let (thon, binh) = (find(page, "Thôn")[0], find(page, "Quảng")[0]);
+    assert!(binh.bold() && !thon.bold(), "{thon:?} {binh:?}");
+    let note = find(page, "nhập")[0];
+    assert!(
+        note.top > binh.top && note.size < binh.size + 0.01,
+        "{note:?}"
+    );
 }
 
 /// An archived PDF/A-3 carries a table's CSV among its sources, so the
