@@ -387,14 +387,21 @@ pub fn ambiguous_numbers(sources: &[Source]) -> Vec<Lint> {
 
 /// The lints of [`ambiguous_numbers`] for one file's text.
 fn ambiguous_in(path: &Path, text: &str) -> Vec<Lint> {
+    use std::sync::LazyLock;
     // A key, then `=` or `:`, then a bare number with one group of three
     // after the point and no leading zero ("0.655" is unambiguous).
-    let number = regex::Regex::new(
-        r#"([A-Za-z0-9_]+)"?\s*[=:]\s*(-?)([1-9]\d{0,2})\.(\d{3})\s*(?:[,}\]#]|$)"#,
-    )
-    .expect("a valid pattern");
-    let code = regex::Regex::new(r#"\bma"?\s*[=:]\s*"([^"]*)""#).expect("a valid pattern");
-    let block_start = regex::Regex::new(r"^\s*(?:\[|\{|- )").expect("a valid pattern");
+    static NUMBER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r#"([A-Za-z0-9_]+)"?\s*[=:]\s*(-?)([1-9]\d{0,2})\.(\d{3})\s*(?:[,}\]#]|$)"#,
+        )
+        .expect("a valid pattern")
+    });
+    static CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#"\bma"?\s*[=:]\s*"([^"]*)""#).expect("a valid pattern")
+    });
+    static BLOCK_START: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"^\s*(?:\[|\{|- )").expect("a valid pattern"));
+    let (number, code, block_start) = (&*NUMBER, &*CODE, &*BLOCK_START);
     let lines: Vec<&str> = text.lines().collect();
     // The indicator code of the block each line is in (rows and targets are
     // blocks: `[[chi_tieu]]`, `{ … }`, `- …`), wherever in the block it is.
