@@ -39,13 +39,12 @@ pub struct AppendixContext {
 
 /// The "(Kèm theo …)" line. A draft has no number and no day yet: both are
 /// left blank, as on the document's own date line, to be written in at signing.
-pub fn attached_to(doc: &Document, number: &str) -> String {
+pub fn attached_to(doc: &Document, kind: &str, number: &str) -> String {
     let number = number
         .trim_start_matches("Số:")
         .trim_start_matches("Số")
         .trim();
     let d = doc.ngay_ban_hanh.0;
-    let kind = doc.loai.sentence_name();
     let date = numeric_date(d);
     let date = match doc.so {
         Some(_) => date,
@@ -64,10 +63,10 @@ pub fn build(
     file: &Path,
     evaluation: Option<&indicators::Evaluation>,
     profile: &Profile,
-    number: &str,
+    identity: &crate::identity::Identity,
 ) -> Result<Vec<AppendixContext>, Error> {
     let list = &doc.phu_luc.list;
-    let kem_theo = attached_to(doc, number);
+    let kem_theo = attached_to(doc, &identity.kind_sentence, &identity.printed);
     list.iter()
         .enumerate()
         .map(|(i, a)| {

@@ -7,7 +7,10 @@ use serde::Serialize;
 use crate::identity::Identity;
 use crate::locale::{date_line, upper_vi};
 use crate::model::numbering::{self, ListStyle};
-use crate::model::{Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Style};
+use crate::kinds::Kind;
+use crate::model::{
+    Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Signature, Style,
+};
 use crate::profile::Profile;
 use crate::templating::Rich;
 
@@ -19,6 +22,13 @@ pub struct Context {
     pub title: Title,
     /// "Kính gửi:" and the addressees, when the document has any.
     pub addressees: Option<Addressees>,
+    /// The deciding authority over the legal bases, in capitals
+    /// ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ VŨ QUANG").
+    pub authority: Option<String>,
+    /// Căn cứ lines, with the profile's dash.
+    pub bases: Vec<String>,
+    /// The line that opens the decided text ("QUYẾT ĐỊNH:").
+    pub decision: Option<String>,
     /// The body, flattened into headings and paragraphs in reading order.
     pub blocks: Vec<Block>,
     /// Where the body's closing paragraphs start (at most [`KEPT_WITH_SIGNATURE`],
@@ -26,6 +36,8 @@ pub struct Context {
     /// signature that its page never holds the signature alone.
     pub ending_from: usize,
     pub signature: SignatureLines,
+    /// The second signature, left of `signature` (biên bản: the secretary).
+    pub signature_left: Option<SignatureLines>,
     pub recipients: RecipientLines,
     pub meta: Meta,
 }
@@ -40,14 +52,17 @@ pub struct Header {
     pub number: String,
     /// "Vũ Quang, ngày 30 tháng 12 năm 2025"
     pub date: String,
+    /// The trích yếu of a kind that prints it under the number (công văn):
+    /// "V/v tổ chức …", one entry per line.
+    pub summary: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Title {
-    /// "NGHỊ QUYẾT"
-    pub kind: String,
+    /// "NGHỊ QUYẾT"; none for a kind without a type line (công văn).
+    pub kind: Option<String>,
     pub extra: Vec<String>,
-    /// Trích yếu lines.
+    /// Trích yếu lines; empty when they go under the number.
     pub summary: Vec<String>,
 }
 
@@ -115,23 +130,55 @@ pub struct Meta {
 
 /// Formats `doc` under `profile` in `font`; the number line and the PDF
 /// identifier are the `identity`'s.
-pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity) -> Context {
+pub fn build(
+    doc: &Document,
+    profile: &Profile,
+    kind: &Kind,
+    font: &str,
+    identity: &Identity,
+) -> Context {
     use chrono::Datelike;
     let date = doc.ngay_ban_hanh.0;
     let draft = doc.so.is_none();
     let number = identity.printed.clone();
     let issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
+    let blocks_of_kind = &kind.decl.khoi;
+    let summary: Vec<String> = doc.trich_yeu.0.iter().map(|t| t.to_string()).collect();
+    let under_number = blocks_of_kind.trich_yeu_duoi_so;
     let header = Header {
         superior: doc.co_quan_cap_tren.as_deref().map(upper_vi),
         issuer: issuer.clone(),
         number: number.clone(),
         date: date_line(&doc.dia_danh, date, draft),
+        summary: if under_number {
+            with_prefix(&summary, &profile.trich_yeu_duoi_so.tien_to)
+        } else {
+            Vec::new()
+        },
     };
     let title = Title {
-        kind: doc.loai.name().to_string(),
+        kind: blocks_of_kind.ten_loai.then(|| kind.decl.ten.clone()),
         extra: doc.ten_loai_phu.0.iter().map(|t| upper_vi(t)).collect(),
-        summary: doc.trich_yeu.0.iter().map(|t| t.to_string()).collect(),
+        summary: if under_number {
+            Vec::new()
+        } else {
+            summary
+        },
     };
+    let authority = doc.tham_quyen.as_deref().map(upper_vi);
+    let bases = doc
+        .can_cu
+        .0
+        .iter()
+        .map(|t| {
+            let stem = t.trim_start_matches(['-', '–', ' ']);
+            match profile.can_cu.dau_dong.as_str() {
+                "" => stem.to_string(),
+                dash => format!("{dash} {stem}"),
+            }
+        })
+        .collect();
+    let decision = blocks_of_kind.dong_quyet.clone();
 
     let addressees = profile.kinh_gui.as_ref().and_then(|style| {
         let names = &doc.kinh_gui.0;
@@ -146,16 +193,37 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
             ),
         };
         Some(Addressees {
-            label: style.nhan.clone(),
+            label: blocks_of_kind
+                .nhan_kinh_gui
+                .clone()
+                .unwrap_or_else(|| style.nhan.clone()),
             lines,
         })
     });
 
     let mut blocks = Vec::new();
     push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
+    // A kind of articles numbers its top level "Điều 1.", "Điều 2." unless
+    // the document chooses otherwise.
+    let mut kieu_so = doc.kieu_so.clone();
+    let article = blocks_of_kind
+        .dieu
+        .as_deref()
+        .and_then(numbering::Scheme::parse);
+    if let Some(scheme) = &article {
+        match kieu_so.first_mut() {
+            None => kieu_so.push(ListStyle {
+                scheme: Some(scheme.clone()),
+                style: Default::default(),
+            }),
+            Some(first) if first.scheme.is_none() => first.scheme = Some(scheme.clone()),
+            Some(_) => {}
+        }
+    }
     let sections = Sections {
         profile,
-        document: &doc.kieu_so,
+        document: &kieu_so,
+        article: article.as_ref().map(|s| s.name.as_str()),
     };
     sections.push_list(&mut blocks, "noi_dung", &doc.noi_dung, 0, None, "");
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
@@ -167,22 +235,8 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
         last.text = Rich(std::mem::take(&mut last.text.0).with_final_mark(mark));
     }
 
-    let signature = SignatureLines {
-        authority: doc.ky.hinh_thuc.map(|a| {
-            let abbr = match a {
-                Authority::ThayMat => &profile.ky.thay_mat,
-                Authority::KyThay => &profile.ky.ky_thay,
-                Authority::ThuaLenh => &profile.ky.thua_lenh,
-                Authority::Quyen => &profile.ky.quyen,
-            };
-            match &doc.ky.thay_mat {
-                Some(body) => format!("{abbr} {}", upper_vi(body)),
-                None => abbr.clone(),
-            }
-        }),
-        position: upper_vi(&doc.ky.chuc_vu),
-        name: doc.ky.ho_ten.to_string(),
-    };
+    let signature = signature_lines(&doc.ky, profile);
+    let signature_left = doc.ky_trai.as_ref().map(|k| signature_lines(k, profile));
 
     let recipients = recipient_lines(doc, profile);
     let summary = doc
@@ -193,7 +247,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
         .collect::<Vec<_>>()
         .join(" ");
     let meta = Meta {
-        title: format!("{} {}", doc.loai.name(), summary),
+        title: format!("{} {}", kind.decl.ten, summary),
         author: issuer.join(" "),
         year: date.year(),
         month: date.month(),
@@ -206,12 +260,49 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
         header,
         title,
         addressees,
+        authority,
+        bases,
+        decision,
         ending_from,
         blocks,
         signature,
+        signature_left,
         recipients,
         meta,
     }
+}
+
+/// The authority, position and name of one signature block.
+fn signature_lines(ky: &Signature, profile: &Profile) -> SignatureLines {
+    SignatureLines {
+        authority: ky.hinh_thuc.map(|a| {
+            let abbr = match a {
+                Authority::ThayMat => &profile.ky.thay_mat,
+                Authority::KyThay => &profile.ky.ky_thay,
+                Authority::ThuaLenh => &profile.ky.thua_lenh,
+                Authority::Quyen => &profile.ky.quyen,
+            };
+            match &ky.thay_mat {
+                Some(body) => format!("{abbr} {}", upper_vi(body)),
+                None => abbr.clone(),
+            }
+        }),
+        position: upper_vi(&ky.chuc_vu),
+        name: ky.ho_ten.to_string(),
+    }
+}
+
+/// The trích yếu lines with `prefix` ("V/v ") before the first, unless the
+/// writer typed it.
+fn with_prefix(lines: &[String], prefix: &str) -> Vec<String> {
+    let mut out = lines.to_vec();
+    let stem = prefix.trim();
+    if let Some(first) = out.first_mut() {
+        if !stem.is_empty() && !first.trim_start().starts_with(stem) {
+            *first = format!("{prefix}{}", first.trim_start());
+        }
+    }
+    out
 }
 
 /// Offices never issue a page with the signature and no body text above it;
@@ -352,6 +443,9 @@ struct Sections<'a> {
     profile: &'a Profile,
     /// The document's `kieu_so`, by depth.
     document: &'a [ListStyle],
+    /// The kind's article scheme ("Điều {n}."): an article's number is bold
+    /// also when the article has no title.
+    article: Option<&'a str>,
 }
 
 impl Sections<'_> {
@@ -384,6 +478,7 @@ impl Sections<'_> {
             };
             let heading = Heading {
                 label: &label,
+                bold_label: depth == 0 && self.article == Some(scheme.name.as_str()),
                 own_line: scheme.own_line() && s.so.is_none(),
                 style: s.own_style().over(style).resolve(),
                 depth,
@@ -452,13 +547,21 @@ impl Sections<'_> {
                     blocks.push(heading(base.to_string(), Inline::literal(label)));
                 }
             }
-            None => push_paragraphs(
-                blocks,
-                &format!("{base}.doan"),
-                &s.doan,
-                profile,
-                Some(label).filter(|l| !l.is_empty()).map(Inline::literal),
-            ),
+            None => {
+                let lead = Some(label).filter(|l| !l.is_empty()).map(|l| {
+                    let number = Inline::literal(l);
+                    if h.bold_label {
+                        number.styled(Style {
+                            bold: true,
+                            italic: false,
+                            underline: false,
+                        })
+                    } else {
+                        number
+                    }
+                });
+                push_paragraphs(blocks, &format!("{base}.doan"), &s.doan, profile, lead)
+            }
         }
         self.push_list(
             blocks,
@@ -481,6 +584,8 @@ impl Sections<'_> {
 /// A section's number and how its heading is printed.
 struct Heading<'a> {
     label: &'a str,
+    /// An article's number, bold before an untitled article's text.
+    bold_label: bool,
     /// The title goes under the number ("Phần thứ nhất").
     own_line: bool,
     style: numbering::Resolved,

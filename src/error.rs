@@ -307,6 +307,26 @@ pub enum Error {
     #[error("cannot start the worker threads: {message}")]
     Threads { message: String },
 
+    /// `loai` names no kind the profile declares (`[loai.<key>]`).
+    #[error("{}, field `loai`: `{kind}` is not a kind of profile `{profile}`{}; the kinds are: {}", file.display(), suggestion.as_deref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), known.join(", "))]
+    UnknownKind {
+        file: PathBuf,
+        kind: String,
+        profile: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+
+    /// A block the document's kind needs is missing, or one it does not
+    /// print is given.
+    #[error("{}, field `{field}`: {}", file.display(), match problem { crate::kinds::BlockProblem::Missing => format!("a {kind} needs this block; add it"), crate::kinds::BlockProblem::NotPrinted => format!("a {kind} does not print this block (see its `[loai.{kind}]` declaration); remove it or choose another kind") })]
+    KindBlock {
+        file: PathBuf,
+        field: String,
+        kind: String,
+        problem: crate::kinds::BlockProblem,
+    },
+
     /// vanban panicked on this document (caught, so a batch goes on).
     #[error("{}: vanban crashed on this document: {message}", file.display())]
     Crashed { file: PathBuf, message: String },
@@ -339,6 +359,8 @@ impl Error {
                 | Error::OverwritesInput { .. }
                 | Error::NotAFolder { .. }
                 | Error::Table { .. }
+                | Error::UnknownKind { .. }
+                | Error::KindBlock { .. }
         )
     }
 }

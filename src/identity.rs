@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::locale::doc_number;
-use crate::model::{Document, Kind, TheThuc};
+use crate::kinds::{Kind, Period};
+use crate::model::{Document, TheThuc};
 use crate::profile::Profile;
 
 /// The placeholder of the number in `dau.mau_so`; the symbol pattern of the
@@ -20,9 +21,20 @@ pub const NUMBER: &str = "{so}";
 #[derive(Debug, Clone, Serialize)]
 pub struct Identity {
     pub the_thuc: TheThuc,
-    pub kind: Kind,
-    /// The type code of the symbol, from the profile: "NQ", "BC", "QĐ".
+    /// The kind's key ("nghi-quyet").
+    pub kind: String,
+    /// The kind in sentence case: "Nghị quyết".
+    pub kind_sentence: String,
+    /// The type code of the symbol, from the kind's declaration: "NQ", "BC",
+    /// "QĐ"; empty when the symbol has none (state công văn).
     pub type_code: String,
+    /// The drafting unit's code (`{don_vi}`), when the document gives one.
+    pub unit_code: String,
+    /// The number sequence's name: the type code, or a sequence the kind
+    /// shares with others (its declaration's `danh_so.day`).
+    pub sequence_name: String,
+    /// Over what the numbers run, when the kind says; else the thể thức's.
+    pub period: Option<Period>,
     /// The issuing body's code: "ĐU", "UBND".
     pub body_code: String,
     /// The issuing body's name as written: "Đảng ủy xã Vũ Quang".
@@ -44,16 +56,21 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// The identity of `doc` (fragments evaluated) under `profile`, whose
-    /// type code for the document's kind is `type_code`.
-    pub fn new(doc: &Document, profile: &Profile, type_code: &str) -> Self {
-        let mau = &profile.dau.mau_so;
-        let printed = fill(mau, &doc_number(doc.so), type_code, &doc.ma_co_quan);
+    /// The identity of `doc` (fragments evaluated) of `kind` under `profile`.
+    pub fn new(doc: &Document, profile: &Profile, kind: &Kind) -> Self {
+        let mau = kind.decl.mau_so.as_ref().unwrap_or(&profile.dau.mau_so);
+        let type_code = kind.decl.ma.as_str();
+        let unit = doc.ma_don_vi.as_deref().unwrap_or("");
+        let printed = fill(mau, &doc_number(doc.so), type_code, &doc.ma_co_quan, unit);
         let date = doc.ngay_ban_hanh.0;
         Identity {
             the_thuc: doc.the_thuc,
-            kind: doc.loai,
+            kind: kind.key.clone(),
+            kind_sentence: kind.sentence_name(),
             type_code: type_code.to_string(),
+            unit_code: unit.to_string(),
+            sequence_name: kind.sequence_name().to_string(),
+            period: kind.decl.danh_so.theo,
             body_code: doc.ma_co_quan.to_string(),
             issuer: doc.co_quan_ban_hanh.to_string(),
             number: doc.so,
@@ -92,7 +109,13 @@ impl Identity {
 
     fn fill(&self, number: &str) -> String {
         let pattern = self.pattern.as_deref().unwrap_or(NUMBER);
-        fill(pattern, number, &self.type_code, &self.body_code)
+        fill(
+            pattern,
+            number,
+            &self.type_code,
+            &self.body_code,
+            &self.unit_code,
+        )
     }
 
     /// The archived file's stable name, without extension, ASCII only:
@@ -102,24 +125,37 @@ impl Identity {
         format!(
             "{}_{number:02}-{}-{}",
             self.date.format("%Y-%m-%d"),
-            crate::archive::numbering::ascii_name(&self.type_code),
+            crate::archive::numbering::ascii_name(if self.type_code.is_empty() {
+                &self.sequence_name
+            } else {
+                &self.type_code
+            }),
             crate::archive::numbering::ascii_name(&self.body_code)
         )
     }
 
     /// The kind in sentence case: "Nghị quyết".
     pub fn kind_name(&self) -> String {
-        self.kind.sentence_name()
+        self.kind_sentence.clone()
     }
 }
 
 /// A number pattern filled in: `{so}` by `number` (already written, "07"),
-/// `{loai}` by the type code, `{co_quan}` by the issuing body's code.
-pub fn fill(pattern: &str, number: &str, type_code: &str, body_code: &str) -> String {
-    pattern
-        .replace(NUMBER, number)
-        .replace("{loai}", type_code)
-        .replace("{co_quan}", body_code)
+/// `{loai}` by the type code, `{co_quan}` by the issuing body's code,
+/// `{don_vi}` by the drafting unit's. An empty code takes the "-" or "/"
+/// before it along ("Số: 12/UBND" when no unit is given).
+pub fn fill(pattern: &str, number: &str, type_code: &str, body_code: &str, unit: &str) -> String {
+    let mut out = pattern.to_string();
+    for (key, value) in [("{loai}", type_code), ("{don_vi}", unit)] {
+        if value.is_empty() {
+            for joined in ["-", "/"] {
+                out = out.replace(&format!("{joined}{key}"), "");
+                out = out.replace(&format!("{key}{joined}"), "");
+            }
+        }
+        out = out.replace(key, value);
+    }
+    out.replace(NUMBER, number).replace("{co_quan}", body_code)
 }
 
 /// The pattern of the number and symbol in `mau_so`, from `{so}` on, without
@@ -135,9 +171,12 @@ mod tests {
     #[test]
     fn the_pattern_is_filled_in_one_way() {
         assert_eq!(
-            fill("Số {so}-{loai}/{co_quan}", "07", "NQ", "ĐU"),
+            fill("Số {so}-{loai}/{co_quan}", "07", "NQ", "ĐU", ""),
             "Số 07-NQ/ĐU"
         );
+        let cong_van = "Số: {so}/{co_quan}-{don_vi}";
+        assert_eq!(fill(cong_van, "12", "", "UBND", "VP"), "Số: 12/UBND-VP");
+        assert_eq!(fill(cong_van, "12", "", "UBND", ""), "Số: 12/UBND");
         assert_eq!(
             symbol_pattern("Số: {so}/{loai}-{co_quan} "),
             Some("{so}/{loai}-{co_quan}")

@@ -17,6 +17,7 @@ pub mod fields;
 pub mod identity;
 pub mod indicators;
 pub mod inputs;
+pub mod kinds;
 pub mod limits;
 pub mod lint;
 pub mod locale;
@@ -141,12 +142,7 @@ impl Renderer {
     /// library inlined, compilable by typst-cli.
     pub fn source(&self, r: &Resolved) -> Result<String, Error> {
         let env = templating::environment(&self.templates);
-        let kind_template = format!("kinds/{}.typ", r.document.loai.key());
-        let name = if self.templates.get(&kind_template).is_some() {
-            kind_template
-        } else {
-            "kinds/van-ban.typ".to_string()
-        };
+        let name = format!("kinds/{}.typ", r.kind.decl.mau);
         let body = templating::render(
             &env,
             &name,

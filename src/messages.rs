@@ -316,6 +316,38 @@ pub fn error(e: &Error, lang: Lang) -> String {
             bound.vi(),
             bound.advice_vi()
         ),
+        Error::UnknownKind {
+            file,
+            kind,
+            profile,
+            suggestion,
+            known,
+        } => format!(
+            "{}, trường `loai`: bộ thể thức `{profile}` không có loại văn bản `{kind}`{}; các loại là: {}",
+            file.display(),
+            suggestion
+                .as_deref()
+                .map(|s| format!(" (có phải `{s}`?)"))
+                .unwrap_or_default(),
+            known.join(", ")
+        ),
+        Error::KindBlock {
+            file,
+            field: f,
+            kind,
+            problem,
+        } => format!(
+            "{}{}: {}",
+            file.display(),
+            field(f),
+            match problem {
+                crate::kinds::BlockProblem::Missing =>
+                    format!("văn bản loại {kind} cần phần này; hãy thêm vào"),
+                crate::kinds::BlockProblem::NotPrinted => format!(
+                    "văn bản loại {kind} không in phần này (xem khai báo `[loai.{kind}]`); hãy bỏ đi hoặc chọn loại khác"
+                ),
+            }
+        ),
         Error::Profile { name, message } => {
             format!("bộ thể thức `{name}`: {}", translate(message))
         }

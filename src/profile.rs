@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::kinds::{Kind, KindDecl};
 use crate::model::{self, Format, TheThuc};
 use crate::templating::TemplateSource;
 
@@ -57,8 +58,10 @@ pub struct Profile {
     pub dau: Header,
     pub ten_loai: TypeName,
     pub doan: Body,
-    /// Document-type codes by kind (`nghi-quyet = "NQ"`): the symbol's middle part.
-    pub ma_loai: BTreeMap<String, String>,
+    /// The kinds this profile lays out, by key (`[loai.nghi-quyet]`); see
+    /// [`crate::kinds`]. A template set adds more with `loai/<profile>/<key>.toml`.
+    #[serde(default)]
+    pub loai: BTreeMap<String, KindDecl>,
     pub muc: Headings,
     pub ky: SignatureStyle,
     pub noi_nhan: RecipientStyle,
@@ -68,6 +71,66 @@ pub struct Profile {
     pub kinh_gui: Option<AddresseeStyle>,
     /// The indicator table appendix (phụ lục) of reports.
     pub bang: TableStyle,
+    /// The trích yếu of a kind that prints it under the number (công văn).
+    #[serde(default)]
+    pub trich_yeu_duoi_so: SummaryUnderNumber,
+    /// Căn cứ lines and the deciding authority (quyết định).
+    #[serde(default)]
+    pub can_cu: BasisStyle,
+}
+
+/// A công văn's trích yếu in the left column, under the number (the-thuc.md
+/// §3.2 row 5c Party: 12 italic; §4.1 state: "V/v …" 12–13 upright, 6 pt below).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryUnderNumber {
+    /// Put before the text unless typed ("V/v ").
+    #[serde(default)]
+    pub tien_to: String,
+    pub co: Length,
+    #[serde(default)]
+    pub nghieng: bool,
+    pub cach_tren: Length,
+}
+
+impl Default for SummaryUnderNumber {
+    fn default() -> Self {
+        SummaryUnderNumber {
+            tien_to: "V/v ".into(),
+            co: Length("12pt".into()),
+            nghieng: false,
+            cach_tren: Length("6pt".into()),
+        }
+    }
+}
+
+/// Căn cứ (legal bases) under the trích yếu: state italic without a dash
+/// (§4.3), Party upright with "- " (§3.3).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasisStyle {
+    #[serde(default)]
+    pub nghieng: bool,
+    /// Put before each basis ("-"), replacing a dash typed there.
+    #[serde(default)]
+    pub dau_dong: String,
+    /// The deciding authority line: bold, in capitals, centred.
+    #[serde(default = "default_true")]
+    pub tham_quyen_dam: bool,
+    /// The line that opens the decided text ("QUYẾT ĐỊNH:"): bold, centred.
+    #[serde(default = "default_true")]
+    pub dong_quyet_dam: bool,
+}
+
+impl Default for BasisStyle {
+    fn default() -> Self {
+        BasisStyle {
+            nghieng: true,
+            dau_dong: String::new(),
+            tham_quyen_dam: true,
+            dong_quyet_dam: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -287,13 +350,24 @@ impl Profile {
                 templates.profile_names().join(", ")
             ),
         })?;
-        let profile: Profile =
+        let mut profile: Profile =
             model::parse(Path::new(&format!("templates/{file}")), &text, Format::Toml).map_err(
                 |e| Error::Profile {
                     name: name.to_string(),
                     message: e.to_string(),
                 },
             )?;
+        // Kinds added by the template set: a file each, over the profile's own.
+        for (key, path) in templates.kind_files(name) {
+            let text = templates.get(&path).unwrap_or_default();
+            let decl: KindDecl =
+                model::parse(Path::new(&format!("templates/{path}")), &text, Format::Toml)
+                    .map_err(|e| Error::Profile {
+                        name: name.to_string(),
+                        message: e.to_string(),
+                    })?;
+            profile.loai.insert(key, decl);
+        }
         profile.validate()?;
         Ok(profile)
     }
@@ -335,6 +409,14 @@ impl Profile {
                     )));
                 }
             }
+        }
+        if self.loai.is_empty() {
+            return Err(fail(
+                "the profile declares no kind of document; add `[loai.<key>]` tables (see docs/loai-van-ban.md)".into(),
+            ));
+        }
+        for (key, decl) in &self.loai {
+            decl.validate(key).map_err(fail)?;
         }
         if self.chu.ho_phong.is_empty() {
             return Err(fail("`chu.ho_phong` needs at least one font family".into()));
@@ -379,20 +461,40 @@ impl Profile {
         Ok(())
     }
 
-    /// The symbol code of a document kind ("nghi-quyet" → "NQ").
-    pub fn type_code(&self, kind: &str) -> Result<&str, Error> {
-        self.ma_loai
-            .get(kind)
-            .map(String::as_str)
-            .ok_or_else(|| Error::Profile {
-                name: self.ten.clone(),
-                message: format!("`ma_loai` has no code for the document kind `{kind}`"),
-            })
+    /// The declared kind `key`, or an error naming the nearest declared one.
+    pub fn kind(&self, key: &str, file: &Path) -> Result<Kind, Error> {
+        match self.loai.get(key) {
+            Some(decl) => Ok(Kind {
+                key: key.to_string(),
+                decl: decl.clone(),
+            }),
+            None => Err(Error::UnknownKind {
+                file: file.to_path_buf(),
+                kind: key.to_string(),
+                profile: self.ten.clone(),
+                suggestion: crate::suggest::closest(key, self.loai.keys().map(String::as_str))
+                    .filter(|(d, _)| *d <= 3)
+                    .map(|(_, c)| c.to_string()),
+                known: self.loai.keys().cloned().collect(),
+            }),
+        }
+    }
+
+    /// Every declared kind, by key.
+    pub fn kinds(&self) -> impl Iterator<Item = Kind> + '_ {
+        self.loai.iter().map(|(key, decl)| Kind {
+            key: key.clone(),
+            decl: decl.clone(),
+        })
     }
 
     /// The profile as a Typst dictionary literal, for `#let profile = …`.
     pub fn to_typst(&self) -> String {
-        let value = serde_json::to_value(self).expect("a profile always serialises");
+        let mut value = serde_json::to_value(self).expect("a profile always serialises");
+        // The layout reads the document's own kind from the context, not the list.
+        if let Some(map) = value.as_object_mut() {
+            map.remove("loai");
+        }
         let mut out = String::new();
         json_to_typst(&value, &mut out);
         out
@@ -461,7 +563,9 @@ mod tests {
         assert!(t.contains("\"le_trai\": 30mm"), "{t}");
         assert!(t.contains("\"phan_cach\": \"-----\""), "{t}");
         assert!(t.contains("\"so\": (\"{roman}.\", "), "{t}");
-        assert_eq!(p.type_code("nghi-quyet").unwrap(), "NQ");
+        let file = Path::new("x.toml");
+        assert_eq!(p.kind("nghi-quyet", file).unwrap().decl.ma, "NQ");
+        assert!(!t.contains("\"loai\""), "the kinds stay out of the layout");
     }
 
     #[test]
@@ -470,14 +574,18 @@ mod tests {
         let state = Profile::load("nha-nuoc-nd30", &templates).unwrap();
         let party = Profile::load("dang-hd36", &templates).unwrap();
         assert_eq!(state.the_thuc, TheThuc::NhaNuoc);
-        for kind in party.ma_loai.keys() {
-            assert!(state.type_code(kind).is_ok(), "no state code for {kind}");
+        let file = Path::new("x.toml");
+        assert_eq!(state.kind("quy-dinh", file).unwrap().decl.ma, "QyĐ");
+        assert_eq!(party.kind("quy-dinh", file).unwrap().decl.ma, "QĐi");
+        // QĐ 399 kinds are the Party's; a UBND xã issues none of them under these names.
+        for key in ["quy-hoach", "phuong-an", "du-an", "thu-cong"] {
+            assert!(party.kind(key, file).is_ok(), "{key}");
         }
-        assert_eq!(state.type_code("quy-dinh").unwrap(), "QyĐ");
+        let e = state.kind("cong-vna", file).unwrap_err().to_string();
+        assert!(e.contains("did you mean `cong-van`"), "{e}");
         let t = state.to_typst();
         assert!(t.contains("\"ke_ban_hanh\": 0.4"), "{t}");
         assert!(t.contains("\"dau_sao\": none"), "{t}");
-        assert!(party.to_typst().contains("\"kinh_gui\": none"));
     }
 
     #[test]

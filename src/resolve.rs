@@ -22,6 +22,7 @@ use crate::indicators::{self, Evaluation};
 use crate::inputs::{Input, Inputs};
 use crate::limits;
 use crate::model::Document;
+use crate::kinds::Kind;
 use crate::profile::Profile;
 use crate::tables::{self, LaidTable};
 use crate::templating::fragments::Fragment;
@@ -134,6 +135,8 @@ pub struct Resolved {
     /// The fragments (`manh_van` and the fragment files), by name, as written.
     pub fragments: BTreeMap<String, Fragment>,
     pub profile: Profile,
+    /// The document's kind, as the profile declares it.
+    pub kind: Kind,
     /// The font family chosen from the profile's list.
     pub font: String,
     pub identity: Identity,
@@ -206,6 +209,8 @@ pub fn resolve(
     // Fragments may have lengthened the texts.
     limits::check_document(&document, file)?;
     document.validate(file)?;
+    let kind = profile.kind(&document.loai, file)?;
+    kind.check_document(&document, file)?;
     profile.check_document(&document, file)?;
     check_glyphs(document.texts(), file, fonts, &font)?;
     let tables = tables::lay_out_all(&document, file, inputs, &profile)?;
@@ -220,7 +225,14 @@ pub fn resolve(
         .collect();
 
     let sources = read_sources(inputs, doc, file)?;
-    let printed = Printed::of(&document, file, &profile, &font, evaluation.as_ref())?;
+    let printed = Printed::of(
+        &document,
+        file,
+        &profile,
+        &kind,
+        &font,
+        evaluation.as_ref(),
+    )?;
     Ok(Resolved {
         file: file.to_path_buf(),
         written: doc.clone(),
@@ -228,6 +240,7 @@ pub fn resolve(
         evaluation,
         fragments,
         profile,
+        kind,
         font,
         identity: printed.identity,
         context: printed.context,
@@ -250,6 +263,7 @@ impl Resolved {
             &self.document,
             &self.file,
             &self.profile,
+            &self.kind,
             &self.font,
             self.evaluation.as_ref(),
         )?;
@@ -293,14 +307,14 @@ impl Printed {
         doc: &Document,
         file: &Path,
         profile: &Profile,
+        kind: &Kind,
         font: &str,
         evaluation: Option<&Evaluation>,
     ) -> Result<Self, Error> {
-        let type_code = profile.type_code(doc.loai.key())?;
-        let identity = Identity::new(doc, profile, type_code);
-        let context = context::build(doc, profile, font, &identity);
+        let identity = Identity::new(doc, profile, kind);
+        let context = context::build(doc, profile, kind, font, &identity);
         Ok(Printed {
-            appendices: appendices::build(doc, file, evaluation, profile, &context.header.number)?,
+            appendices: appendices::build(doc, file, evaluation, profile, &identity)?,
             context,
             pdf_date: pdf_date(doc, file)?,
             identity,

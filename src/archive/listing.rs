@@ -91,11 +91,16 @@ fn table(entries: &[Entry]) -> String {
         "Ghi chú",
     ];
     let mut rows: Vec<[String; 7]> = vec![head.map(String::from)];
+    let names = kind_names();
     for e in entries {
         let date = NaiveDate::parse_from_str(&e.issue_date, "%Y-%m-%d")
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_else(|_| e.issue_date.clone());
-        let kind = kind_name(&e.kind);
+        // A kind a template set added is listed by its key.
+        let kind = names
+            .get(&(e.the_thuc.clone(), e.kind.clone()))
+            .cloned()
+            .unwrap_or_else(|| e.kind.clone());
         let mut note = Vec::new();
         if let Some(r) = e.replaces {
             note.push(format!("thay thế #{r}"));
@@ -135,14 +140,19 @@ fn table(entries: &[Entry]) -> String {
     out
 }
 
-/// "bao-cao" → "Báo cáo", for the table.
-fn kind_name(kebab: &str) -> String {
-    let kind: Option<crate::model::Kind> =
-        serde_json::from_value(serde_json::Value::String(kebab.to_string())).ok();
-    match kind {
-        Some(k) => k.sentence_name(),
-        None => kebab.to_string(),
+/// The kinds' names in sentence case by (thể thức, key), "bao-cao" →
+/// "Báo cáo", as the bundled profiles declare them; read once per listing.
+fn kind_names() -> std::collections::BTreeMap<(String, String), String> {
+    let templates = crate::templating::TemplateSource::embedded();
+    let mut out = std::collections::BTreeMap::new();
+    for t in [crate::model::TheThuc::Dang, crate::model::TheThuc::NhaNuoc] {
+        if let Ok(p) = crate::profile::Profile::load(t.default_profile(), &templates) {
+            for k in p.kinds() {
+                out.insert((t.key().to_string(), k.key.clone()), k.sentence_name());
+            }
+        }
     }
+    out
 }
 
 fn shorten(s: &str, max: usize) -> String {

@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
 pub use crate::identity::Identity;
+use crate::kinds::Period;
 use crate::model::TheThuc;
 
 /// A number sequence: a stable key for the register and a label for people.
@@ -30,18 +31,26 @@ pub enum NoSequence {
     NoTerm { date: NaiveDate },
 }
 
-/// The sequence a document of `the_thuc`, body and type dated `date` numbers
-/// in. `terms` are the recorded first days of the Party committee's terms; the
-/// term of a date is the last one starting on or before it.
+/// The sequence a document of `the_thuc` and body, in the sequence named
+/// `type_code` (its type code, or a sequence its kind shares), dated `date`
+/// numbers in. `period` is the kind's declaration's (`danh_so.theo`), else
+/// the thể thức's. `terms` are the recorded first days of the Party
+/// committee's terms; the term of a date is the last one starting on or before it.
 pub fn sequence(
     the_thuc: TheThuc,
+    period: Option<Period>,
     body_code: &str,
     type_code: &str,
     date: NaiveDate,
     terms: &[NaiveDate],
 ) -> Result<Sequence, NoSequence> {
-    match the_thuc {
-        TheThuc::Dang => {
+    let period = period.unwrap_or(match the_thuc {
+        TheThuc::Dang => Period::NhiemKy,
+        TheThuc::NhaNuoc => Period::Nam,
+    });
+    let prefix = the_thuc.key();
+    match period {
+        Period::NhiemKy => {
             let start = terms
                 .iter()
                 .filter(|t| **t <= date)
@@ -49,7 +58,7 @@ pub fn sequence(
                 .ok_or(NoSequence::NoTerm { date })?;
             Ok(Sequence {
                 key: format!(
-                    "dang/{body_code}/{type_code}/nhiem-ky-tu-{}",
+                    "{prefix}/{body_code}/{type_code}/nhiem-ky-tu-{}",
                     start.format("%Y-%m-%d")
                 ),
                 label: format!(
@@ -58,8 +67,8 @@ pub fn sequence(
                 ),
             })
         }
-        TheThuc::NhaNuoc => Ok(Sequence {
-            key: format!("nha-nuoc/{body_code}/{type_code}/{}", date.year()),
+        Period::Nam => Ok(Sequence {
+            key: format!("{prefix}/{body_code}/{type_code}/{}", date.year()),
             label: format!("{type_code}-{body_code}, năm {}", date.year()),
         }),
     }
@@ -95,7 +104,6 @@ pub fn same_code(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -104,8 +112,12 @@ mod tests {
     fn identity(the_thuc: TheThuc, pattern: &str, type_code: &str, body: &str) -> Identity {
         Identity {
             the_thuc,
-            kind: Kind::NghiQuyet,
+            kind: "nghi-quyet".into(),
+            kind_sentence: "Nghị quyết".into(),
             type_code: type_code.into(),
+            unit_code: String::new(),
+            sequence_name: type_code.into(),
+            period: None,
             body_code: body.into(),
             issuer: String::new(),
             number: Some(7),
@@ -137,22 +149,25 @@ mod tests {
     #[test]
     fn party_numbers_run_per_term_and_state_numbers_per_year() {
         let terms = [date("2020-10-15"), date("2025-10-01")];
-        let a = sequence(TheThuc::Dang, "ĐU", "NQ", date("2025-12-30"), &terms).unwrap();
-        let b = sequence(TheThuc::Dang, "ĐU", "NQ", date("2026-06-30"), &terms).unwrap();
-        let c = sequence(TheThuc::Dang, "ĐU", "NQ", date("2025-09-30"), &terms).unwrap();
-        let d = sequence(TheThuc::Dang, "ĐU", "BC", date("2026-06-30"), &terms).unwrap();
+        let a = sequence(TheThuc::Dang, None, "ĐU", "NQ", date("2025-12-30"), &terms).unwrap();
+        let b = sequence(TheThuc::Dang, None, "ĐU", "NQ", date("2026-06-30"), &terms).unwrap();
+        let c = sequence(TheThuc::Dang, None, "ĐU", "NQ", date("2025-09-30"), &terms).unwrap();
+        let d = sequence(TheThuc::Dang, None, "ĐU", "BC", date("2026-06-30"), &terms).unwrap();
         assert_eq!(a, b, "a new year is the same term");
         assert_ne!(a, c, "the day before the term belongs to the previous one");
         assert_ne!(b, d, "each type has its own sequence");
         assert_eq!(
-            sequence(TheThuc::Dang, "ĐU", "NQ", date("2019-01-01"), &terms),
+            sequence(TheThuc::Dang, None, "ĐU", "NQ", date("2019-01-01"), &terms),
             Err(NoSequence::NoTerm {
                 date: date("2019-01-01")
             })
         );
-        let y1 = sequence(TheThuc::NhaNuoc, "UBND", "BC", date("2026-12-31"), &[]).unwrap();
-        let y2 = sequence(TheThuc::NhaNuoc, "UBND", "BC", date("2027-01-01"), &[]).unwrap();
+        let y1 = sequence(TheThuc::NhaNuoc, None, "UBND", "BC", date("2026-12-31"), &[]).unwrap();
+        let y2 = sequence(TheThuc::NhaNuoc, None, "UBND", "BC", date("2027-01-01"), &[]).unwrap();
         assert_ne!(y1, y2);
         assert_eq!(y1.label, "BC-UBND, năm 2026");
+        // A kind may declare its own period: a Party kind numbered per year.
+        let p = sequence(TheThuc::Dang, Some(Period::Nam), "ĐU", "CV", date("2026-03-01"), &[]).unwrap();
+        assert_eq!(p.key, "dang/ĐU/CV/2026");
     }
 }

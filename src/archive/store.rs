@@ -81,8 +81,9 @@ pub fn archive(
     let lock = reg.lock()?;
     let seq = numbering::sequence(
         id.the_thuc,
+        id.period,
         &id.body_code,
-        &id.type_code,
+        &id.sequence_name,
         id.date,
         &lock.terms()?,
     )
@@ -202,7 +203,7 @@ pub fn archive(
     let entry_id = lock.insert(&NewEntry {
         sequence: seq.key.clone(),
         the_thuc: id.the_thuc.key().into(),
-        kind: id.kind.key().into(),
+        kind: id.kind.clone(),
         type_code: id.type_code.clone(),
         body_code: id.body_code.clone(),
         issuing_body: id.issuer.clone(),
@@ -288,13 +289,17 @@ pub fn next_number(
         }
     });
     let profile = renderer.profile(the_thuc.default_profile())?;
-    let type_code = profile
-        .ma_loai
-        .values()
-        .find(|c| same_code(c, type_code))
-        .cloned()
+    // A type code ("QD" for "QĐ") or a kind's key ("cong-van", for a kind
+    // whose symbol has no code): the kind's declaration says how it is numbered.
+    let kind = profile
+        .kinds()
+        .find(|k| !k.decl.ma.is_empty() && same_code(&k.decl.ma, type_code))
+        .or_else(|| profile.kinds().find(|k| k.key == type_code))
         .ok_or_else(|| {
-            let mut codes: Vec<&str> = profile.ma_loai.values().map(String::as_str).collect();
+            let mut codes: Vec<String> = profile
+                .kinds()
+                .map(|k| if k.decl.ma.is_empty() { k.key } else { k.decl.ma })
+                .collect();
             codes.sort();
             codes.dedup();
             usage(format!(
@@ -303,6 +308,7 @@ pub fn next_number(
                 codes.join(", ")
             ))
         })?;
+    let type_code = kind.decl.ma.clone();
     let the_thuc_name = the_thuc.key();
     let body = match body_code {
         Some(b) => Some(b.to_string()),
@@ -330,12 +336,20 @@ pub fn next_number(
     terms.extend(extra_term);
     // No body registered yet: every sequence of it is empty, the answer is 01.
     let body_key = body.clone().unwrap_or_else(|| "…".into());
-    let sequence = numbering::sequence(the_thuc, &body_key, &type_code, date, &terms)
-        .map_err(|e| no_term(reg.path(), e))?;
+    let sequence = numbering::sequence(
+        the_thuc,
+        kind.decl.danh_so.theo,
+        &body_key,
+        kind.sequence_name(),
+        date,
+        &terms,
+    )
+    .map_err(|e| no_term(reg.path(), e))?;
     let number = reg.last_number(&sequence.key)? + 1;
+    let mau = kind.decl.mau_so.as_ref().unwrap_or(&profile.dau.mau_so);
     let number_symbol = body.map(|b| {
-        let pattern = identity::symbol_pattern(&profile.dau.mau_so).unwrap_or(identity::NUMBER);
-        identity::fill(pattern, &doc_number(Some(number)), &type_code, &b)
+        let pattern = identity::symbol_pattern(mau).unwrap_or(identity::NUMBER);
+        identity::fill(pattern, &doc_number(Some(number)), &type_code, &b, "")
     });
     Ok(Next {
         number,

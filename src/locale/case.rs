@@ -20,7 +20,6 @@ pub fn sentence_vi(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
 
     #[test]
     fn upper_cases_every_vietnamese_letter() {
@@ -34,31 +33,22 @@ mod tests {
 
     #[test]
     fn every_kind_name_in_sentence_case() {
-        let expected = [
-            (Kind::NghiQuyet, "Nghị quyết"),
-            (Kind::QuyetDinh, "Quyết định"),
-            (Kind::KetLuan, "Kết luận"),
-            (Kind::QuyChe, "Quy chế"),
-            (Kind::QuyDinh, "Quy định"),
-            (Kind::ThongBao, "Thông báo"),
-            (Kind::HuongDan, "Hướng dẫn"),
-            (Kind::BaoCao, "Báo cáo"),
-            (Kind::KeHoach, "Kế hoạch"),
-            (Kind::ChuongTrinh, "Chương trình"),
-            (Kind::ToTrinh, "Tờ trình"),
-            (Kind::BienBan, "Biên bản"),
-            (Kind::DeAn, "Đề án"),
-            (Kind::PhuongAn, "Phương án"),
-        ];
-        assert_eq!(
-            expected.len(),
-            <Kind as strum::VariantArray>::VARIANTS.len(),
-            "a kind is missing here"
-        );
-        for (kind, name) in expected {
-            assert_eq!(sentence_vi(kind.name()), name);
+        let templates = crate::templating::TemplateSource::embedded();
+        for name in ["dang-hd36", "nha-nuoc-nd30"] {
+            let p = crate::profile::Profile::load(name, &templates).unwrap();
+            for k in p.kinds() {
+                let s = k.sentence_name();
+                let mut chars = s.chars();
+                let first = chars.next().unwrap();
+                assert!(first.is_uppercase(), "{s}");
+                assert_eq!(chars.as_str(), chars.as_str().to_lowercase(), "{s}");
+                assert_eq!(upper_vi(&s), k.decl.ten);
+            }
+            let qd = p.kind("quyet-dinh", std::path::Path::new("x")).unwrap();
+            assert_eq!(qd.sentence_name(), "Quyết định");
         }
     }
+
 
     #[test]
     fn sentence_case_starts_on_a_character() {

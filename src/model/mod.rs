@@ -59,71 +59,6 @@ impl TheThuc {
     }
 }
 
-/// The kind of document (thể loại) and its printed name; its code in the symbol
-/// (NQ, BC …) is the profile's (`ma_loai`), since the rules revise it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Deserialize,
-    Serialize,
-    strum::IntoStaticStr,
-    strum::VariantArray,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Kind {
-    NghiQuyet,
-    QuyetDinh,
-    KetLuan,
-    QuyChe,
-    QuyDinh,
-    ThongBao,
-    HuongDan,
-    BaoCao,
-    KeHoach,
-    ChuongTrinh,
-    ToTrinh,
-    BienBan,
-    DeAn,
-    PhuongAn,
-}
-
-impl Kind {
-    /// The spelling in document files, profiles and template names:
-    /// "nghi-quyet".
-    pub fn key(self) -> &'static str {
-        self.into()
-    }
-
-    /// The name in sentence case, as a sentence quotes it ("Đề án").
-    pub fn sentence_name(self) -> String {
-        crate::locale::sentence_vi(self.name())
-    }
-
-    /// The name printed as the document type (upper case).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::NghiQuyet => "NGHỊ QUYẾT",
-            Kind::QuyetDinh => "QUYẾT ĐỊNH",
-            Kind::KetLuan => "KẾT LUẬN",
-            Kind::QuyChe => "QUY CHẾ",
-            Kind::QuyDinh => "QUY ĐỊNH",
-            Kind::ThongBao => "THÔNG BÁO",
-            Kind::HuongDan => "HƯỚNG DẪN",
-            Kind::BaoCao => "BÁO CÁO",
-            Kind::KeHoach => "KẾ HOẠCH",
-            Kind::ChuongTrinh => "CHƯƠNG TRÌNH",
-            Kind::ToTrinh => "TỜ TRÌNH",
-            Kind::BienBan => "BIÊN BẢN",
-            Kind::DeAn => "ĐỀ ÁN",
-            Kind::PhuongAn => "PHƯƠNG ÁN",
-        }
-    }
-}
-
 /// A document as written in its input file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -132,7 +67,9 @@ pub struct Document {
     /// Layout profile name; defaults to the thể thức's current one.
     #[serde(default)]
     pub ho_so: Option<Text>,
-    pub loai: Kind,
+    /// The kind (thể loại), a key the profile declares (`[loai.bao-cao]`):
+    /// its printed name, code, blocks and numbering are the declaration's.
+    pub loai: Text,
     /// Extra lines under the type name ("của Ban Chấp hành Đảng bộ xã").
     #[serde(default)]
     pub ten_loai_phu: Lines,
@@ -141,6 +78,10 @@ pub struct Document {
     pub co_quan_ban_hanh: Text,
     /// The issuing body's code in the symbol ("ĐU").
     pub ma_co_quan: Text,
+    /// The drafting unit's or field's code, for a kind whose number pattern
+    /// has `{don_vi}` (the state công văn "Số: 12/UBND-VP").
+    #[serde(default)]
+    pub ma_don_vi: Option<Text>,
     /// The document number; absent for a draft.
     #[serde(default)]
     pub so: Option<u32>,
@@ -149,6 +90,13 @@ pub struct Document {
     pub ngay_ban_hanh: IssueDate,
     /// Trích yếu: the summary under the type name, one entry per printed line.
     pub trich_yeu: Lines,
+    /// The deciding authority, printed in capitals over the legal bases
+    /// ("Chủ tịch Ủy ban nhân dân xã Vũ Quang"), for kinds that have `can_cu`.
+    #[serde(default)]
+    pub tham_quyen: Option<Text>,
+    /// Căn cứ: the legal bases, one line each, as written ("Căn cứ Luật …;").
+    #[serde(default)]
+    pub can_cu: Lines,
     #[serde(default)]
     pub mo_dau: Vec<Paragraph>,
     #[serde(default)]
@@ -164,6 +112,11 @@ pub struct Document {
     #[serde(default)]
     pub dau_ket_thuc: Option<FinalMark>,
     pub ky: Signature,
+    /// The second signature, left of `ky`, for kinds with two (biên bản:
+    /// the secretary left, the chair right).
+    #[serde(default)]
+    pub ky_trai: Option<Signature>,
+    #[serde(default)]
     pub noi_nhan: Recipients,
     /// "Kính gửi:" addressees, for a document sent upward (state reports, công văn).
     #[serde(default)]
@@ -242,7 +195,7 @@ impl FinalMark {
 }
 
 /// Nơi nhận: who receives the document, printed bottom left.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recipients {
     #[serde(default)]
@@ -320,6 +273,7 @@ impl Document {
             ("dia_danh", &self.dia_danh),
             ("ky.chuc_vu", &self.ky.chuc_vu),
             ("ky.ho_ten", &self.ky.ho_ten),
+            ("loai", &self.loai),
         ];
         for (name, text) in required {
             if text.is_empty() {
@@ -383,6 +337,13 @@ impl Document {
                 }
             }
         }
+        if let Some(k) = &self.ky_trai {
+            for (name, text) in [("ky_trai.chuc_vu", &k.chuc_vu), ("ky_trai.ho_ten", &k.ho_ten)] {
+                if text.is_empty() {
+                    return Err(invalid(name, "must not be empty"));
+                }
+            }
+        }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
             return Err(invalid(
                 "ky.thay_mat",
@@ -407,9 +368,18 @@ impl Document {
         }
         c.add("co_quan_ban_hanh".into(), &self.co_quan_ban_hanh);
         c.add("ma_co_quan".into(), &self.ma_co_quan);
+        if let Some(t) = &self.ma_don_vi {
+            c.add("ma_don_vi".into(), t);
+        }
         c.add("dia_danh".into(), &self.dia_danh);
         for (i, t) in self.trich_yeu.0.iter().enumerate() {
             c.add(format!("trich_yeu[{i}]"), t);
+        }
+        if let Some(t) = &self.tham_quyen {
+            c.add("tham_quyen".into(), t);
+        }
+        for (i, t) in self.can_cu.0.iter().enumerate() {
+            c.add(format!("can_cu[{i}]"), t);
         }
         c.paragraphs("mo_dau", &self.mo_dau);
         // A scheme's words ("Phần thứ", "Điều") are printed too.
@@ -445,6 +415,13 @@ impl Document {
         }
         c.add("ky.chuc_vu".into(), &self.ky.chuc_vu);
         c.add("ky.ho_ten".into(), &self.ky.ho_ten);
+        if let Some(k) = &self.ky_trai {
+            if let Some(t) = &k.thay_mat {
+                c.add("ky_trai.thay_mat".into(), t);
+            }
+            c.add("ky_trai.chuc_vu".into(), &k.chuc_vu);
+            c.add("ky_trai.ho_ten".into(), &k.ho_ten);
+        }
         for (i, r) in self.noi_nhan.danh_sach.iter().enumerate() {
             match r {
                 Recipient::One(t) => c.add(format!("noi_nhan.danh_sach[{i}]"), t),
@@ -540,10 +517,6 @@ mod tests {
         for t in TheThuc::VARIANTS {
             assert_eq!(t.key(), serde_name(serde_json::to_value(t).unwrap()));
         }
-        for k in Kind::VARIANTS {
-            assert_eq!(k.key(), serde_name(serde_json::to_value(k).unwrap()));
-        }
         assert_eq!(TheThuc::NhaNuoc.key(), "nha-nuoc");
-        assert_eq!(Kind::NghiQuyet.key(), "nghi-quyet");
     }
 }

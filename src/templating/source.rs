@@ -30,6 +30,58 @@ const EMBEDDED: &[(&str, &str)] = &[
         "profiles/nha-nuoc-nd30.toml",
         include_str!("../../templates/profiles/nha-nuoc-nd30.toml"),
     ),
+    (
+        "moi/bao-cao-6-thang.dang.toml",
+        include_str!("../../templates/moi/bao-cao-6-thang.dang.toml"),
+    ),
+    (
+        "moi/bao-cao-6-thang.nha-nuoc.toml",
+        include_str!("../../templates/moi/bao-cao-6-thang.nha-nuoc.toml"),
+    ),
+    (
+        "moi/bao-cao-nam.dang.toml",
+        include_str!("../../templates/moi/bao-cao-nam.dang.toml"),
+    ),
+    (
+        "moi/bao-cao-nam.nha-nuoc.toml",
+        include_str!("../../templates/moi/bao-cao-nam.nha-nuoc.toml"),
+    ),
+    (
+        "moi/bao-cao-quy.dang.toml",
+        include_str!("../../templates/moi/bao-cao-quy.dang.toml"),
+    ),
+    (
+        "moi/bao-cao-quy.nha-nuoc.toml",
+        include_str!("../../templates/moi/bao-cao-quy.nha-nuoc.toml"),
+    ),
+    (
+        "moi/ke-hoach.dang.toml",
+        include_str!("../../templates/moi/ke-hoach.dang.toml"),
+    ),
+    (
+        "moi/ke-hoach.nha-nuoc.toml",
+        include_str!("../../templates/moi/ke-hoach.nha-nuoc.toml"),
+    ),
+    (
+        "moi/nghi-quyet.dang.toml",
+        include_str!("../../templates/moi/nghi-quyet.dang.toml"),
+    ),
+    (
+        "moi/thong-bao.dang.toml",
+        include_str!("../../templates/moi/thong-bao.dang.toml"),
+    ),
+    (
+        "moi/thong-bao.nha-nuoc.toml",
+        include_str!("../../templates/moi/thong-bao.nha-nuoc.toml"),
+    ),
+    (
+        "moi/to-trinh.dang.toml",
+        include_str!("../../templates/moi/to-trinh.dang.toml"),
+    ),
+    (
+        "moi/to-trinh.nha-nuoc.toml",
+        include_str!("../../templates/moi/to-trinh.nha-nuoc.toml"),
+    ),
 ];
 
 /// Where templates and profiles come from: the embedded set, overlaid by a
@@ -66,6 +118,29 @@ impl TemplateSource {
             }
         }
         self.embedded.get(name).map(|s| s.to_string())
+    }
+
+    /// The kinds a template set adds to profile `profile`: the files
+    /// `loai/<profile>/<key>.toml` of the overlay directory, as (key, path).
+    pub fn kind_files(&self, profile: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let Some(dir) = &self.overlay else {
+            return out;
+        };
+        if profile.contains(['/', '\\']) || profile.starts_with('.') {
+            return out;
+        }
+        if let Ok(entries) = std::fs::read_dir(dir.join("loai").join(profile)) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                if let Some(key) = name.strip_suffix(".toml") {
+                    out.push((key.to_string(), format!("loai/{profile}/{name}")));
+                }
+            }
+        }
+        // Directory order differs between systems; the kinds must not.
+        out.sort();
+        out
     }
 
     pub fn profile_names(&self) -> Vec<String> {
