@@ -64,8 +64,9 @@ enum Command {
         shared: SharedArgs,
     },
     /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
+    #[command(after_help = new_kinds_help())]
     New {
-        /// nghi-quyet, bao-cao-quy, bao-cao-6-thang, bao-cao-nam, ke-hoach, thong-bao, to-trinh.
+        /// The kind, or one of its skeletons (bao-cao-quy …): see the list below.
         kind: String,
         /// The thể thức (default: dang where the kind exists for it).
         #[arg(long, value_enum)]
@@ -76,6 +77,9 @@ enum Command {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        /// A directory of templates that adds kinds and skeletons (loai/, moi/).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
     },
     /// Render many documents in parallel into OUTDIR (one bad document never stops the others).
     Batch {
@@ -231,10 +235,22 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             the_thuc,
             output,
             force,
+            templates,
         } => {
             let target = output.unwrap_or_else(|| PathBuf::from(format!("{kind}.toml")));
             let today = chrono::Local::now().date_naive();
-            workflow::new::write(&kind, the_thuc.map(TheThucArg::get), &target, force, today)?;
+            let templates = match templates {
+                Some(dir) => vanban::templating::TemplateSource::with_overlay(&dir),
+                None => vanban::templating::TemplateSource::embedded(),
+            };
+            workflow::new::write(
+                &templates,
+                &kind,
+                the_thuc.map(TheThucArg::get),
+                &target,
+                force,
+                today,
+            )?;
             eprintln!("wrote {}", display(&target));
             Ok(ExitCode::SUCCESS)
         }
@@ -405,6 +421,14 @@ impl SharedArgs {
         Renderer::with_options(self.templates.as_deref(), self.font_path.as_deref())?
             .allow_paths(&self.allow_path)
     }
+}
+
+/// The kinds `vanban new` knows, read from the bundled profiles' declarations.
+fn new_kinds_help() -> String {
+    format!(
+        "Kinds (from the profiles' [loai.*] declarations):\n{}",
+        workflow::new::help(&vanban::templating::TemplateSource::embedded())
+    )
 }
 
 fn display(p: &Path) -> String {

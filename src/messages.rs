@@ -183,12 +183,20 @@ const PHRASES: &[(&str, &str)] = &[
         "chú thích `^[]` ở ký tự thứ $1 đang trống; hãy viết nội dung chú thích giữa hai dấu ngoặc vuông",
     ),
     (
-        r"^công văn is not a document kind .*$",
-        "công văn chưa phải là loại văn bản vanban trình bày được (không có tên loại, trích yếu \"V/v …\" nằm dưới số và ký hiệu); tạm thời hãy soạn bằng trình soạn thảo văn bản",
+        r"^unknown kind; did you mean `([^`]*)`\?; the kinds are: (.*)$",
+        "không có loại văn bản này; có phải `$1`? Các loại có mẫu: $2",
     ),
     (
         r"^unknown kind; the kinds are: (.*)$",
         "không có loại văn bản này; các loại có mẫu: $1",
+    ),
+    (
+        r"^this kind has several skeletons; name one: (.*)$",
+        "loại văn bản này có nhiều mẫu; hãy chọn một: $1",
+    ),
+    (
+        r"^templates/(\S+) is missing$",
+        "thiếu tệp mẫu templates/$1",
     ),
     (
         r"^there is no (\S+) skeleton of this kind .*; it exists for: (.*)$",

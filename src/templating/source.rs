@@ -55,6 +55,54 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/moi/bao-cao-quy.nha-nuoc.toml"),
     ),
     (
+        "moi/bien-ban.dang.toml",
+        include_str!("../../templates/moi/bien-ban.dang.toml"),
+    ),
+    (
+        "moi/bien-ban.nha-nuoc.toml",
+        include_str!("../../templates/moi/bien-ban.nha-nuoc.toml"),
+    ),
+    (
+        "moi/chuong-trinh.dang.toml",
+        include_str!("../../templates/moi/chuong-trinh.dang.toml"),
+    ),
+    (
+        "moi/chuong-trinh.nha-nuoc.toml",
+        include_str!("../../templates/moi/chuong-trinh.nha-nuoc.toml"),
+    ),
+    (
+        "moi/cong-van.dang.toml",
+        include_str!("../../templates/moi/cong-van.dang.toml"),
+    ),
+    (
+        "moi/cong-van.nha-nuoc.toml",
+        include_str!("../../templates/moi/cong-van.nha-nuoc.toml"),
+    ),
+    (
+        "moi/de-an.dang.toml",
+        include_str!("../../templates/moi/de-an.dang.toml"),
+    ),
+    (
+        "moi/de-an.nha-nuoc.toml",
+        include_str!("../../templates/moi/de-an.nha-nuoc.toml"),
+    ),
+    (
+        "moi/du-an.dang.toml",
+        include_str!("../../templates/moi/du-an.dang.toml"),
+    ),
+    (
+        "moi/du-an.nha-nuoc.toml",
+        include_str!("../../templates/moi/du-an.nha-nuoc.toml"),
+    ),
+    (
+        "moi/huong-dan.dang.toml",
+        include_str!("../../templates/moi/huong-dan.dang.toml"),
+    ),
+    (
+        "moi/huong-dan.nha-nuoc.toml",
+        include_str!("../../templates/moi/huong-dan.nha-nuoc.toml"),
+    ),
+    (
         "moi/ke-hoach.dang.toml",
         include_str!("../../templates/moi/ke-hoach.dang.toml"),
     ),
@@ -63,8 +111,48 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/moi/ke-hoach.nha-nuoc.toml"),
     ),
     (
+        "moi/ket-luan.dang.toml",
+        include_str!("../../templates/moi/ket-luan.dang.toml"),
+    ),
+    (
         "moi/nghi-quyet.dang.toml",
         include_str!("../../templates/moi/nghi-quyet.dang.toml"),
+    ),
+    (
+        "moi/phuong-an.dang.toml",
+        include_str!("../../templates/moi/phuong-an.dang.toml"),
+    ),
+    (
+        "moi/phuong-an.nha-nuoc.toml",
+        include_str!("../../templates/moi/phuong-an.nha-nuoc.toml"),
+    ),
+    (
+        "moi/quy-che.dang.toml",
+        include_str!("../../templates/moi/quy-che.dang.toml"),
+    ),
+    (
+        "moi/quy-che.nha-nuoc.toml",
+        include_str!("../../templates/moi/quy-che.nha-nuoc.toml"),
+    ),
+    (
+        "moi/quy-dinh.dang.toml",
+        include_str!("../../templates/moi/quy-dinh.dang.toml"),
+    ),
+    (
+        "moi/quy-dinh.nha-nuoc.toml",
+        include_str!("../../templates/moi/quy-dinh.nha-nuoc.toml"),
+    ),
+    (
+        "moi/quy-hoach.dang.toml",
+        include_str!("../../templates/moi/quy-hoach.dang.toml"),
+    ),
+    (
+        "moi/quyet-dinh.dang.toml",
+        include_str!("../../templates/moi/quyet-dinh.dang.toml"),
+    ),
+    (
+        "moi/quyet-dinh.nha-nuoc.toml",
+        include_str!("../../templates/moi/quyet-dinh.nha-nuoc.toml"),
     ),
     (
         "moi/thong-bao.dang.toml",
@@ -73,6 +161,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "moi/thong-bao.nha-nuoc.toml",
         include_str!("../../templates/moi/thong-bao.nha-nuoc.toml"),
+    ),
+    (
+        "moi/thu-cong.dang.toml",
+        include_str!("../../templates/moi/thu-cong.dang.toml"),
     ),
     (
         "moi/to-trinh.dang.toml",

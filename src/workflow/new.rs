@@ -1,153 +1,165 @@
 //! `vanban new KIND`: a ready-to-edit document file from a skeleton.
 //!
-//! The skeletons are data (`templates/moi/<kind>.<the-thuc>.toml`), compiled
+//! The skeletons are data (`templates/moi/<name>.<the-thuc>.toml`), compiled
 //! into the binary like the other templates, so a clerk's office can read and
-//! improve them without touching Rust. Each one renders as it is, as a draft.
+//! improve them without touching Rust. Which exist is what the profiles'
+//! kind declarations say (`mau_moi`, by default the kind's key); a template
+//! set given with `--templates` adds kinds and skeletons. Each one renders as
+//! it is, as a draft.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
+use strum::VariantArray;
 
 use crate::error::Error;
 use crate::model::TheThuc;
+use crate::profile::Profile;
+use crate::templating::TemplateSource;
 
 /// The only placeholder in a skeleton: today's date, so a fresh draft carries
 /// the year it is written in rather than a stale one.
 const TODAY: &str = "{ngay_hom_nay}";
 
-/// (kind, thể thức, skeleton). A kind missing for a thể thức is one that body
-/// does not issue: a UBND xã issues no nghị quyết (its HĐND does).
-const SKELETONS: &[(&str, TheThuc, &str)] = &[
-    (
-        "nghi-quyet",
-        TheThuc::Dang,
-        include_str!("../../templates/moi/nghi-quyet.dang.toml"),
-    ),
-    (
-        "bao-cao-quy",
-        TheThuc::Dang,
-        include_str!("../../templates/moi/bao-cao-quy.dang.toml"),
-    ),
-    (
-        "bao-cao-quy",
-        TheThuc::NhaNuoc,
-        include_str!("../../templates/moi/bao-cao-quy.nha-nuoc.toml"),
-    ),
-    (
-        "bao-cao-6-thang",
-        TheThuc::Dang,
-        include_str!("../../templates/moi/bao-cao-6-thang.dang.toml"),
-    ),
-    (
-        "bao-cao-6-thang",
-        TheThuc::NhaNuoc,
-        include_str!("../../templates/moi/bao-cao-6-thang.nha-nuoc.toml"),
-    ),
-    (
-        "bao-cao-nam",
-        TheThuc::Dang,
-        include_str!("../../templates/moi/bao-cao-nam.dang.toml"),
-    ),
-    (
-        "bao-cao-nam",
-        TheThuc::NhaNuoc,
-        include_str!("../../templates/moi/bao-cao-nam.nha-nuoc.toml"),
-    ),
-    (
-        "ke-hoach",
-        TheThuc::Dang,
-        include_str!("../../templates/moi/ke-hoach.dang.toml"),
-    ),
-    (
-        "ke-hoach",
-        TheThuc::NhaNuoc,
-        include_str!("../../templates/moi/ke-hoach.nha-nuoc.toml"),
-    ),
-    (
-        "thong-bao",
-        TheThuc::Dang,
-        include_str!("../../templates/moi/thong-bao.dang.toml"),
-    ),
-    (
-        "thong-bao",
-        TheThuc::NhaNuoc,
-        include_str!("../../templates/moi/thong-bao.nha-nuoc.toml"),
-    ),
-    (
-        "to-trinh",
-        TheThuc::Dang,
-        include_str!("../../templates/moi/to-trinh.dang.toml"),
-    ),
-    (
-        "to-trinh",
-        TheThuc::NhaNuoc,
-        include_str!("../../templates/moi/to-trinh.nha-nuoc.toml"),
-    ),
-];
-
-/// Every (kind, thể thức) pair that has a skeleton, for tests and help.
-pub fn available() -> Vec<(&'static str, TheThuc)> {
-    SKELETONS.iter().map(|(k, t, _)| (*k, *t)).collect()
+/// A skeleton `new` can write. A kind without one for a thể thức is one that
+/// body does not issue: a UBND xã issues no nghị quyết (its HĐND does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skeleton {
+    /// What `vanban new` is given: "bao-cao-quy", "cong-van".
+    pub name: String,
+    pub the_thuc: TheThuc,
+    /// The kind it is a document of ("bao-cao").
+    pub kind: String,
+    /// The kind's explanation, for the help.
+    pub description: String,
 }
 
-/// The kinds `new` knows, in order, without repeats.
-pub fn kinds() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for (k, _, _) in SKELETONS {
-        if !out.contains(k) {
-            out.push(k);
+impl Skeleton {
+    fn file(&self) -> String {
+        format!("moi/{}.{}.toml", self.name, self.the_thuc.key())
+    }
+}
+
+/// Every skeleton the kinds of the thể thức's default profiles declare and
+/// the template set has, Party first, in the profiles' order.
+pub fn available(templates: &TemplateSource) -> Result<Vec<Skeleton>, Error> {
+    let mut out = Vec::new();
+    for t in TheThuc::VARIANTS {
+        let profile = Profile::load(t.default_profile(), templates)?;
+        for k in profile.kinds() {
+            for name in k.skeletons() {
+                let s = Skeleton {
+                    name,
+                    the_thuc: *t,
+                    kind: k.key.clone(),
+                    description: k.decl.mo_ta.clone(),
+                };
+                if templates.get(&s.file()).is_some() {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The names `new` knows, in order, without repeats.
+pub fn names(available: &[Skeleton]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in available {
+        if !out.contains(&s.name.as_str()) {
+            out.push(&s.name);
         }
     }
     out
 }
 
-/// The skeleton of `kind`, with today's date filled in. Without `the_thuc`
-/// the Party one is taken when there is one (the commune Party office is the
-/// main user), else the only one there is.
-pub fn skeleton(kind: &str, the_thuc: Option<TheThuc>, today: NaiveDate) -> Result<String, Error> {
-    let refuse = |message: String| Error::NoSkeleton {
-        kind: kind.to_string(),
-        message,
+/// The help's list: one line per name, with its thể thức and explanation.
+pub fn help(templates: &TemplateSource) -> String {
+    let Ok(all) = available(templates) else {
+        return String::new();
     };
-    if kind == "cong-van" {
-        // A công văn has no type name and puts its trích yếu ("V/v …") under
-        // the number: a layout the model does not have yet.
-        return Err(refuse(
-            "công văn is not a document kind vanban lays out yet (it has no type name and its \"V/v …\" summary sits under the number); write it in a word processor for now".into(),
+    let mut out = String::new();
+    for name in names(&all) {
+        let of: Vec<&Skeleton> = all.iter().filter(|s| s.name == name).collect();
+        let tt: Vec<&str> = of.iter().map(|s| s.the_thuc.key()).collect();
+        out.push_str(&format!(
+            "  {name:<16} {} ({})\n",
+            of[0].description,
+            tt.join(", ")
         ));
     }
-    let of_kind: Vec<_> = SKELETONS.iter().filter(|(k, _, _)| *k == kind).collect();
-    if of_kind.is_empty() {
+    out
+}
+
+/// The skeleton `name` (a skeleton's name, or a kind with one skeleton), with
+/// today's date filled in. Without `the_thuc` the Party one is taken when
+/// there is one (the commune Party office is the main user), else the only
+/// one there is.
+pub fn skeleton(
+    templates: &TemplateSource,
+    name: &str,
+    the_thuc: Option<TheThuc>,
+    today: NaiveDate,
+) -> Result<String, Error> {
+    let refuse = |message: String| Error::NoSkeleton {
+        kind: name.to_string(),
+        message,
+    };
+    let all = available(templates)?;
+    let mut of_name: Vec<&Skeleton> = all.iter().filter(|s| s.name == name).collect();
+    if of_name.is_empty() {
+        let of_kind: Vec<&Skeleton> = all.iter().filter(|s| s.kind == name).collect();
+        let kind_names = names(&of_kind.iter().map(|s| (*s).clone()).collect::<Vec<_>>())
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        match kind_names.as_slice() {
+            [] => {}
+            [_] => of_name = of_kind,
+            several => {
+                return Err(refuse(format!(
+                    "this kind has several skeletons; name one: {}",
+                    several.join(", ")
+                )))
+            }
+        }
+    }
+    if of_name.is_empty() {
+        let known = names(&all);
         return Err(refuse(format!(
-            "unknown kind; the kinds are: {}",
-            kinds().join(", ")
+            "unknown kind{}; the kinds are: {}",
+            crate::suggest::did_you_mean(name, known.iter().copied()),
+            known.join(", ")
         )));
     }
     let chosen = match the_thuc {
-        Some(t) => of_kind.iter().find(|(_, tt, _)| *tt == t).ok_or_else(|| {
+        Some(t) => of_name.iter().find(|s| s.the_thuc == t).ok_or_else(|| {
             refuse(format!(
                 "there is no {} skeleton of this kind (a commune People's Committee does not issue it); it exists for: {}",
                 t.key(),
-                of_kind
+                of_name
                     .iter()
-                    .map(|(_, t, _)| t.key())
+                    .map(|s| s.the_thuc.key())
                     .collect::<Vec<_>>()
                     .join(", ")
             ))
         })?,
-        None => of_kind
+        None => of_name
             .iter()
-            .find(|(_, t, _)| *t == TheThuc::Dang)
-            .unwrap_or(&of_kind[0]),
+            .find(|s| s.the_thuc == TheThuc::Dang)
+            .unwrap_or(&of_name[0]),
     };
-    Ok(chosen
-        .2
-        .replace(TODAY, &today.format("%Y-%m-%d").to_string()))
+    let text = templates
+        .get(&chosen.file())
+        .ok_or_else(|| refuse(format!("templates/{} is missing", chosen.file())))?;
+    Ok(text.replace(TODAY, &today.format("%Y-%m-%d").to_string()))
 }
 
 /// Writes the skeleton to `out` (atomically). An existing file is kept unless
 /// `force`: it is most likely a document the clerk has been writing.
 pub fn write(
+    templates: &TemplateSource,
     kind: &str,
     the_thuc: Option<TheThuc>,
     out: &Path,
@@ -165,7 +177,7 @@ pub fn write(
             ),
         });
     }
-    let text = skeleton(kind, the_thuc, today)?;
+    let text = skeleton(templates, kind, the_thuc, today)?;
     if out.exists() && !force {
         return Err(Error::Exists {
             file: out.to_path_buf(),
@@ -184,31 +196,51 @@ mod tests {
 
     #[test]
     fn every_skeleton_parses_and_says_its_kind() {
-        for (kind, t) in available() {
-            let text = skeleton(kind, Some(t), day()).unwrap();
-            assert!(!text.contains(TODAY), "{kind}: placeholder left");
+        let templates = TemplateSource::embedded();
+        for s in available(&templates).unwrap() {
+            let text = skeleton(&templates, &s.name, Some(s.the_thuc), day()).unwrap();
+            assert!(!text.contains(TODAY), "{}: placeholder left", s.name);
             let doc: crate::Document =
                 crate::model::parse(Path::new("x.toml"), &text, crate::model::Format::Toml)
-                    .unwrap_or_else(|e| panic!("{kind} {}: {e}", t.key()));
-            assert_eq!(doc.the_thuc, t, "{kind}");
-            assert!(doc.so.is_none(), "{kind}: a skeleton is a draft");
+                    .unwrap_or_else(|e| panic!("{} {}: {e}", s.name, s.the_thuc.key()));
+            assert_eq!(doc.the_thuc, s.the_thuc, "{}", s.name);
+            assert_eq!(doc.loai.as_str(), s.kind, "{}", s.name);
+            assert!(doc.so.is_none(), "{}: a skeleton is a draft", s.name);
+        }
+    }
+
+    /// A declared skeleton without its file would silently vanish from `new`.
+    #[test]
+    fn every_declared_skeleton_has_its_file() {
+        let templates = TemplateSource::embedded();
+        for t in TheThuc::VARIANTS {
+            let p = Profile::load(t.default_profile(), &templates).unwrap();
+            for k in p.kinds() {
+                for name in k.skeletons() {
+                    let file = format!("moi/{name}.{}.toml", t.key());
+                    assert!(templates.get(&file).is_some(), "{file} is declared but missing");
+                }
+            }
         }
     }
 
     #[test]
-    fn cong_van_and_unknown_kinds_are_refused() {
-        let e = skeleton("cong-van", None, day()).unwrap_err();
-        assert!(e.to_string().contains("công văn"), "{e}");
+    fn unknown_kinds_and_missing_the_thuc_are_refused() {
+        let templates = TemplateSource::embedded();
+        let e = skeleton(&templates, "cong-vna", None, day()).unwrap_err();
+        assert!(e.to_string().contains("did you mean `cong-van`"), "{e}");
         assert!(e.is_input_error());
-        let e = skeleton("nghi-quyet", Some(TheThuc::NhaNuoc), day()).unwrap_err();
+        let e = skeleton(&templates, "nghi-quyet", Some(TheThuc::NhaNuoc), day()).unwrap_err();
         assert!(e.to_string().contains("dang"), "{e}");
-        let e = skeleton("bao-cao", None, day()).unwrap_err();
+        let e = skeleton(&templates, "bao-cao", None, day()).unwrap_err();
         assert!(e.to_string().contains("bao-cao-quy"), "{e}");
+        let text = skeleton(&templates, "cong-van", Some(TheThuc::NhaNuoc), day()).unwrap();
+        assert!(text.contains("loai = \"cong-van\""));
     }
 
     #[test]
     fn the_party_skeleton_is_the_default() {
-        let text = skeleton("thong-bao", None, day()).unwrap();
+        let text = skeleton(&TemplateSource::embedded(), "thong-bao", None, day()).unwrap();
         assert!(text.contains("the_thuc = \"dang\""));
     }
 }
