@@ -526,7 +526,7 @@ enum RegisterCommand {
     Next {
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
-        /// The type code: NQ, BC, QĐ (or QD) …
+        /// The type code: NQ, BC, QĐ (or QD) …, or the key of a kind whose symbol has none (cong-van)
         #[arg(long = "type", value_name = "CODE")]
         type_code: String,
         /// Default: the register's only thể thức, else dang.

@@ -86,7 +86,7 @@ fn render_watch_and_archive_agree_on_inputs_and_identity() {
         assert_eq!(entry.type_code, id.type_code);
         assert_eq!(entry.body_code, id.body_code);
         assert_eq!(entry.issue_date, id.date.format("%Y-%m-%d").to_string());
-        assert_eq!(entry.kind, id.kind.key());
+        assert_eq!(entry.kind, id.kind);
         let kept: BTreeSet<(String, String)> = reg
             .files_of(entry.id)
             .unwrap()
