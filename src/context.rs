@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use crate::identity::Identity;
+use crate::kinds::Kind;
 use crate::locale::{date_line, upper_vi};
 use crate::model::numbering::{self, ListStyle};
-use crate::kinds::Kind;
 use crate::model::{
     Authority, Document, Inline, Marker, Paragraph, Recipient, Section, Signature, Style,
 };
@@ -159,11 +159,7 @@ pub fn build(
     let title = Title {
         kind: blocks_of_kind.ten_loai.then(|| kind.decl.ten.clone()),
         extra: doc.ten_loai_phu.0.iter().map(|t| upper_vi(t)).collect(),
-        summary: if under_number {
-            Vec::new()
-        } else {
-            summary
-        },
+        summary: if under_number { Vec::new() } else { summary },
     };
     let authority = doc.tham_quyen.as_deref().map(upper_vi);
     let bases = doc
@@ -206,24 +202,23 @@ pub fn build(
     // A kind of articles numbers its top level "Điều 1.", "Điều 2." unless
     // the document chooses otherwise.
     let mut kieu_so = doc.kieu_so.clone();
-    let article = blocks_of_kind
-        .dieu
-        .as_deref()
-        .and_then(numbering::Scheme::parse);
-    if let Some(scheme) = &article {
+    let article = blocks_of_kind.dieu.as_ref();
+    if let Some(declared) = article {
         match kieu_so.first_mut() {
-            None => kieu_so.push(ListStyle {
-                scheme: Some(scheme.clone()),
-                style: Default::default(),
-            }),
-            Some(first) if first.scheme.is_none() => first.scheme = Some(scheme.clone()),
+            None => kieu_so.push(declared.clone()),
+            Some(first) if first.scheme.is_none() => {
+                first.scheme = declared.scheme.clone();
+                first.style = first.style.over(declared.style);
+            }
             Some(_) => {}
         }
     }
     let sections = Sections {
         profile,
         document: &kieu_so,
-        article: article.as_ref().map(|s| s.name.as_str()),
+        article: article
+            .and_then(|d| d.scheme.as_ref())
+            .map(|s| s.name.as_str()),
     };
     sections.push_list(&mut blocks, "noi_dung", &doc.noi_dung, 0, None, "");
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);

@@ -308,13 +308,14 @@ pub enum Error {
     Threads { message: String },
 
     /// `loai` names no kind the profile declares (`[loai.<key>]`).
-    #[error("{}, field `loai`: `{kind}` is not a kind of profile `{profile}`{}; the kinds are: {}", file.display(), suggestion.as_deref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), known.join(", "))]
+    #[error("{loc}, field `loai`: `{kind}` is not a kind of profile `{profile}`{}; the kinds are: {}", suggestion.as_deref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), known.join(", "))]
     UnknownKind {
-        file: PathBuf,
+        loc: Location,
         kind: String,
         profile: String,
-        suggestion: Option<String>,
-        known: Vec<String>,
+        // Boxed: the variant stays under clippy's size for an error.
+        suggestion: Option<Box<str>>,
+        known: Box<[String]>,
     },
 
     /// A block the document's kind needs is missing, or one it does not

@@ -9,8 +9,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::locale::doc_number;
 use crate::kinds::{Kind, Period};
+use crate::locale::doc_number;
 use crate::model::{Document, TheThuc};
 use crate::profile::Profile;
 

@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::model::numbering::ListStyle;
 use crate::model::Document;
 
 /// One kind of document, as a profile declares it.
@@ -86,10 +87,11 @@ pub struct Blocks {
     /// The line that opens the decided text ("QUYẾT ĐỊNH:"), centred, bold.
     #[serde(default)]
     pub dong_quyet: Option<String>,
-    /// The body's top level is articles numbered by this scheme ("Điều {n}."),
-    /// their number bold also where the article has no title.
+    /// The body's top level is articles numbered by this scheme and style
+    /// (`{ so = "Điều {n}.", in_hoa = false, dam = true }`), their number
+    /// bold also where the article has no title.
     #[serde(default)]
-    pub dieu: Option<String>,
+    pub dieu: Option<ListStyle>,
     /// Signature blocks: 1, or 2 side by side (`ky_trai` on the left).
     #[serde(default = "one")]
     pub so_chu_ky: u8,
@@ -134,7 +136,7 @@ pub enum Period {
     Nam,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Numbering {
     /// The period; by default the thể thức's (Party per term, state per year).
@@ -144,15 +146,6 @@ pub struct Numbering {
     /// its own, named by its code.
     #[serde(default)]
     pub day: Option<String>,
-}
-
-impl Default for Numbering {
-    fn default() -> Self {
-        Numbering {
-            theo: None,
-            day: None,
-        }
-    }
 }
 
 /// A kind with its key (`loai = "quyet-dinh"`).
@@ -257,13 +250,10 @@ impl KindDecl {
                 self.khoi.so_chu_ky
             ));
         }
-        if let Some(d) = &self.khoi.dieu {
-            if crate::model::numbering::Scheme::parse(d).is_none() {
-                return Err(format!(
-                    "`loai.{key}.khoi.dieu`: `{d}` is not a numbering scheme; expected {}",
-                    crate::model::numbering::EXPECTED
-                ));
-            }
+        if self.khoi.dieu.as_ref().is_some_and(|d| d.scheme.is_none()) {
+            return Err(format!(
+                "`loai.{key}.khoi.dieu` needs its scheme: `{{ so = \"Điều {{n}}.\" }}`"
+            ));
         }
         if self.mau.is_empty() || self.mau.contains(['/', '\\', '.']) {
             return Err(format!(

@@ -188,8 +188,11 @@ impl Renderer {
             .iter()
             .map(|(name, f)| (name.clone(), f.source.clone()))
             .collect();
+        let codes: Vec<String> = r.profile.kinds().map(|k| k.decl.ma).collect();
+        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
         let mut lints = lint::run(
             &r.written,
+            &codes,
             r.document_text().unwrap_or_default(),
             &r.context.header.number,
             r.evaluation.as_ref(),

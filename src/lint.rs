@@ -43,13 +43,15 @@ fn lint(
     }
 }
 
-const PARTY_CODES: &[&str] = &[
-    "NQ", "QĐ", "QĐi", "KL", "QC", "TB", "HD", "BC", "KH", "CTr", "TTr", "BB", "CT", "TT", "CV",
-];
+/// Codes cited from higher levels that no commune profile declares: chỉ thị,
+/// thông tri (not issued at commune level, the-thuc.md §3.10).
+const CITED_ONLY_CODES: &[&str] = &["CT", "TT"];
 
 /// Runs every rule. `number` is the printed "Số …" line; `raw` the file's text.
+/// `codes` are the type codes the profile's kinds declare.
 pub fn run(
     doc: &Document,
+    codes: &[&str],
     raw: &str,
     number: &str,
     evaluation: Option<&Evaluation>,
@@ -57,7 +59,7 @@ pub fn run(
 ) -> Vec<Lint> {
     let mut out = Vec::new();
     symbol(doc, number, &mut out);
-    leading_zeros(doc, &mut out);
+    leading_zeros(doc, codes, &mut out);
     authority_spelling(doc, raw, &mut out);
     archive_line(doc, &mut out);
     summary_case(doc, &mut out);
@@ -115,8 +117,17 @@ fn symbol(doc: &Document, number: &str, out: &mut Vec<Lint>) {
 }
 
 /// Citations in the text: "Nghị quyết số 7-NQ/ĐU" needs "07".
-fn leading_zeros(doc: &Document, out: &mut Vec<Lint>) {
-    let codes = PARTY_CODES.join("|");
+fn leading_zeros(doc: &Document, declared: &[&str], out: &mut Vec<Lint>) {
+    let mut codes: Vec<String> = declared
+        .iter()
+        .chain(CITED_ONLY_CODES)
+        .filter(|c| !c.is_empty())
+        .map(|c| regex::escape(c))
+        .collect();
+    // Longest first, so "QĐi" is not read as "QĐ".
+    codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    codes.dedup();
+    let codes = codes.join("|");
     let party = regex::Regex::new(&format!(r"(?:^|[^\d/.,])(\d)-({codes})/")).unwrap();
     let state = regex::Regex::new(&format!(r"(?:^|[^\d/.,])(\d)/({codes})-")).unwrap();
     let day = regex::Regex::new(r"ngày (\d) tháng|tháng ([12]) năm").unwrap();
@@ -182,7 +193,9 @@ fn authority_spelling(doc: &Document, raw: &str, out: &mut Vec<Lint>) {
 
 fn archive_line(doc: &Document, out: &mut Vec<Lint>) {
     let source = "the-thuc.md §3.9 (Party \"- Lưu …\") and §4.7 (state \"- Lưu: VT, …\")";
-    if doc.noi_nhan.luu.is_none() {
+    // Minutes signed by two (biên bản) are often sent nowhere: no list, no line.
+    let unsent = doc.ky_trai.is_some() && doc.noi_nhan.danh_sach.is_empty();
+    if doc.noi_nhan.luu.is_none() && !unsent {
         out.push(lint(
             "luu",
             source,

@@ -325,14 +325,13 @@ pub fn error(e: &Error, lang: Lang) -> String {
             bound.advice_vi()
         ),
         Error::UnknownKind {
-            file,
+            loc,
             kind,
             profile,
             suggestion,
             known,
         } => format!(
-            "{}, trường `loai`: bộ thể thức `{profile}` không có loại văn bản `{kind}`{}; các loại là: {}",
-            file.display(),
+            "{loc}, trường `loai`: bộ thể thức `{profile}` không có loại văn bản `{kind}`{}; các loại là: {}",
             suggestion
                 .as_deref()
                 .map(|s| format!(" (có phải `{s}`?)"))

@@ -469,12 +469,12 @@ impl Profile {
                 decl: decl.clone(),
             }),
             None => Err(Error::UnknownKind {
-                file: file.to_path_buf(),
+                loc: crate::error::Location::file_only(file),
                 kind: key.to_string(),
                 profile: self.ten.clone(),
                 suggestion: crate::suggest::closest(key, self.loai.keys().map(String::as_str))
                     .filter(|(d, _)| *d <= 3)
-                    .map(|(_, c)| c.to_string()),
+                    .map(|(_, c)| c.into()),
                 known: self.loai.keys().cloned().collect(),
             }),
         }

@@ -20,9 +20,9 @@ use crate::error::Error;
 use crate::identity::Identity;
 use crate::indicators::{self, Evaluation};
 use crate::inputs::{Input, Inputs};
+use crate::kinds::Kind;
 use crate::limits;
 use crate::model::Document;
-use crate::kinds::Kind;
 use crate::profile::Profile;
 use crate::tables::{self, LaidTable};
 use crate::templating::fragments::Fragment;
@@ -209,7 +209,9 @@ pub fn resolve(
     // Fragments may have lengthened the texts.
     limits::check_document(&document, file)?;
     document.validate(file)?;
-    let kind = profile.kind(&document.loai, file)?;
+    let kind = profile
+        .kind(&document.loai, file)
+        .map_err(|e| with_line(e, inputs, file))?;
     kind.check_document(&document, file)?;
     profile.check_document(&document, file)?;
     check_glyphs(document.texts(), file, fonts, &font)?;
@@ -225,14 +227,7 @@ pub fn resolve(
         .collect();
 
     let sources = read_sources(inputs, doc, file)?;
-    let printed = Printed::of(
-        &document,
-        file,
-        &profile,
-        &kind,
-        &font,
-        evaluation.as_ref(),
-    )?;
+    let printed = Printed::of(&document, file, &profile, &kind, &font, evaluation.as_ref())?;
     Ok(Resolved {
         file: file.to_path_buf(),
         written: doc.clone(),
@@ -319,6 +314,32 @@ impl Printed {
             pdf_date: pdf_date(doc, file)?,
             identity,
         })
+    }
+}
+
+/// An unknown kind located at its line and column, when the document is a
+/// TOML file that was read (its spans are kept).
+fn with_line(e: Error, inputs: &Inputs, file: &Path) -> Error {
+    match e {
+        Error::UnknownKind {
+            loc,
+            kind,
+            profile,
+            suggestion,
+            known,
+        } => {
+            let at = inputs
+                .already_read(file)
+                .and_then(|i| crate::locate::field(std::str::from_utf8(&i.bytes).ok()?, "loai"));
+            Error::UnknownKind {
+                loc: at.map_or(loc, |(l, c)| crate::error::Location::at(file, l, c)),
+                kind,
+                profile,
+                suggestion,
+                known,
+            }
+        }
+        e => e,
     }
 }
 

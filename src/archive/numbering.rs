@@ -162,12 +162,36 @@ mod tests {
                 date: date("2019-01-01")
             })
         );
-        let y1 = sequence(TheThuc::NhaNuoc, None, "UBND", "BC", date("2026-12-31"), &[]).unwrap();
-        let y2 = sequence(TheThuc::NhaNuoc, None, "UBND", "BC", date("2027-01-01"), &[]).unwrap();
+        let y1 = sequence(
+            TheThuc::NhaNuoc,
+            None,
+            "UBND",
+            "BC",
+            date("2026-12-31"),
+            &[],
+        )
+        .unwrap();
+        let y2 = sequence(
+            TheThuc::NhaNuoc,
+            None,
+            "UBND",
+            "BC",
+            date("2027-01-01"),
+            &[],
+        )
+        .unwrap();
         assert_ne!(y1, y2);
         assert_eq!(y1.label, "BC-UBND, năm 2026");
         // A kind may declare its own period: a Party kind numbered per year.
-        let p = sequence(TheThuc::Dang, Some(Period::Nam), "ĐU", "CV", date("2026-03-01"), &[]).unwrap();
+        let p = sequence(
+            TheThuc::Dang,
+            Some(Period::Nam),
+            "ĐU",
+            "CV",
+            date("2026-03-01"),
+            &[],
+        )
+        .unwrap();
         assert_eq!(p.key, "dang/ĐU/CV/2026");
     }
 }

@@ -298,7 +298,13 @@ pub fn next_number(
         .ok_or_else(|| {
             let mut codes: Vec<String> = profile
                 .kinds()
-                .map(|k| if k.decl.ma.is_empty() { k.key } else { k.decl.ma })
+                .map(|k| {
+                    if k.decl.ma.is_empty() {
+                        k.key
+                    } else {
+                        k.decl.ma
+                    }
+                })
                 .collect();
             codes.sort();
             codes.dedup();

@@ -49,7 +49,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn sentence_case_starts_on_a_character() {
         assert_eq!(sentence_vi("ĐỀ ÁN"), "Đề án");

@@ -338,7 +338,10 @@ impl Document {
             }
         }
         if let Some(k) = &self.ky_trai {
-            for (name, text) in [("ky_trai.chuc_vu", &k.chuc_vu), ("ky_trai.ho_ten", &k.ho_ten)] {
+            for (name, text) in [
+                ("ky_trai.chuc_vu", &k.chuc_vu),
+                ("ky_trai.ho_ten", &k.ho_ten),
+            ] {
                 if text.is_empty() {
                     return Err(invalid(name, "must not be empty"));
                 }

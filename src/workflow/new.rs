@@ -218,7 +218,10 @@ mod tests {
             for k in p.kinds() {
                 for name in k.skeletons() {
                     let file = format!("moi/{name}.{}.toml", t.key());
-                    assert!(templates.get(&file).is_some(), "{file} is declared but missing");
+                    assert!(
+                        templates.get(&file).is_some(),
+                        "{file} is declared but missing"
+                    );
                 }
             }
         }

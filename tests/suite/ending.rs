@@ -4,12 +4,14 @@
 
 use crate::common::*;
 
-/// The lines above "Nơi nhận" on its page, the page number left out.
+/// The lines above "Nơi nhận" on its page, the page number left out; in a
+/// biên bản, which has no recipients, above its two signatures' positions.
 fn body_lines_above_the_recipients(pdf: &[u8]) -> (usize, Vec<String>) {
     let probed = probe(pdf);
     for (i, page) in probed.pages.iter().enumerate() {
         let ls = lines(page);
-        if let Some(at) = ls.iter().position(|l| l.text().starts_with("Nơi nhận")) {
+        let ending = |t: &str| t.starts_with("Nơi nhận") || t.contains("CHỦ TRÌ HỘI NGHỊ");
+        if let Some(at) = ls.iter().position(|l| ending(&l.text())) {
             let above = ls[..at]
                 .iter()
                 .map(|l| l.text())

@@ -52,14 +52,28 @@ fn state_cong_van_has_no_type_name_and_its_v_v_line_under_the_number() {
     let vv2 = find(&ls, "vì an toàn thực phẩm");
     // Left column (30 mm margin + 62 mm column), under the number, centred on it.
     for l in [vv, vv2] {
-        assert!(l.x1() < left_column_end, "{:?} leaves the left column", l.text());
-        assert!((centre(l) - centre(number)).abs() < 2.0, "{:?} is not centred under the number", l.text());
+        assert!(
+            l.x1() < left_column_end,
+            "{:?} leaves the left column",
+            l.text()
+        );
+        assert!(
+            (centre(l) - centre(number)).abs() < 2.0,
+            "{:?} is not centred under the number",
+            l.text()
+        );
         for w in &l.words {
-            assert!((w.size - 12.0).abs() < 0.3 && !w.bold() && !w.italic(), "{w:?}: 12 pt upright");
+            assert!(
+                (w.size - 12.0).abs() < 0.3 && !w.bold() && !w.italic(),
+                "{w:?}: 12 pt upright"
+            );
         }
     }
     // 6 pt under the number's line (its 13 pt box), and the date line is level with the number.
-    assert!(vv.top() > number.top() + 13.0 && vv.top() < number.top() + 13.0 + 6.0 + 12.0, "{vv:?}");
+    assert!(
+        vv.top() > number.top() + 13.0 && vv.top() < number.top() + 13.0 + 6.0 + 12.0,
+        "{vv:?}"
+    );
     let date = find(&ls, "Vũ Quang, ngày 16 tháng 3 năm 2026");
     assert!((date.top() - number.top()).abs() < 1.5);
 
@@ -82,14 +96,23 @@ fn party_cong_van_has_its_summary_italic_under_the_number_and_kinh_gui_on_one_li
     let p = probe(&pdf);
     let ls = lines(&p.pages[0]);
     assert!(!ls.iter().any(|l| l.text().contains("CÔNG VĂN")));
-    assert!(!ls.iter().any(|l| l.text().contains("-----")), "no type line, no separator");
+    assert!(
+        !ls.iter().any(|l| l.text().contains("-----")),
+        "no type line, no separator"
+    );
     let number = &left_of(find(&ls, "Số 86-CV/ĐU"), (30.0 + 75.0) * MM);
     assert_eq!(number.text(), "Số 86-CV/ĐU");
     let summary = find(&ls, "về việc chuẩn bị sơ kết quý I năm 2026");
-    assert!(!summary.text().contains("V/v"), "the Party examples have no V/v");
+    assert!(
+        !summary.text().contains("V/v"),
+        "the Party examples have no V/v"
+    );
     assert!(summary.top() > number.top());
     assert!((centre(summary) - centre(number)).abs() < 2.0);
-    assert!(summary.words.iter().all(|w| w.italic() && (w.size - 12.0).abs() < 0.3));
+    assert!(summary
+        .words
+        .iter()
+        .all(|w| w.italic() && (w.size - 12.0).abs() < 0.3));
     // One addressee on the label's line; the label italic.
     let kg = find(&ls, "Kính gửi: Các chi bộ trực thuộc Đảng ủy xã");
     assert!(kg.words[0].italic() && kg.words[1].italic());
@@ -107,30 +130,54 @@ fn quyet_dinh_has_italic_bases_the_authority_the_decision_line_and_bold_articles
     let authority = find(&ls, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ VŨ QUANG");
     assert!(authority.words.iter().all(|w| w.bold()));
     let body_centre = (30.0 * MM + (p.pages[0].width - 15.0 * MM)) / 2.0;
-    assert!((centre(authority) - body_centre).abs() < 2.0, "authority centred");
+    assert!(
+        (centre(authority) - body_centre).abs() < 2.0,
+        "authority centred"
+    );
     let bases: Vec<&Line> = ls
         .iter()
         .filter(|l| l.text().starts_with("Căn cứ") || l.text().starts_with("Theo đề nghị"))
         .collect();
     assert_eq!(bases.len(), 4, "{:#?}", texts(&ls));
     for b in &bases {
-        assert!(b.words.iter().all(|w| w.italic()), "{:?} is italic (NĐ 30)", b.text());
+        assert!(
+            b.words.iter().all(|w| w.italic()),
+            "{:?} is italic (NĐ 30)",
+            b.text()
+        );
         assert!(b.top() > authority.top());
     }
-    let decision = ls.iter().find(|l| l.text() == "QUYẾT ĐỊNH:").expect("QUYẾT ĐỊNH:");
+    let decision = ls
+        .iter()
+        .find(|l| l.text() == "QUYẾT ĐỊNH:")
+        .expect("QUYẾT ĐỊNH:");
     assert!(decision.words.iter().all(|w| w.bold()));
     assert!(decision.top() > bases[3].top() && type_line.top() < authority.top());
-    let articles: Vec<&Line> = ls.iter().filter(|l| l.text().starts_with("Điều ")).collect();
+    let articles: Vec<&Line> = ls
+        .iter()
+        .filter(|l| l.text().starts_with("Điều "))
+        .collect();
     assert_eq!(
-        articles.iter().map(|l| l.words[1].text.as_str()).collect::<Vec<_>>(),
+        articles
+            .iter()
+            .map(|l| l.words[1].text.as_str())
+            .collect::<Vec<_>>(),
         ["1.", "2.", "3."]
     );
     for a in &articles {
         assert!(a.top() > decision.top());
         assert!(a.words[0].bold() && a.words[1].bold(), "{:?}", a.text());
-        assert!(!a.words[2].bold(), "the untitled article's text is regular: {:?}", a.text());
+        assert!(
+            !a.words[2].bold(),
+            "the untitled article's text is regular: {:?}",
+            a.text()
+        );
         // Indented like a paragraph (1.27 cm).
-        assert!((a.x0() - (30.0 * MM + 12.7 * MM)).abs() < 1.0, "{:?}", a.x0());
+        assert!(
+            (a.x0() - (30.0 * MM + 12.7 * MM)).abs() < 1.0,
+            "{:?}",
+            a.x0()
+        );
     }
     let text = pdftotext(&pdf);
     assert!(text.contains("- Như Điều 3;"), "{text}");
@@ -166,16 +213,27 @@ fn bien_ban_has_two_signature_blocks_side_by_side() {
     let left: Vec<&Word> = roles.words.iter().filter(|w| w.x1 < middle).collect();
     let right: Vec<&Word> = roles.words.iter().filter(|w| w.x0 > middle).collect();
     assert_eq!(
-        left.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+        left.iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         "NGƯỜI GHI BIÊN BẢN"
     );
     assert_eq!(
-        right.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+        right
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
         "CHỦ TRÌ HỘI NGHỊ",
         "the chair's position on the same baseline, right"
     );
     let name_words: Vec<&str> = names.words.iter().map(|w| w.text.as_str()).collect();
-    assert_eq!(name_words.join(" "), "Phan Thị Mai Nguyễn Văn Hùng", "names level");
+    assert_eq!(
+        name_words.join(" "),
+        "Phan Thị Mai Nguyễn Văn Hùng",
+        "names level"
+    );
     assert!(names.words.iter().all(|w| w.bold()));
     // Each name centred under its own position.
     let c = |ws: &[&Word]| (ws.first().unwrap().x0 + ws.last().unwrap().x1) / 2.0;
@@ -184,8 +242,18 @@ fn bien_ban_has_two_signature_blocks_side_by_side() {
     assert!((c(&left) - c(&left_name)).abs() < 1.5);
     assert!((c(&right) - c(&right_name)).abs() < 1.5);
     let text = pdftotext(&pdf);
-    assert!(!text.contains("Nơi nhận"), "no recipients, no label: {text}");
-    for part in ["BIÊN BẢN", "Thời gian:", "Địa điểm:", "1. Thành phần", "2. Nội dung", "kết thúc lúc 11 giờ 30 phút"] {
+    assert!(
+        !text.contains("Nơi nhận"),
+        "no recipients, no label: {text}"
+    );
+    for part in [
+        "BIÊN BẢN",
+        "Thời gian:",
+        "Địa điểm:",
+        "1. Thành phần",
+        "2. Nội dung",
+        "kết thúc lúc 11 giờ 30 phút",
+    ] {
         assert!(text.contains(part), "{part}: {text}");
     }
 }
@@ -203,12 +271,24 @@ fn a_kind_is_checked_against_the_declarations_with_its_field() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
         ("loai = \"quyet-dnh\"\n", "loai", "quyet-dinh"),
-        ("loai = \"quyet-dinh\"\nkinh_gui = [\"X\"]\n", "kinh_gui", "quyet-dinh"),
+        (
+            "loai = \"quyet-dinh\"\nkinh_gui = [\"X\"]\n",
+            "kinh_gui",
+            "quyet-dinh",
+        ),
         ("loai = \"cong-van\"\n", "kinh_gui", "cong-van"),
         ("loai = \"bien-ban\"\n", "ky_trai", "bien-ban"),
-        ("loai = \"thong-bao\"\ncan_cu = [\"Căn cứ X;\"]\n", "can_cu", "thong-bao"),
+        (
+            "loai = \"thong-bao\"\ncan_cu = [\"Căn cứ X;\"]\n",
+            "can_cu",
+            "thong-bao",
+        ),
         ("loai = \"quyet-dinh\"\n", "noi_dung", "quyet-dinh"),
-        ("loai = \"thong-bao\"\nma_don_vi = \"VP\"\n", "ma_don_vi", "thong-bao"),
+        (
+            "loai = \"thong-bao\"\nma_don_vi = \"VP\"\n",
+            "ma_don_vi",
+            "thong-bao",
+        ),
     ];
     for (i, (lead, field, named)) in cases.iter().enumerate() {
         let name = format!("d{i}.toml");
@@ -221,6 +301,10 @@ fn a_kind_is_checked_against_the_declarations_with_its_field() {
     }
     let (_, err) = run_vanban(&["render", "d0.toml"], dir.path());
     assert!(err.contains("có phải `quyet-dinh`"), "{err}");
+    assert!(
+        err.contains("d0.toml:1:1, trường `loai`"),
+        "located at its line: {err}"
+    );
 }
 
 const GIAY_MOI_DECL: &str = r#"ten = "GIẤY MỜI"
@@ -270,12 +354,22 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     assert_eq!(code, Some(1), "{err}");
     let (code, out, err) = run_vanban_out(&["new", "--help"], dir);
     assert_eq!(code, Some(0), "{err}");
-    assert!(out.contains("cong-van") && out.contains("quyet-dinh"), "{out}");
+    assert!(
+        out.contains("cong-van") && out.contains("quyet-dinh"),
+        "{out}"
+    );
 
-    let (code, err) = run_vanban(&["new", "giay-moi", "--templates", "tpl", "-o", "gm.toml"], dir);
+    let (code, err) = run_vanban(
+        &["new", "giay-moi", "--templates", "tpl", "-o", "gm.toml"],
+        dir,
+    );
     assert_eq!(code, Some(0), "{err}");
     let (code, err) = run_vanban(&["render", "gm.toml"], dir);
-    assert_eq!(code, Some(1), "without its template set the kind is unknown: {err}");
+    assert_eq!(
+        code,
+        Some(1),
+        "without its template set the kind is unknown: {err}"
+    );
     assert!(err.contains("giay-moi"), "{err}");
     let (code, err) = run_vanban(&["render", "gm.toml", "--templates", "tpl"], dir);
     assert_eq!(code, Some(0), "{err}");
@@ -291,8 +385,15 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     let archive = |file: &str| {
         run_vanban_out(
             &[
-                "archive", file, "--to", arch.to_str().unwrap(), "--templates", "tpl",
-                "--assign-number", "--nhiem-ky-tu", "2025-10-01",
+                "archive",
+                file,
+                "--to",
+                arch.to_str().unwrap(),
+                "--templates",
+                "tpl",
+                "--assign-number",
+                "--nhiem-ky-tu",
+                "2025-10-01",
             ],
             dir,
         )
@@ -303,7 +404,16 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     let name = format!("{}_01-GM-DU.pdf", today.format("%Y-%m-%d"));
     assert!(arch.join(&name).exists(), "{out}{err}");
     let next = |extra: &[&str]| {
-        let mut args = vec!["register", "next", "--archive", arch.to_str().unwrap(), "--templates", "tpl", "--type", "GM"];
+        let mut args = vec![
+            "register",
+            "next",
+            "--archive",
+            arch.to_str().unwrap(),
+            "--templates",
+            "tpl",
+            "--type",
+            "GM",
+        ];
         args.extend(extra);
         let (code, out, err) = run_vanban_out(&args, dir);
         assert_eq!(code, Some(0), "{err}");
@@ -311,12 +421,27 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     };
     use chrono::Datelike;
     assert_eq!(next(&[]), "02");
-    assert_eq!(next(&["--nam", &(today.year() + 1).to_string()]), "01", "a new year starts again");
+    assert_eq!(
+        next(&["--nam", &(today.year() + 1).to_string()]),
+        "01",
+        "a new year starts again"
+    );
     let (code, _, err) = run_vanban_out(
-        &["register", "next", "--archive", arch.to_str().unwrap(), "--type", "GM"],
+        &[
+            "register",
+            "next",
+            "--archive",
+            arch.to_str().unwrap(),
+            "--type",
+            "GM",
+        ],
         dir,
     );
-    assert_eq!(code, Some(1), "without the template set GM is no code: {err}");
+    assert_eq!(
+        code,
+        Some(1),
+        "without the template set GM is no code: {err}"
+    );
 }
 
 #[test]
@@ -324,20 +449,39 @@ fn the_state_cong_van_is_numbered_by_its_key_in_its_own_yearly_sequence() {
     let tmp = tempfile::tempdir().unwrap();
     let arch = tmp.path().join("arch");
     let (code, out, err) = run_vanban_out(
-        &["archive", example("cong-van-2026-ubnd.toml").to_str().unwrap(), "--to", arch.to_str().unwrap()],
+        &[
+            "archive",
+            example("cong-van-2026-ubnd.toml").to_str().unwrap(),
+            "--to",
+            arch.to_str().unwrap(),
+        ],
         tmp.path(),
     );
     assert_eq!(code, Some(0), "{out}{err}");
-    assert!(arch.join("2026-03-16_125-cong-van-UBND.pdf").exists(), "{out}{err}");
+    assert!(
+        arch.join("2026-03-16_125-cong-van-UBND.pdf").exists(),
+        "{out}{err}"
+    );
     let (code, out, err) = run_vanban_out(
         &[
-            "register", "next", "--archive", arch.to_str().unwrap(), "--the-thuc", "nha-nuoc",
-            "--type", "cong-van", "--nam", "2026",
+            "register",
+            "next",
+            "--archive",
+            arch.to_str().unwrap(),
+            "--the-thuc",
+            "nha-nuoc",
+            "--type",
+            "cong-van",
+            "--nam",
+            "2026",
         ],
         tmp.path(),
     );
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(out.trim(), "126");
-    let (_, out, _) = run_vanban_out(&["register", "list", "--archive", arch.to_str().unwrap()], tmp.path());
+    let (_, out, _) = run_vanban_out(
+        &["register", "list", "--archive", arch.to_str().unwrap()],
+        tmp.path(),
+    );
     assert!(out.contains("Công văn V/v"), "{out}");
 }

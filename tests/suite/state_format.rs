@@ -543,14 +543,28 @@ fn a_party_document_keeps_its_own_layout() {
 
 #[test]
 fn a_profile_without_kinh_gui_refuses_addressees_rather_than_dropping_them() {
+    // The bundled Party profile has a "Kính gửi:" layout (công văn); a profile
+    // without one still refuses addressees.
+    let dir = tempfile::tempdir().unwrap();
+    let profile =
+        std::fs::read_to_string(root().join("templates/profiles/dang-hd36.toml")).unwrap();
+    let start = profile.find("[kinh_gui]").unwrap();
+    let end = start + profile[start..].find("\n\n").unwrap();
+    let without = format!("{}{}", &profile[..start], &profile[end..]);
+    std::fs::create_dir_all(dir.path().join("tpl/profiles")).unwrap();
+    std::fs::write(dir.path().join("tpl/profiles/dang-hd36.toml"), without).unwrap();
     let doc = PARTY.replace("mo_dau =", "kinh_gui = \"Ban Thường vụ Tỉnh ủy\"\nmo_dau =");
-    let err = render_toml(&doc).unwrap_err();
-    assert!(err.is_input_error(), "{err}");
-    let msg = err.to_string();
-    assert!(
-        msg.contains("kinh_gui") && msg.contains("dang-hd36"),
-        "{msg}"
+    std::fs::write(dir.path().join("d.toml"), doc).unwrap();
+    let (code, err) = run_vanban(
+        &["--lang", "en", "render", "d.toml", "--templates", "tpl"],
+        dir.path(),
     );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("kinh_gui") && err.contains("dang-hd36"),
+        "{err}"
+    );
+    assert!(!dir.path().join("d.pdf").exists());
 }
 
 #[test]

@@ -24,7 +24,9 @@ fn every_new_document_renders_as_it_is() {
     let templates = vanban::templating::TemplateSource::embedded();
     let available = vanban::workflow::new::available(&templates).unwrap();
     // Every skeleton file is declared by a kind, and every declared one is here.
-    let files = std::fs::read_dir(root().join("templates/moi")).unwrap().count();
+    let files = std::fs::read_dir(root().join("templates/moi"))
+        .unwrap()
+        .count();
     assert_eq!(available.len(), files);
     for s in available {
         let (kind, t) = (s.name.as_str(), s.the_thuc);
