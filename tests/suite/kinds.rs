@@ -485,3 +485,26 @@ fn the_state_cong_van_is_numbered_by_its_key_in_its_own_yearly_sequence() {
     );
     assert!(out.contains("Công văn V/v"), "{out}");
 }
+
+#[test]
+fn party_to_trinh_takes_kinh_gui_in_italics_and_opens_noi_nhan_with_nhu_tren() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = run_vanban(&["new", "to-trinh", "-o", "tt.toml"], dir.path());
+    assert_eq!(code, Some(0), "{err}");
+    let file = dir.path().join("tt.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // The clerk uncomments the line the skeleton offers.
+    let text = text.replace("# kinh_gui = [", "kinh_gui = [");
+    std::fs::write(&file, text).unwrap();
+    let pdf = render_file(&file);
+    let ls = lines(&probe(&pdf).pages[0]);
+    let kg = find(&ls, "Kính gửi: Ban Chấp hành Đảng bộ xã");
+    assert!(kg.words[0].italic() && kg.words[1].italic() && !kg.words[2].italic());
+    assert!(kg.top() > find(&ls, "TỜ TRÌNH").top());
+    let all = pdftotext(&pdf);
+    assert_eq!(
+        all.matches("Như trên").count(),
+        1,
+        "typed once, not added again: {all}"
+    );
+}
