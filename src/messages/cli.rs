@@ -86,6 +86,24 @@ pub const VI: &[(&str, &str)] = &[
 
 /// The Vietnamese for `path` (a command) or `path.id` (an option).
 pub fn vi(path: &str, id: Option<&str>) -> Option<&'static str> {
+    // clap's `help` command mirrors the tree (`help register next`,
+    // `register help next`): those are the commands they name.
+    let words: Vec<&str> = path.split(' ').collect();
+    let path = if words.contains(&"help") {
+        if words.last() == Some(&"help") {
+            "help".to_string()
+        } else {
+            words
+                .iter()
+                .filter(|w| **w != "help")
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    } else {
+        path.to_string()
+    };
+    let path = path.as_str();
     let find = |key: &str| VI.iter().find(|(k, _)| *k == key).map(|(_, t)| *t);
     match id {
         None => find(path),

@@ -206,6 +206,24 @@ const PHRASES: &[(&str, &str)] = &[
         r"^(.*): a new document is written as TOML; give a file name ending in \.toml$",
         "$1: văn bản mới được ghi dưới dạng TOML; hãy đặt tên tệp có đuôi .toml",
     ),
+    (
+        r"^the document has no number \(`so`\): it is a draft.*$",
+        "văn bản chưa có số (`so`): đây là dự thảo. Hãy ghi số, hoặc lưu với --assign-number để nhận số tiếp theo còn trống",
+    ),
+    (r"^the file is not UTF-8 text$", "tệp không phải văn bản UTF-8"),
+    (r"^the name (.*) is already registered$", "tên $1 đã có trong sổ đăng ký"),
+    (
+        r"^Party documents are numbered within the Party committee's term .* on or before (\S+); .*$",
+        "văn bản của Đảng được đánh số theo nhiệm kỳ cấp ủy, nhưng sổ chưa ghi nhiệm kỳ nào bắt đầu từ $1 trở về trước; hãy cho ngày đầu nhiệm kỳ bằng --nhiem-ky-tu NNNN-TT-NN",
+    ),
+    (
+        r"^this file is in the archive directory but not in the register, and differs .*$",
+        "tệp này nằm trong thư mục lưu trữ nhưng không có trong sổ, và khác với PDF đang lưu; tệp đã lưu không bao giờ bị ghi đè: hãy chuyển nó đi rồi lưu lại",
+    ),
+    (
+        r"^this name is in the archive directory but not in the register, and is not a folder of sources.*$",
+        "tên này nằm trong thư mục lưu trữ nhưng không có trong sổ, và không phải thư mục nguồn; tệp đã lưu không bao giờ bị ghi đè: hãy chuyển nó đi rồi lưu lại",
+    ),
 ];
 
 /// "fragment `m`, line 2 of the fragment: …": the place, then a message of its own.
@@ -295,6 +313,52 @@ mod tests {
             translate("text, line 1: invalid operation: `-0005-01-01`: the year -5 is outside 1900–2100, the years vanban accepts; check the year"),
             "chữ, dòng 1: `-0005-01-01`: năm -5 nằm ngoài khoảng 1900–2100 mà vanban chấp nhận; hãy kiểm tra lại năm"
         );
+    }
+
+    /// serde's and the parsers' wording, produced by the versions in
+    /// Cargo.lock: a pattern that no longer matches shows here, not as an
+    /// English message in front of a clerk.
+    #[test]
+    fn the_dependencies_still_say_what_the_patterns_expect() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            a: u32,
+            k: K,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum K {
+            Mot,
+        }
+        let toml_says = |text: &str| {
+            toml::from_str::<T>(text)
+                .unwrap_err()
+                .message()
+                .trim()
+                .to_string()
+        };
+        let said = [
+            toml_says("k = \"mot\""),
+            toml_says("a = 1\nk = \"mot\"\nb = 2"),
+            toml_says("a = \"x\"\nk = \"mot\""),
+            toml_says("a = 1\nk = \"hai\""),
+            serde_json::from_value::<u32>(serde_json::json!(-1))
+                .unwrap_err()
+                .to_string(),
+        ];
+        let expected = [
+            "thiếu khóa `a`",
+            "khóa `b` không có; các khóa hợp lệ:",
+            "sai kiểu dữ liệu:",
+            "giá trị `hai` không hợp lệ",
+            "giá trị không hợp lệ: gặp",
+        ];
+        for (english, vi) in said.iter().zip(expected) {
+            let got = translate(english);
+            assert!(got.starts_with(vi), "{english:?} became {got:?}");
+        }
     }
 
     #[test]
