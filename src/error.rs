@@ -145,7 +145,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    UnknownFormat { file: PathBuf },
+    UnknownFormat {
+        file: PathBuf,
+    },
 
     /// The message and field may quote the file (a value, a header): only
     /// short excerpts are shown, see [`excerpts`].
@@ -190,7 +192,10 @@ pub enum Error {
         limit: u64,
     },
 
-    Profile { name: String, message: String },
+    Profile {
+        name: String,
+        message: String,
+    },
 
     Template {
         name: String,
@@ -198,9 +203,13 @@ pub enum Error {
         message: String,
     },
 
-    Typeset { diagnostics: Vec<String> },
+    Typeset {
+        diagnostics: Vec<String>,
+    },
 
-    Pdf { diagnostics: Vec<String> },
+    Pdf {
+        diagnostics: Vec<String>,
+    },
 
     /// A font file or folder given with --font-path cannot be read.
     FontRead {
@@ -209,7 +218,9 @@ pub enum Error {
     },
 
     /// --font-path names a folder without a font file in it.
-    NoFontIn { dir: PathBuf },
+    NoFontIn {
+        dir: PathBuf,
+    },
 
     /// None of the profile's font families is installed or embedded.
     NoProfileFont {
@@ -224,7 +235,10 @@ pub enum Error {
 
     /// A document or PDF the archive cannot take: a draft without a number, an
     /// unknown term, a PDF without sources, a wrong `--replaces`.
-    Archive { file: PathBuf, message: String },
+    Archive {
+        file: PathBuf,
+        message: String,
+    },
 
     DuplicateNumber {
         file: PathBuf,
@@ -248,24 +262,41 @@ pub enum Error {
 
     /// The register's content contradicts what is asked of it (a term that
     /// would renumber documents, a name already registered).
-    Register { register: PathBuf, message: String },
+    Register {
+        register: PathBuf,
+        message: String,
+    },
 
     /// `archive --replaces` with other than one document file.
-    ReplacesOneFile { files: usize },
+    ReplacesOneFile {
+        files: usize,
+    },
 
     /// A register command names a folder without a register.
-    NoRegister { dir: PathBuf },
+    NoRegister {
+        dir: PathBuf,
+    },
 
-    ArchiveDamaged { dir: PathBuf, problems: usize },
+    ArchiveDamaged {
+        dir: PathBuf,
+        problems: usize,
+    },
 
     /// `vanban new` has no skeleton for this kind (or thể thức, or file type).
-    NoSkeleton { kind: String, message: String },
+    NoSkeleton {
+        kind: String,
+        message: String,
+    },
 
     /// `vanban new` would overwrite a file; it may be a document being written.
-    Exists { file: PathBuf },
+    Exists {
+        file: PathBuf,
+    },
 
     /// `vanban batch` was given no document file.
-    NoDocuments { dir: PathBuf },
+    NoDocuments {
+        dir: PathBuf,
+    },
 
     /// `vanban preview --page N` past the last page.
     NoSuchPage {
@@ -294,13 +325,21 @@ pub enum Error {
     },
 
     /// A path to read or write is a directory, a FIFO, a device, a socket.
-    NotAFile { file: PathBuf, kind: FileKind },
+    NotAFile {
+        file: PathBuf,
+        kind: FileKind,
+    },
 
     /// An output would replace a file the render reads.
-    OverwritesInput { file: PathBuf, input: PathBuf },
+    OverwritesInput {
+        file: PathBuf,
+        input: PathBuf,
+    },
 
     /// `--allow-path` names something that is not a folder.
-    NotAFolder { file: PathBuf },
+    NotAFolder {
+        file: PathBuf,
+    },
 
     /// A free table as written cannot be laid out; `field` is the cell or key
     /// (`bang.tien_do.hang[3][1]`, or `sheet `Bảng`, row 5, column C` in a data file).
@@ -320,7 +359,10 @@ pub enum Error {
     StdoutIsTerminal,
 
     /// vanban panicked on this document (caught, so a batch goes on).
-    Crashed { file: PathBuf, message: String },
+    Crashed {
+        file: PathBuf,
+        message: String,
+    },
 }
 
 impl fmt::Display for Error {

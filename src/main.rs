@@ -8,9 +8,7 @@ use vanban::messages::{self, Lang, Msg};
 use vanban::{output, workflow, Error, Renderer};
 // archive, register, extract (issue 5)
 use chrono::NaiveDate;
-use vanban::archive::{
-    self, extract, listing, register::Register, store, verify, PdfStandard,
-};
+use vanban::archive::{self, extract, listing, register::Register, store, verify, PdfStandard};
 use vanban::model::{IssueDate, TheThuc};
 
 /// vanban: Vietnamese administrative documents (Party and state thể thức) from data to PDF.
@@ -174,8 +172,7 @@ fn main() -> ExitCode {
         use std::io::IsTerminal;
         // Colour only for a person at a terminal: piped output and tests
         // get plain, byte-stable text.
-        let colour =
-            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         Box::new(
             miette::MietteHandlerOpts::new()
                 .wrap_lines(false)
@@ -743,7 +740,12 @@ fn run_register(command: RegisterCommand, lang: Lang) -> Result<ExitCode, Error>
                 println!("{p}");
             }
             for n in &report.notes {
-                say(Msg::Note { text: n.to_string() }, lang);
+                say(
+                    Msg::Note {
+                        text: n.to_string(),
+                    },
+                    lang,
+                );
             }
             if !report.problems.is_empty() {
                 return Err(Error::ArchiveDamaged {

@@ -78,7 +78,13 @@ impl Msg {
                 file.display()
             ),
             Msg::Rewrote { files, ms } => {
-                tr!(lang, "đã ghi {} trong {} ms", "wrote {} in {} ms", files, ms)
+                tr!(
+                    lang,
+                    "đã ghi {} trong {} ms",
+                    "wrote {} in {} ms",
+                    files,
+                    ms
+                )
             }
             Msg::KeptLastOutput => tr!(
                 lang,

@@ -138,7 +138,11 @@ fn walk(mut cmd: Command, path: &str) -> Command {
             if let Some(h) = help {
                 a = a.help(h).long_help(None::<&str>);
             }
-            a.help_heading(if positional { "Đối số" } else { "Tùy chọn" })
+            a.help_heading(if positional {
+                "Đối số"
+            } else {
+                "Tùy chọn"
+            })
         });
     }
     let subcommands: Vec<String> = cmd
@@ -153,8 +157,9 @@ fn walk(mut cmd: Command, path: &str) -> Command {
         };
         cmd = cmd.mut_subcommand(&name, |s| walk(s, &sub_path));
     }
-    cmd.subcommand_help_heading("Lệnh")
-        .help_template("{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}")
+    cmd.subcommand_help_heading("Lệnh").help_template(
+        "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+    )
 }
 
 /// Every command and visible option of `cmd` without Vietnamese help, as

@@ -6,10 +6,12 @@ use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{errors, Lang, Msg};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, MAX_EXCERPT_CHARS};
 
 /// `error` ready for miette's report handler, in `lang`.
 #[derive(Debug)]
@@ -17,7 +19,7 @@ pub struct Localized {
     message: String,
     code: &'static str,
     help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<Excerpt>,
     label: Option<LabeledSpan>,
 }
 
@@ -34,6 +36,7 @@ impl Localized {
         };
         if let Some((file, line, column, field)) = errors::place(error) {
             if let Some((text, span)) = excerpt(file, line, column, field) {
+                let (source, span) = Excerpt::around(file, &text, span);
                 let label = if field.is_empty() {
                     Msg::LabelHere
                 } else {
@@ -42,7 +45,7 @@ impl Localized {
                     }
                 };
                 out.label = Some(LabeledSpan::new_with_span(Some(label.text(lang)), span));
-                out.source = Some(NamedSource::new(file.display().to_string(), text));
+                out.source = Some(source);
             }
         }
         out
@@ -68,6 +71,88 @@ fn excerpt(file: &Path, line: usize, column: usize, field: &str) -> Option<(Stri
     };
     let len = token_len(&text[start..]);
     Some((text, start..start + len))
+}
+
+/// The one line an error is on, at most [`MAX_EXCERPT_CHARS`] characters of
+/// it around the place: the file may not be what the document says it is (a
+/// password file named as a CSV) and must not be printed beyond a short
+/// excerpt, as [`crate::error::excerpts`] does for quoted values. Line and
+/// column numbers are those of the whole file.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// 0-based line of `text` in the file.
+    line: usize,
+    /// Characters of the line left out before `text` (less the "…" shown).
+    column: usize,
+}
+
+impl Excerpt {
+    /// The excerpt of `text` around `span`, and `span` within it.
+    fn around(file: &Path, text: &str, span: Range<usize>) -> (Excerpt, Range<usize>) {
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[span.start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| span.start + i);
+        let line = &text[line_start..line_end];
+        let at = span.start - line_start;
+        let before = line[..at].chars().count();
+        // A few characters of what leads to the place, then the place.
+        let skip = if line.chars().count() <= MAX_EXCERPT_CHARS {
+            0
+        } else {
+            before.saturating_sub(10)
+        };
+        let skip_bytes = line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i);
+        let shown: String = line[skip_bytes..].chars().take(MAX_EXCERPT_CHARS).collect();
+        let prefix = if skip > 0 { "…" } else { "" };
+        let cut = skip_bytes + shown.len() < line.len();
+        let body = format!("{prefix}{shown}{}", if cut { "…" } else { "" });
+        let start = prefix.len() + at - skip_bytes;
+        let end = (prefix.len() + (span.end.min(line_end) - line_start) - skip_bytes)
+            .min(prefix.len() + shown.len())
+            .max(start);
+        let excerpt = Excerpt {
+            name: file.display().to_string(),
+            text: body,
+            line: text[..line_start].matches('\n').count(),
+            column: skip - prefix.chars().count(),
+        };
+        (excerpt, start..end)
+    }
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > self.text.len() || !self.text.is_char_boundary(start) {
+            return Err(MietteError::OutOfBounds);
+        }
+        // Without context miette asks where the label stands (the header's
+        // line:column); with context, for the lines to show: the whole
+        // excerpt and never a line more, which would be more of the file.
+        let (data, at, column) = if before == 0 && after == 0 {
+            let column = self.column + self.text[..start].chars().count();
+            (&self.text.as_bytes()[start..end], *span, column)
+        } else {
+            let all = (0, self.text.len()).into();
+            (self.text.as_bytes(), all, self.column)
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data,
+            at,
+            self.line,
+            column,
+            1,
+        )))
+    }
 }
 
 /// The byte offset of 1-based `line` and `column` (in characters); a column
@@ -161,5 +246,24 @@ mod tests {
         assert_eq!(offset(text, 2, 99), Some(text.len() - 1));
         assert_eq!(offset(text, 9, 1), None);
         assert_eq!(token_len("khoa_la = 3"), "khoa_la".len());
+    }
+
+    #[test]
+    fn a_long_line_is_shown_only_around_the_place() {
+        let secret = format!("root:x:0:0:{}:/root:/bin/bash", "s".repeat(200));
+        let text = format!("{secret}\nsecond line\n");
+        let at = secret.find("/root").unwrap();
+        let (excerpt, span) = Excerpt::around(Path::new("secret.csv"), &text, at..at + 5);
+        assert!(excerpt.text.chars().count() <= MAX_EXCERPT_CHARS + 2);
+        assert!(!excerpt.text.contains("second"));
+        assert_eq!(&excerpt.text[span.clone()], "/root");
+        // The header's line and column are the file's, not the excerpt's.
+        let label = excerpt.read_span(&span.clone().into(), 0, 0).unwrap();
+        assert_eq!(
+            (label.line(), label.column()),
+            (0, secret[..at].chars().count())
+        );
+        let shown = excerpt.read_span(&span.into(), 1, 1).unwrap();
+        assert_eq!(shown.data(), excerpt.text.as_bytes());
     }
 }

@@ -206,6 +206,13 @@ const PHRASES: &[(&str, &str)] = &[
         r"^(.*): a new document is written as TOML; give a file name ending in \.toml$",
         "$1: văn bản mới được ghi dưới dạng TOML; hãy đặt tên tệp có đuôi .toml",
     ),
+    // toml's syntax errors (no type of their own in toml 0.8).
+    (r"^expected (.*)$", "cần $1 ở đây"),
+    (r"^invalid key$", "tên khóa không hợp lệ"),
+    (
+        r"^duplicate key `([^`]*)`.*$",
+        "khóa `$1` được ghi hai lần; hãy xóa một lần",
+    ),
     (
         r"^the document has no number \(`so`\): it is a draft.*$",
         "văn bản chưa có số (`so`): đây là dự thảo. Hãy ghi số, hoặc lưu với --assign-number để nhận số tiếp theo còn trống",
@@ -339,6 +346,13 @@ mod tests {
                 .trim()
                 .to_string()
         };
+        let syntax = |text: &str| {
+            toml::from_str::<toml::Value>(text)
+                .unwrap_err()
+                .message()
+                .trim()
+                .to_string()
+        };
         let said = [
             toml_says("k = \"mot\""),
             toml_says("a = 1\nk = \"mot\"\nb = 2"),
@@ -347,6 +361,9 @@ mod tests {
             serde_json::from_value::<u32>(serde_json::json!(-1))
                 .unwrap_err()
                 .to_string(),
+            syntax("a = 1 b = 2"),
+            syntax("= 1"),
+            syntax("a = 1\na = 2"),
         ];
         let expected = [
             "thiếu khóa `a`",
@@ -354,6 +371,9 @@ mod tests {
             "sai kiểu dữ liệu:",
             "giá trị `hai` không hợp lệ",
             "giá trị không hợp lệ: gặp",
+            "cần ",
+            "tên khóa không hợp lệ",
+            "khóa `a` được ghi hai lần",
         ];
         for (english, vi) in said.iter().zip(expected) {
             let got = translate(english);

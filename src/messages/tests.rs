@@ -132,9 +132,7 @@ fn one_of_each() -> Vec<Error> {
             page: 3,
             pages: 2,
         },
-        Error::Png {
-            source: "x".into(),
-        },
+        Error::Png { source: "x".into() },
         Error::Watch {
             file: f(),
             source: notify::Error::generic("x"),
@@ -216,9 +214,16 @@ fn every_message_reads_in_both_languages() {
 
 #[test]
 fn lang_flag_wins_over_the_environment() {
-    let args = |a: &[&str]| a.iter().map(Into::into).collect::<Vec<std::ffi::OsString>>();
+    let args = |a: &[&str]| {
+        a.iter()
+            .map(Into::into)
+            .collect::<Vec<std::ffi::OsString>>()
+    };
     assert_eq!(Lang::choose(&args(&["vanban", "check"]), None), Lang::Vi);
-    assert_eq!(Lang::choose(&args(&["vanban"]), Some("en_US.UTF-8")), Lang::En);
+    assert_eq!(
+        Lang::choose(&args(&["vanban"]), Some("en_US.UTF-8")),
+        Lang::En
+    );
     assert_eq!(
         Lang::choose(&args(&["vanban", "--lang", "vi"]), Some("en")),
         Lang::Vi

@@ -28,7 +28,10 @@ fn vanban_env(dir: &Path, lang: Option<&str>, args: &[&str]) -> (Option<i32>, Ve
 /// where a number belongs): the value stands at column 6 of its line.
 fn bad_document(dir: &Path) -> String {
     let seed = std::fs::read_to_string(seed_example()).unwrap();
-    assert!(seed.lines().any(|l| l.starts_with("so = ")), "seed has no `so`");
+    assert!(
+        seed.lines().any(|l| l.starts_with("so = ")),
+        "seed has no `so`"
+    );
     let bad: Vec<String> = seed
         .lines()
         .map(|l| {
@@ -78,7 +81,10 @@ fn a_bad_value_is_shown_in_its_line_with_a_label_in_vietnamese() {
     // The source line, and the label starting under the value.
     let (value_col, mark) = label_under(&err, &line);
     assert_eq!(mark, value_col, "label not under `\"bảy\"`:\n{err}");
-    assert!(!err.contains('\u{1b}'), "colour codes in piped output:\n{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "colour codes in piped output:\n{err}"
+    );
 }
 
 #[test]
@@ -87,7 +93,10 @@ fn vanban_lang_en_gives_english_and_the_flag_wins() {
     let line = bad_document(dir.path());
     let (code, _, en) = vanban_env(dir.path(), Some("en"), &["render", "nq.toml"]);
     assert_eq!(code, Some(1));
-    assert!(en.contains("field `so`") && en.contains("invalid type"), "{en}");
+    assert!(
+        en.contains("field `so`") && en.contains("invalid type"),
+        "{en}"
+    );
     assert!(en.contains("fix the marked place"), "{en}");
     let (value_col, mark) = label_under(&en, &line);
     assert_eq!(mark, value_col, "{en}");
@@ -97,7 +106,10 @@ fn vanban_lang_en_gives_english_and_the_flag_wins() {
         Some("en"),
         &["--lang", "vi", "render", "nq.toml"],
     );
-    assert!(vi.contains("trường `so`") && !vi.contains("field `so`"), "{vi}");
+    assert!(
+        vi.contains("trường `so`") && !vi.contains("field `so`"),
+        "{vi}"
+    );
     let (_, _, en) = vanban_env(dir.path(), Some("vi"), &["render", "nq.toml", "--lang=en"]);
     assert!(en.contains("field `so`"), "{en}");
 }
@@ -135,7 +147,10 @@ fn help_follows_the_language() {
     assert!(vi.contains("đầu ra chuẩn"), "{vi}");
     let (_, out, _) = vanban_env(dir.path(), Some("en"), &["render", "--help"]);
     let en = String::from_utf8(out).unwrap();
-    assert!(en.contains("Usage:") && en.contains("standard output"), "{en}");
+    assert!(
+        en.contains("Usage:") && en.contains("standard output"),
+        "{en}"
+    );
     assert!(!en.contains("Cách dùng"), "{en}");
 }
 
@@ -155,7 +170,10 @@ fn dash_output_writes_the_same_bytes_to_stdout() {
             &["render", "nq.toml", "--emit", emit, "-o", "-"],
         );
         assert_eq!(code, Some(0), "{err}");
-        assert!(out == written, "{emit}: stdout differs from the file output");
+        assert!(
+            out == written,
+            "{emit}: stdout differs from the file output"
+        );
         // Nothing but the output on stdout, no "đã ghi" line for a file.
         assert!(!err.contains("đã ghi"), "{err}");
     }
