@@ -27,7 +27,18 @@ pub struct Context {
     pub ending_from: usize,
     pub signature: SignatureLines,
     pub recipients: RecipientLines,
+    /// Dấu chỉ dẫn (độ mật, độ khẩn, circulation, draft), in reading order.
+    pub marks: Vec<MarkLine>,
     pub meta: Meta,
+}
+
+/// One mark as printed: the profile's group (`chi_dan.<nhom>` gives its
+/// place and type), its key, and the words.
+#[derive(Debug, Serialize)]
+pub struct MarkLine {
+    pub nhom: &'static str,
+    pub khoa: String,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -201,6 +212,20 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
         ident: identity.ident.clone(),
     };
     let ending_from = ending_from(&blocks);
+    let marks = match &profile.chi_dan {
+        Some(styles) => doc
+            .marks()
+            .list()
+            .into_iter()
+            .map(|m| MarkLine {
+                text: styles.words(&m, doc.du_thao),
+                nhom: m.nhom,
+                khoa: m.khoa,
+            })
+            .collect(),
+        // Refused when the document was checked against the profile.
+        None => Vec::new(),
+    };
     Context {
         font: font.to_string(),
         header,
@@ -210,6 +235,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
         blocks,
         signature,
         recipients,
+        marks,
         meta,
     }
 }

@@ -33,6 +33,22 @@ const PHRASES: &[(&str, &str)] = &[
         "khóa `$1` không có; các khóa hợp lệ: $2",
     ),
     (
+        r"^unknown variant `([^`]*)`; did you mean `([^`]*)`\?$",
+        "giá trị `$1` không hợp lệ; có phải là `$2`?",
+    ),
+    (
+        r"^this circulation note is listed twice$",
+        "chỉ dẫn phạm vi lưu hành này được ghi hai lần",
+    ),
+    (
+        r"^`(\d+)` is not a draft round; .*$",
+        "`$1` không phải là lần dự thảo; hãy viết một số từ 1 đến 99, hoặc true",
+    ),
+    (
+        r"^profile `([^`]*)` has no layout for marks .*$",
+        "hồ sơ thể thức `$1` không có cách trình bày dấu chỉ dẫn (thiếu bảng `[chi_dan]`); hãy bỏ dấu này hoặc dùng hồ sơ khác",
+    ),
+    (
         r"^unknown variant `([^`]*)`, expected (.*)$",
         "giá trị `$1` không hợp lệ; các giá trị hợp lệ: $2",
     ),

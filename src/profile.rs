@@ -68,6 +68,62 @@ pub struct Profile {
     pub kinh_gui: Option<AddresseeStyle>,
     /// The indicator table appendix (phụ lục) of reports.
     pub bang: TableStyle,
+    /// Dấu chỉ dẫn: độ mật, độ khẩn, circulation notes and the draft marker.
+    /// A profile without it cannot print a document that has marks.
+    #[serde(default)]
+    pub chi_dan: Option<MarkStyles>,
+}
+
+/// The marks' words, by the key a document writes (`"toi-mat"` → "TỐI MẬT";
+/// `"du-thao-lan"` → "Dự thảo lần {n}"), and how each group prints.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkStyles {
+    pub chu: BTreeMap<String, String>,
+    pub do_mat: MarkStyle,
+    pub do_khan: MarkStyle,
+    pub luu_hanh: MarkStyle,
+    pub du_thao: MarkStyle,
+}
+
+/// Where a mark goes on page 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkPlace {
+    /// In the left column, under the number (and a công văn's trích yếu).
+    DuoiSo,
+    /// In the right column, under the place and date.
+    DuoiNgay,
+    /// In the top margin, right-aligned, `cach_mep_tren` below the page's edge.
+    GocPhai,
+}
+
+/// One group of marks: place, type and frame.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkStyle {
+    pub vi_tri: MarkPlace,
+    pub co: Length,
+    pub dam: bool,
+    #[serde(default)]
+    pub nghieng: bool,
+    /// Ink colour, "#rrggbb"; black when absent.
+    #[serde(default)]
+    pub mau: Option<String>,
+    /// A single-line rectangular frame around the words.
+    #[serde(default)]
+    pub khung: bool,
+    #[serde(default)]
+    pub khung_cao: Option<Length>,
+    /// Fixed frame widths by key (the urgency stamps are 20, 30 and 40 mm
+    /// wide); a key not listed gets a frame as wide as its words.
+    #[serde(default)]
+    pub khung_rong: BTreeMap<String, Length>,
+    #[serde(default)]
+    pub net: Option<Length>,
+    /// For `goc-phai`: the distance from the page's top edge.
+    #[serde(default)]
+    pub cach_mep_tren: Option<Length>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -276,6 +332,60 @@ pub struct AddresseeStyle {
     pub cach_duoi: Length,
 }
 
+impl MarkStyles {
+    /// Every key a document may write has words, and every colour is one.
+    fn validate(&self) -> Result<(), String> {
+        use crate::model::{Circulation, Secrecy, Urgency};
+        use strum::VariantArray;
+        let keys = Secrecy::VARIANTS
+            .iter()
+            .map(|v| <&str>::from(*v))
+            .chain(Urgency::VARIANTS.iter().map(|v| <&str>::from(*v)))
+            .chain(Circulation::VARIANTS.iter().map(|v| <&str>::from(*v)))
+            .chain(["du-thao", "du-thao-lan"]);
+        for key in keys {
+            if !self.chu.contains_key(key) {
+                return Err(format!("`chi_dan.chu` has no words for the mark `{key}`"));
+            }
+        }
+        if !self.chu["du-thao-lan"].contains("{n}") {
+            return Err("`chi_dan.chu.du-thao-lan` needs `{n}` where the round goes (\"Dự thảo lần {n}\")".into());
+        }
+        for (group, style) in [
+            ("do_mat", &self.do_mat),
+            ("do_khan", &self.do_khan),
+            ("luu_hanh", &self.luu_hanh),
+            ("du_thao", &self.du_thao),
+        ] {
+            if let Some(c) = &style.mau {
+                let hex = c.strip_prefix('#').unwrap_or("");
+                if hex.len() != 6 || !hex.chars().all(|d| d.is_ascii_hexdigit()) {
+                    return Err(format!(
+                        "`chi_dan.{group}.mau` is `{c}`; write a colour as #rrggbb (#e00000)"
+                    ));
+                }
+            }
+            if style.vi_tri == MarkPlace::GocPhai && style.cach_mep_tren.is_none() {
+                return Err(format!(
+                    "`chi_dan.{group}` is placed `goc-phai`, which needs `cach_mep_tren` (its distance from the top edge)"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The printed words of `mark` (the round put in for "du-thao-lan").
+    pub fn words(&self, mark: &crate::model::Mark, draft: crate::model::Draft) -> String {
+        let words = self.chu.get(&mark.khoa).cloned().unwrap_or_default();
+        match draft {
+            crate::model::Draft::Round(n) if mark.nhom == "du_thao" => {
+                words.replace("{n}", &n.to_string())
+            }
+            _ => words,
+        }
+    }
+}
+
 impl Profile {
     /// Loads profile `name` from the template set.
     pub fn load(name: &str, templates: &TemplateSource) -> Result<Profile, Error> {
@@ -336,6 +446,9 @@ impl Profile {
                 }
             }
         }
+        if let Some(marks) = &self.chi_dan {
+            marks.validate().map_err(fail)?;
+        }
         if self.chu.ho_phong.is_empty() {
             return Err(fail("`chu.ho_phong` needs at least one font family".into()));
         }
@@ -375,6 +488,18 @@ impl Profile {
                     self.ten
                 ),
             });
+        }
+        if let Some(first) = doc.marks().list().first() {
+            if self.chi_dan.is_none() {
+                return Err(Error::Invalid {
+                    file: file.to_path_buf(),
+                    field: first.nhom.into(),
+                    message: format!(
+                        "profile `{}` has no layout for marks (no `[chi_dan]` table), so `{}` would not be printed; remove it or use a profile that has one",
+                        self.ten, first.nhom
+                    ),
+                });
+            }
         }
         Ok(())
     }

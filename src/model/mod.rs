@@ -5,6 +5,7 @@
 mod body;
 pub mod inline;
 mod load;
+pub mod marks;
 pub mod numbering;
 mod signature;
 mod table;
@@ -12,6 +13,7 @@ mod table;
 pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
 pub use inline::{Inline, NotationError, Piece, Style};
+pub use marks::{Circulation, Draft, Mark, Marks, Secrecy, Urgency};
 pub use load::{
     check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
     Format, MAX_INPUT_BYTES,
@@ -187,6 +189,18 @@ pub struct Document {
     /// "ngang" sets the whole document landscape (a body that is one wide table).
     #[serde(default)]
     pub huong: Orientation,
+    /// Độ mật (ô 10a): "mat", "toi-mat" or "tuyet-mat".
+    #[serde(default)]
+    pub do_mat: Option<Secrecy>,
+    /// Độ khẩn (ô 10b): "khan", "thuong-khan" or "hoa-toc".
+    #[serde(default)]
+    pub do_khan: Option<Urgency>,
+    /// The draft marker: `true` ("Dự thảo") or the round (`2`: "Dự thảo lần 2").
+    #[serde(default)]
+    pub du_thao: Draft,
+    /// Circulation notes (ô 11): "xem-xong-tra-lai", "tai-lieu-hoi-nghi", …
+    #[serde(default)]
+    pub luu_hanh: Vec<Circulation>,
     /// Fields (paths as errors name them, `ky.ho_ten`, `mo_dau[2]`) whose text
     /// is right although it looks like a legacy TCVN3/VNI paste.
     #[serde(default)]
@@ -301,6 +315,16 @@ impl<'de> Deserialize<'de> for Recipient {
 }
 
 impl Document {
+    /// The marks the document carries, in one value.
+    pub fn marks(&self) -> Marks {
+        Marks {
+            do_mat: self.do_mat,
+            do_khan: self.do_khan,
+            du_thao: self.du_thao,
+            luu_hanh: self.luu_hanh.clone(),
+        }
+    }
+
     /// Checks what the types cannot say; `file` names the document in errors.
     pub fn validate(&self, file: &std::path::Path) -> Result<(), crate::Error> {
         let invalid = |field: &str, message: &str| crate::Error::Invalid {
@@ -381,6 +405,14 @@ impl Document {
                 if let Err(e) = Inline::parse(text) {
                     return Err(invalid(&field, &e.to_string()));
                 }
+            }
+        }
+        for (i, c) in self.luu_hanh.iter().enumerate() {
+            if self.luu_hanh[..i].contains(c) {
+                return Err(invalid(
+                    &format!("luu_hanh[{i}]"),
+                    "this circulation note is listed twice",
+                ));
             }
         }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {

@@ -17,6 +17,7 @@ mod files;
 mod fragment_errors;
 mod fuzz;
 mod inline;
+mod marks;
 mod input_and_errors;
 mod legacy_text;
 mod numbering;
