@@ -9,6 +9,7 @@
 //! them in a sandbox → [`output`] writes the PDF. `check`, the archive,
 //! `watch` and `batch` take the same [`Resolved`] document.
 
+pub mod abolished;
 pub mod appendices;
 pub mod archive;
 pub mod context;

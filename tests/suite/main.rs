@@ -27,4 +27,5 @@ mod resolved;
 mod seed_resolution;
 mod state_format;
 mod tables;
+mod two_level;
 mod workflow;
