@@ -157,7 +157,7 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
             ),
         };
         Some(Addressees {
-            label: style.nhan.clone(),
+            label: style.label(doc.loai.key()).to_string(),
             lines,
         })
     });

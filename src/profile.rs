@@ -330,6 +330,17 @@ pub struct AddresseeStyle {
     pub nhan_nghieng: bool,
     /// Space between the addressees and the text.
     pub cach_duoi: Length,
+    /// A label of its own for a kind (`"to-trinh" = "Kính trình:"`, as the
+    /// reported HD 05 has it); other kinds print `nhan`.
+    #[serde(default)]
+    pub nhan_theo_loai: BTreeMap<String, String>,
+}
+
+impl AddresseeStyle {
+    /// The label a document of `kind` prints before its addressees.
+    pub fn label(&self, kind: &str) -> &str {
+        self.nhan_theo_loai.get(kind).unwrap_or(&self.nhan)
+    }
 }
 
 impl MarkStyles {

@@ -21,6 +21,7 @@ mod marks;
 mod input_and_errors;
 mod legacy_text;
 mod numbering;
+mod profile_versions;
 mod recipients_layout;
 mod reports;
 mod resolved;
