@@ -97,6 +97,9 @@ pub struct SignatureLines {
     /// "BÍ THƯ"
     pub position: String,
     pub name: String,
+    /// The virtual paths of the signature and seal images, when given.
+    pub image: Option<&'static str>,
+    pub seal: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -193,6 +196,16 @@ pub fn build(doc: &Document, profile: &Profile, font: &str, identity: &Identity)
         }),
         position: upper_vi(&doc.ky.chuc_vu),
         name: doc.ky.ho_ten.to_string(),
+        image: doc
+            .ky
+            .anh_chu_ky
+            .as_ref()
+            .and(crate::images::virtual_path(crate::resolve::Role::AnhChuKy)),
+        seal: doc
+            .ky
+            .anh_dau
+            .as_ref()
+            .and(crate::images::virtual_path(crate::resolve::Role::AnhDau)),
     };
 
     let recipients = recipient_lines(doc, profile);

@@ -140,8 +140,52 @@ pub fn clip(s: &str) -> String {
     out
 }
 
+/// What is wrong with a signature or seal image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageProblem {
+    NotPng,
+    /// No alpha channel and no transparent colour.
+    Opaque,
+    TooManyBytes { size: u64, limit: u64 },
+    TooManyPixels { width: u32, height: u32, limit: u32 },
+    /// The decoder's complaint.
+    Damaged(String),
+}
+
+impl fmt::Display for ImageProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImageProblem::NotPng => f.write_str("the file is not a PNG image; save the signature or seal as PNG with a transparent background"),
+            ImageProblem::Opaque => f.write_str("the PNG is not transparent (no alpha channel), so its background would cover the text; save it with a transparent background"),
+            ImageProblem::TooManyBytes { size, limit } => write!(f, "the image is {size} bytes; at most {limit} bytes"),
+            ImageProblem::TooManyPixels { width, height, limit } => write!(f, "the image is {width}×{height} pixels; each side may be at most {limit} pixels"),
+            ImageProblem::Damaged(why) => write!(f, "the PNG is damaged: {why}"),
+        }
+    }
+}
+
+impl ImageProblem {
+    pub fn vietnamese(&self) -> String {
+        match self {
+            ImageProblem::NotPng => "tệp không phải ảnh PNG; hãy lưu chữ ký hoặc con dấu dạng PNG nền trong suốt".into(),
+            ImageProblem::Opaque => "ảnh PNG không có nền trong suốt (không có kênh alpha) nên sẽ che chữ; hãy lưu lại với nền trong suốt".into(),
+            ImageProblem::TooManyBytes { size, limit } => format!("ảnh nặng {size} byte; tối đa {limit} byte"),
+            ImageProblem::TooManyPixels { width, height, limit } => format!("ảnh có kích thước {width}×{height} điểm ảnh; mỗi chiều tối đa {limit} điểm ảnh"),
+            ImageProblem::Damaged(why) => format!("ảnh PNG bị hỏng: {why}"),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A signature or seal image that cannot be placed.
+    #[error("{}, field `{field}`: {problem}", file.display())]
+    Image {
+        file: PathBuf,
+        field: String,
+        problem: ImageProblem,
+    },
+
     #[error("cannot read {}: {source}", file.display())]
     Read {
         file: PathBuf,
@@ -318,6 +362,7 @@ impl Error {
         matches!(
             self,
             Error::Read { .. }
+                | Error::Image { .. }
                 | Error::UnknownFormat { .. }
                 | Error::Parse { .. }
                 | Error::Invalid { .. }

@@ -276,6 +276,11 @@ pub fn error(e: &Error, lang: Lang) -> String {
     }
     match e {
         Error::Read { file, source } => format!("không đọc được {}: {source}", file.display()),
+        Error::Image {
+            file,
+            field,
+            problem,
+        } => format!("{}, khóa `{field}`: {}", file.display(), problem.vietnamese()),
         Error::UnknownFormat { file } => format!(
             "{}: không rõ loại tệp; tệp văn bản có đuôi .toml, .json, .yaml hoặc .yml",
             file.display()

@@ -298,6 +298,27 @@ pub struct SignatureStyle {
     pub ho_ten_dam: bool,
     pub khoang_ky: Length,
     pub cot_trai: Length,
+    /// The signature image's height, centred in `khoang_ky` (not regulated).
+    #[serde(default = "default_signature_height")]
+    pub anh_chu_ky_cao: Length,
+    /// The seal image's width: "đúng kích thước thực tế" (NĐ 30 §II.8a).
+    #[serde(default = "default_seal_width")]
+    pub anh_dau_rong: Length,
+    /// How much of the signature, from its left, the seal covers ("khoảng 1/3").
+    #[serde(default = "default_seal_overlap")]
+    pub anh_dau_phu: f64,
+}
+
+fn default_signature_height() -> Length {
+    Length("18mm".into())
+}
+
+fn default_seal_width() -> Length {
+    Length("36mm".into())
+}
+
+fn default_seal_overlap() -> f64 {
+    1.0 / 3.0
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -459,6 +480,12 @@ impl Profile {
         }
         if let Some(marks) = &self.chi_dan {
             marks.validate().map_err(fail)?;
+        }
+        if !(self.ky.anh_dau_phu >= 0.0 && self.ky.anh_dau_phu <= 1.0) {
+            return Err(fail(format!(
+                "`ky.anh_dau_phu` is the share of the signature the seal covers, from 0 to 1 (0.33 is a third); got {}",
+                self.ky.anh_dau_phu
+            )));
         }
         if self.chu.ho_phong.is_empty() {
             return Err(fail("`chu.ho_phong` needs at least one font family".into()));

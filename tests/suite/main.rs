@@ -26,6 +26,7 @@ mod recipients_layout;
 mod reports;
 mod resolved;
 mod seed_resolution;
+mod signature_images;
 mod state_format;
 mod tables;
 mod two_level;
