@@ -164,8 +164,8 @@ fn quoted(chars: &[char], at: usize) -> bool {
     let open_curly = before.iter().filter(|c| **c == '“').count();
     let close_curly = before.iter().filter(|c| **c == '”').count();
     let straight = before.iter().filter(|c| **c == '"').count();
-    let guillemets = before.iter().filter(|c| **c == '«').count()
-        > before.iter().filter(|c| **c == '»').count();
+    let guillemets =
+        before.iter().filter(|c| **c == '«').count() > before.iter().filter(|c| **c == '»').count();
     open_curly > close_curly || straight % 2 == 1 || guillemets
 }
 
@@ -196,7 +196,10 @@ mod tests {
             ("Ủy ban nhân dân huyện Vũ Quang", "Ủy ban nhân dân huyện"),
             ("Uỷ ban nhân dân huyện", "Uỷ ban nhân dân huyện"),
             ("HĐND huyện", "HĐND huyện"),
-            ("Phòng Tài chính - Kế hoạch huyện", "Phòng Tài chính - Kế hoạch huyện"),
+            (
+                "Phòng Tài chính - Kế hoạch huyện",
+                "Phòng Tài chính - Kế hoạch huyện",
+            ),
             ("Thị ủy Kỳ Anh", "Thị ủy"),
             ("Đảng bộ huyện Vũ Quang", "Đảng bộ huyện"),
         ] {

@@ -146,8 +146,15 @@ pub enum ImageProblem {
     NotPng,
     /// No alpha channel and no transparent colour.
     Opaque,
-    TooManyBytes { size: u64, limit: u64 },
-    TooManyPixels { width: u32, height: u32, limit: u32 },
+    TooManyBytes {
+        size: u64,
+        limit: u64,
+    },
+    TooManyPixels {
+        width: u32,
+        height: u32,
+        limit: u32,
+    },
     /// The decoder's complaint.
     Damaged(String),
 }

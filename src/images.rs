@@ -61,9 +61,11 @@ pub fn check_png(bytes: &[u8], file: &Path, field: &str) -> Result<(), Error> {
     if !alpha {
         return Err(fail(ImageProblem::Opaque));
     }
-    let size = reader
-        .output_buffer_size()
-        .ok_or_else(|| fail(ImageProblem::Damaged("the image is too large to decode".into())))?;
+    let size = reader.output_buffer_size().ok_or_else(|| {
+        fail(ImageProblem::Damaged(
+            "the image is too large to decode".into(),
+        ))
+    })?;
     let mut buf = vec![0; size];
     reader
         .next_frame(&mut buf)
@@ -112,6 +114,10 @@ mod tests {
         let cut = &ok[..ok.len() - 20];
         assert!(problem(cut).is_some());
         let big = encode(png::ColorType::Rgba, MAX_IMAGE_SIDE + 1, 1);
-        assert!(problem(&big).unwrap().contains("3001"), "{:?}", problem(&big));
+        assert!(
+            problem(&big).unwrap().contains("3001"),
+            "{:?}",
+            problem(&big)
+        );
     }
 }

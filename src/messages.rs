@@ -37,6 +37,14 @@ const PHRASES: &[(&str, &str)] = &[
         "giá trị `$1` không hợp lệ; có phải là `$2`?",
     ),
     (
+        r"^signature and seal images go with the document's own `\[ky\]`.*$",
+        "ảnh chữ ký và con dấu chỉ dùng trong `[ky]` của văn bản; bản sao được ký trên giấy hoặc bằng chữ ký số",
+    ),
+    (
+        r"^profile `([^`]*)` has no layout for copies .*$",
+        "hồ sơ thể thức `$1` không có cách trình bày bản sao (thiếu bảng `[ban_sao]`); hãy dùng hồ sơ khác",
+    ),
+    (
         r"^this circulation note is listed twice$",
         "chỉ dẫn phạm vi lưu hành này được ghi hai lần",
     ),

@@ -72,6 +72,25 @@ pub struct Profile {
     /// A profile without it cannot print a document that has marks.
     #[serde(default)]
     pub chi_dan: Option<MarkStyles>,
+    /// The copy block of a bản sao (SAO Y, SAO LỤC, TRÍCH SAO).
+    #[serde(default)]
+    pub ban_sao: Option<CopyStyle>,
+}
+
+/// The copy block: its form's words and code, its type, the rule above it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyStyle {
+    /// Printed form by key: "sao-y" → "SAO Y".
+    pub ten: BTreeMap<String, String>,
+    /// Code in the copy's symbol by key: "sao-y" → "SY" (state), "BS" (Party).
+    pub ma: BTreeMap<String, String>,
+    pub ten_co: Length,
+    pub ten_dam: bool,
+    /// Space between the copied content and the rule, and under the rule.
+    pub cach_tren: Length,
+    pub cach_duoi: Length,
+    pub net: Length,
 }
 
 /// The marks' words, by the key a document writes (`"toi-mat"` → "TỐI MẬT";
@@ -381,7 +400,10 @@ impl MarkStyles {
             }
         }
         if !self.chu["du-thao-lan"].contains("{n}") {
-            return Err("`chi_dan.chu.du-thao-lan` needs `{n}` where the round goes (\"Dự thảo lần {n}\")".into());
+            return Err(
+                "`chi_dan.chu.du-thao-lan` needs `{n}` where the round goes (\"Dự thảo lần {n}\")"
+                    .into(),
+            );
         }
         for (group, style) in [
             ("do_mat", &self.do_mat),
@@ -526,6 +548,25 @@ impl Profile {
                     self.ten
                 ),
             });
+        }
+        if doc.ban_sao.is_some() && self.ban_sao.is_none() {
+            return Err(Error::Invalid {
+                file: file.to_path_buf(),
+                field: "ban_sao".into(),
+                message: format!(
+                    "profile `{}` has no layout for copies (no `[ban_sao]` table); use a profile that has one",
+                    self.ten
+                ),
+            });
+        }
+        if let (Some(order), Some(style)) = (&doc.ban_sao, &self.ban_sao) {
+            let key = order.hinh_thuc.key();
+            if !style.ten.contains_key(key) || !style.ma.contains_key(key) {
+                return Err(Error::Profile {
+                    name: self.ten.clone(),
+                    message: format!("`ban_sao.ten` and `ban_sao.ma` need an entry for `{key}`"),
+                });
+            }
         }
         if let Some(first) = doc.marks().list().first() {
             if self.chi_dan.is_none() {

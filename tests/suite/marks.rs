@@ -100,22 +100,33 @@ fn state_marks_sit_where_nd30_puts_them() {
     let back = word(&page, "XEM");
     assert!(back.bold() && back.top > date.bottom && back.x0 > left_centre + 30.0 * MM);
     assert_eq!(frame_of(&page, back).color, "#000000");
-    assert!(page.words.iter().any(|w| w.text == "TRẢ") && page.words.iter().any(|w| w.text == "LẠI"));
+    assert!(
+        page.words.iter().any(|w| w.text == "TRẢ") && page.words.iter().any(|w| w.text == "LẠI")
+    );
 
     // The draft (ô 12): "DỰ THẢO LẦN 2" in the top margin, flush right, framed.
     let draft = word(&page, "DỰ");
-    assert!(draft.bottom < 20.0 * MM, "{draft:?} is not in the top margin");
+    assert!(
+        draft.bottom < 20.0 * MM,
+        "{draft:?} is not in the top margin"
+    );
     assert!(draft.bold());
     let f = frame_of(&page, draft);
     assert!((f.x1 - right_edge).abs() < 1.0, "{f:?}");
-    let line = lines(&page).into_iter().find(|l| l.text().starts_with("DỰ THẢO")).unwrap();
+    let line = lines(&page)
+        .into_iter()
+        .find(|l| l.text().starts_with("DỰ THẢO"))
+        .unwrap();
     assert_eq!(line.text(), "DỰ THẢO LẦN 2");
 
     // The header itself does not move; the type name moves down below the marks.
     let (a, b) = (word(&plain, "CỘNG"), word(&page, "CỘNG"));
     assert!((a.top - b.top).abs() < 0.1);
     assert!(word(&page, "TỜ").top > frame_of(&page, urgent).bottom);
-    assert!(!plain.words.iter().any(|w| w.text == "MẬT" || w.text == "DỰ"));
+    assert!(!plain
+        .words
+        .iter()
+        .any(|w| w.text == "MẬT" || w.text == "DỰ"));
     assert!(plain.boxes.is_empty(), "{:?}", plain.boxes);
 }
 
@@ -128,7 +139,10 @@ fn party_marks_follow_hd36_rows_10_to_12() {
     let number = word(&page, "Số");
     // Row 10: urgency under the number, upper case 14 bold.
     let urgent = word(&page, "KHẨN");
-    assert!(urgent.bold() && (urgent.size - 14.0).abs() < 0.1, "{urgent:?}");
+    assert!(
+        urgent.bold() && (urgent.size - 14.0).abs() < 0.1,
+        "{urgent:?}"
+    );
     assert!(urgent.top > number.bottom);
     let left_centre = (30.0 + 75.0 / 2.0) * MM;
     assert!((centre(urgent.x0, urgent.x1) - left_centre).abs() < 1.0);
@@ -154,8 +168,16 @@ fn party_marks_follow_hd36_rows_10_to_12() {
 fn a_mistyped_mark_is_located_with_the_nearest_value() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("do_khan = \"hoa-tooc\"", "did you mean `hoa-toc`?", "do_khan"),
-        ("do_mat = \"tuyet mat\"", "did you mean `tuyet-mat`?", "do_mat"),
+        (
+            "do_khan = \"hoa-tooc\"",
+            "did you mean `hoa-toc`?",
+            "do_khan",
+        ),
+        (
+            "do_mat = \"tuyet mat\"",
+            "did you mean `tuyet-mat`?",
+            "do_mat",
+        ),
         ("du_thao = 0", "not a draft round", "du_thao"),
         (
             "luu_hanh = [\"xem-xong-tra-lai\", \"xem-xong-tra-lai\"]",

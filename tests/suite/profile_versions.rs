@@ -40,7 +40,10 @@ fn doc(profile: &str, kind: &str, addressees: &str) -> String {
 
 fn text_lines(text: &str) -> Vec<String> {
     let pdf = render_toml(text).unwrap_or_else(|e| panic!("{e}"));
-    lines(&probe(&pdf).pages[0]).iter().map(|l| l.text()).collect()
+    lines(&probe(&pdf).pages[0])
+        .iter()
+        .map(|l| l.text())
+        .collect()
 }
 
 #[test]
@@ -51,8 +54,16 @@ fn the_reported_hd05_profile_prints_its_three_differences() {
         "{got:#?}"
     );
     // ";" between recipients; "." after the last.
-    for line in ["- Như trên;", "- Ban Thường vụ Tỉnh ủy;", "- Các ban của Tỉnh ủy;", "- Lưu VPĐU."] {
-        assert!(got.iter().any(|l| l.starts_with(line)), "no {line:?} in {got:#?}");
+    for line in [
+        "- Như trên;",
+        "- Ban Thường vụ Tỉnh ủy;",
+        "- Các ban của Tỉnh ủy;",
+        "- Lưu VPĐU.",
+    ] {
+        assert!(
+            got.iter().any(|l| l.starts_with(line)),
+            "no {line:?} in {got:#?}"
+        );
     }
     // "." at the end of the text, not "./.".
     assert!(
@@ -72,15 +83,21 @@ fn hd36_stays_the_default_with_commas_between_recipients() {
     let text = doc("", "to-trinh", "");
     let r = vanban::Renderer::new()
         .resolve(
-            &vanban::model::parse(Path::new("d.toml"), &text, vanban::model::Format::Toml)
-                .unwrap(),
+            &vanban::model::parse(Path::new("d.toml"), &text, vanban::model::Format::Toml).unwrap(),
             Path::new("d.toml"),
         )
         .unwrap();
     assert_eq!(r.profile.ten, "dang-hd36");
     let got = text_lines(&text);
-    for line in ["- Ban Thường vụ Tỉnh ủy,", "- Các ban của Tỉnh ủy,", "- Lưu VPĐU."] {
-        assert!(got.iter().any(|l| l.starts_with(line)), "no {line:?} in {got:#?}");
+    for line in [
+        "- Ban Thường vụ Tỉnh ủy,",
+        "- Các ban của Tỉnh ủy,",
+        "- Lưu VPĐU.",
+    ] {
+        assert!(
+            got.iter().any(|l| l.starts_with(line)),
+            "no {line:?} in {got:#?}"
+        );
     }
 }
 

@@ -79,7 +79,11 @@ fn png_file(path: &Path, w: u32, h: u32, alpha: bool) {
 /// A folder with the document and a 240×90 signature and 200×200 seal.
 fn folder(template: &str, images: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("d.toml"), template.replace("IMAGES", images)).unwrap();
+    std::fs::write(
+        dir.path().join("d.toml"),
+        template.replace("IMAGES", images),
+    )
+    .unwrap();
     png_file(&dir.path().join("chu-ky.png"), 240, 90, true);
     png_file(&dir.path().join("dau.png"), 200, 200, true);
     dir
@@ -108,13 +112,25 @@ fn assert_zone(page: &Page, position: &str, width_mm: f64) {
         .unwrap_or_else(|| panic!("no line {position:?}"));
     let name = word(page, "Nguyễn");
     let centre = (position_line.x0() + position_line.x1()) / 2.0;
-    assert!(((sig.x0 + sig.x1) / 2.0 - centre).abs() < 1.0, "{sig:?} vs {centre}");
-    assert!(sig.top > position_line.words[0].bottom && sig.bottom < name.top, "{sig:?}");
+    assert!(
+        ((sig.x0 + sig.x1) / 2.0 - centre).abs() < 1.0,
+        "{sig:?} vs {centre}"
+    );
+    assert!(
+        sig.top > position_line.words[0].bottom && sig.bottom < name.top,
+        "{sig:?}"
+    );
     // 18 mm high, as the profile's `ky.anh_chu_ky_cao`.
     assert!(((sig.bottom - sig.top) - 18.0 * MM).abs() < 0.5, "{sig:?}");
-    assert!(((seal.x1 - seal.x0) - width_mm * MM).abs() < 0.5, "{seal:?}");
+    assert!(
+        ((seal.x1 - seal.x0) - width_mm * MM).abs() < 0.5,
+        "{seal:?}"
+    );
     let third = sig.x0 + (sig.x1 - sig.x0) / 3.0;
-    assert!((seal.x1 - third).abs() < 1.0, "{seal:?} does not cover a third of {sig:?}");
+    assert!(
+        (seal.x1 - third).abs() < 1.0,
+        "{seal:?} does not cover a third of {sig:?}"
+    );
     assert!(seal.x0 < sig.x0, "the seal is on the signature's left");
     let mid = |t: f64, b: f64| (t + b) / 2.0;
     assert!((mid(sig.top, sig.bottom) - mid(seal.top, seal.bottom)).abs() < 1.0);
@@ -147,7 +163,10 @@ fn an_opaque_or_foreign_image_is_refused_with_its_field() {
     png_file(&dir.path().join("dau.png"), 200, 200, false);
     let (code, err) = run_vanban(&["render", "d.toml", "--lang", "en"], dir.path());
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("field `ky.anh_dau`") && err.contains("not transparent"), "{err}");
+    assert!(
+        err.contains("field `ky.anh_dau`") && err.contains("not transparent"),
+        "{err}"
+    );
     assert!(!dir.path().join("d.pdf").exists());
     let (_, vi) = run_vanban(&["render", "d.toml"], dir.path());
     assert!(vi.contains("không có nền trong suốt"), "{vi}");
@@ -161,14 +180,22 @@ fn an_opaque_or_foreign_image_is_refused_with_its_field() {
     let outside = tempfile::tempdir().unwrap();
     png_file(&outside.path().join("s.png"), 20, 20, true);
     let far = outside.path().join("s.png");
-    let text = STATE.replace("IMAGES", &format!("anh_chu_ky = {:?}", far.to_str().unwrap()));
+    let text = STATE.replace(
+        "IMAGES",
+        &format!("anh_chu_ky = {:?}", far.to_str().unwrap()),
+    );
     std::fs::write(dir.path().join("d.toml"), text).unwrap();
     let (code, err) = run_vanban(&["render", "d.toml", "--lang", "en"], dir.path());
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("ky.anh_chu_ky"), "{err}");
     // --allow-path widens it.
     let (code, err) = run_vanban(
-        &["render", "d.toml", "--allow-path", outside.path().to_str().unwrap()],
+        &[
+            "render",
+            "d.toml",
+            "--allow-path",
+            outside.path().to_str().unwrap(),
+        ],
         dir.path(),
     );
     assert_eq!(code, Some(0), "{err}");
@@ -184,7 +211,10 @@ fn the_images_are_sources_of_the_resolved_document() {
         .iter()
         .map(|s| (s.role.name(), s.field.as_str()))
         .collect();
-    assert!(roles.contains(&("anh-chu-ky", "ky.anh_chu_ky")), "{roles:?}");
+    assert!(
+        roles.contains(&("anh-chu-ky", "ky.anh_chu_ky")),
+        "{roles:?}"
+    );
     assert!(roles.contains(&("anh-dau", "ky.anh_dau")), "{roles:?}");
     let deps = vanban::resolve::dependencies(&r.written);
     assert_eq!(deps.len(), 2);

@@ -47,7 +47,10 @@ fn district_bodies_after_july_2025_are_warned_with_field_and_line() {
     };
     let superior = at("co_quan_cap_tren");
     assert_eq!(superior["line"].as_u64(), Some(3));
-    assert!(superior["message"].as_str().unwrap().contains("Đảng bộ huyện"));
+    assert!(superior["message"]
+        .as_str()
+        .unwrap()
+        .contains("Đảng bộ huyện"));
     // The old accent placement "uỷ" is the same body.
     assert!(at("noi_nhan.danh_sach[0]")["message"]
         .as_str()
@@ -59,7 +62,9 @@ fn district_bodies_after_july_2025_are_warned_with_field_and_line() {
         .contains("Phòng Nội vụ huyện"));
     // "(cũ)" and a quoted title refer to the past.
     assert!(
-        !lints.iter().any(|l| l["field"].as_str().unwrap().starts_with("mo_dau")),
+        !lints
+            .iter()
+            .any(|l| l["field"].as_str().unwrap().starts_with("mo_dau")),
         "{lints:?}"
     );
     assert_eq!(lints.len(), 3, "{lints:?}");
@@ -73,11 +78,18 @@ fn a_document_from_before_july_2025_names_its_district_freely() {
 #[test]
 fn the_warning_reads_in_vietnamese_by_default() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bc.toml"), DOC.replace("DATE", "2026-06-10")).unwrap();
+    std::fs::write(
+        dir.path().join("bc.toml"),
+        DOC.replace("DATE", "2026-06-10"),
+    )
+    .unwrap();
     let (code, out) = run_vanban(&["check", "bc.toml"], dir.path());
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("[cap-huyen]"), "{out}");
-    assert!(out.contains("là cơ quan cấp huyện, đã kết thúc hoạt động từ 01/7/2025"), "{out}");
+    assert!(
+        out.contains("là cơ quan cấp huyện, đã kết thúc hoạt động từ 01/7/2025"),
+        "{out}"
+    );
     let (code, _) = run_vanban(&["check", "--strict", "bc.toml"], dir.path());
     assert_eq!(code, Some(1));
 }
