@@ -69,9 +69,10 @@ pub enum Circulation {
 }
 
 /// `du_thao = true` ("Dự thảo") or `du_thao = 2` ("Dự thảo lần 2").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub enum Draft {
     /// `du_thao = false`: the same as leaving the key out.
+    #[default]
     No,
     Yes,
     Round(u32),
@@ -80,12 +81,6 @@ pub enum Draft {
 impl Draft {
     pub fn is_draft(self) -> bool {
         self != Draft::No
-    }
-}
-
-impl Default for Draft {
-    fn default() -> Self {
-        Draft::No
     }
 }
 
