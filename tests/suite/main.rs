@@ -21,6 +21,7 @@ mod inline;
 mod input_and_errors;
 mod legacy_text;
 mod marks;
+mod messages;
 mod numbering;
 mod profile_versions;
 mod recipients_layout;
