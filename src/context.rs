@@ -39,7 +39,34 @@ pub struct Context {
     /// The second signature, left of `signature` (biên bản: the secretary).
     pub signature_left: Option<SignatureLines>,
     pub recipients: RecipientLines,
+    /// Dấu chỉ dẫn (độ mật, độ khẩn, circulation, draft), in reading order.
+    pub marks: Vec<MarkLine>,
+    /// The copy block, when the document is printed as a bản sao.
+    pub copy: Option<CopyBlock>,
     pub meta: Meta,
+}
+
+/// The copy block of a bản sao, every line formatted.
+#[derive(Debug, Serialize)]
+pub struct CopyBlock {
+    /// "SAO Y"
+    pub form: String,
+    pub superior: Option<String>,
+    pub issuer: Vec<String>,
+    /// "Số: 05/SY-UBND"
+    pub number: String,
+    pub date: String,
+    pub signature: SignatureLines,
+    pub recipients: RecipientLines,
+}
+
+/// One mark as printed: the profile's group (`chi_dan.<nhom>` gives its
+/// place and type), its key, and the words.
+#[derive(Debug, Serialize)]
+pub struct MarkLine {
+    pub nhom: &'static str,
+    pub khoa: String,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -101,6 +128,9 @@ pub struct SignatureLines {
     /// "BÍ THƯ"
     pub position: String,
     pub name: String,
+    /// The virtual paths of the signature and seal images, when given.
+    pub image: Option<&'static str>,
+    pub seal: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -189,10 +219,11 @@ pub fn build(
             ),
         };
         Some(Addressees {
+            // The kind's own label wins; then the profile's per-kind one.
             label: blocks_of_kind
                 .nhan_kinh_gui
                 .clone()
-                .unwrap_or_else(|| style.nhan.clone()),
+                .unwrap_or_else(|| style.label(doc.loai.as_str()).to_string()),
             lines,
         })
     });
@@ -233,6 +264,24 @@ pub fn build(
     let signature = signature_lines(&doc.ky, profile);
     let signature_left = doc.ky_trai.as_ref().map(|k| signature_lines(k, profile));
 
+    let copy = doc.ban_sao.as_ref().and_then(|order| {
+        let style = profile.ban_sao.as_ref()?;
+        let key = order.hinh_thuc.key();
+        Some(CopyBlock {
+            form: style.ten.get(key).cloned().unwrap_or_default(),
+            superior: order.co_quan_cap_tren.as_deref().map(upper_vi),
+            issuer: issuer_lines(&order.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau),
+            number: crate::identity::fill(
+                &profile.dau.mau_so,
+                &crate::locale::doc_number(order.so),
+                style.ma.get(key).map(String::as_str).unwrap_or_default(),
+                &order.ma_co_quan,
+            ),
+            date: date_line(&order.dia_danh, order.ngay.0, order.so.is_none()),
+            signature: signature_lines(&order.ky, profile),
+            recipients: recipients_of(&order.noi_nhan, false, profile),
+        })
+    });
     let recipients = recipient_lines(doc, profile);
     let summary = doc
         .trich_yeu
@@ -250,6 +299,20 @@ pub fn build(
         ident: identity.ident.clone(),
     };
     let ending_from = ending_from(&blocks);
+    let marks = match &profile.chi_dan {
+        Some(styles) => doc
+            .marks()
+            .list()
+            .into_iter()
+            .map(|m| MarkLine {
+                text: styles.words(&m, doc.du_thao),
+                nhom: m.nhom,
+                khoa: m.khoa,
+            })
+            .collect(),
+        // Refused when the document was checked against the profile.
+        None => Vec::new(),
+    };
     Context {
         font: font.to_string(),
         header,
@@ -263,6 +326,8 @@ pub fn build(
         signature,
         signature_left,
         recipients,
+        marks,
+        copy,
         meta,
     }
 }
@@ -284,6 +349,14 @@ fn signature_lines(ky: &Signature, profile: &Profile) -> SignatureLines {
         }),
         position: upper_vi(&ky.chuc_vu),
         name: ky.ho_ten.to_string(),
+        image: ky
+            .anh_chu_ky
+            .as_ref()
+            .and(crate::images::virtual_path(crate::resolve::Role::AnhChuKy)),
+        seal: ky
+            .anh_dau
+            .as_ref()
+            .and(crate::images::virtual_path(crate::resolve::Role::AnhDau)),
     }
 }
 
@@ -604,11 +677,20 @@ fn recipient_stem(text: &str) -> &str {
 }
 
 fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
+    recipients_of(&doc.noi_nhan, !doc.kinh_gui.0.is_empty(), profile)
+}
+
+/// The Nơi nhận lines of `list`; `addressed`: the document has "Kính gửi:".
+fn recipients_of(
+    list: &crate::model::Recipients,
+    addressed: bool,
+    profile: &Profile,
+) -> RecipientLines {
     let style = &profile.noi_nhan;
     let mut groups: Vec<RecipientGroup> = Vec::new();
     // With "Kính gửi:" addressees the list opens with "- Như trên;" (them), unless typed.
-    if let (Some(as_above), false) = (&style.nhu_tren, doc.kinh_gui.0.is_empty()) {
-        let typed = doc.noi_nhan.danh_sach.first().is_some_and(|r| match r {
+    if let (Some(as_above), true) = (&style.nhu_tren, addressed) {
+        let typed = list.danh_sach.first().is_some_and(|r| match r {
             Recipient::One(t) => upper_vi(recipient_stem(t)) == upper_vi(as_above),
             Recipient::Group { .. } => false,
         });
@@ -622,7 +704,7 @@ fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
             });
         }
     }
-    for r in &doc.noi_nhan.danh_sach {
+    for r in &list.danh_sach {
         let (names, note) = match r {
             Recipient::One(t) => (std::slice::from_ref(t), None),
             Recipient::Group { nhom, ghi_chu } => (nhom.as_slice(), ghi_chu.as_ref()),
@@ -642,7 +724,7 @@ fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
             note: note.map(|t| t.to_string()),
         });
     }
-    if let Some(luu) = &doc.noi_nhan.luu {
+    if let Some(luu) = &list.luu {
         let line = style.mau_luu.replace("{}", recipient_stem(luu));
         groups.push(RecipientGroup {
             lines: vec![format!("{} {}{}", style.dau_dong, line, style.phan_cach)],
@@ -658,13 +740,7 @@ fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
     RecipientLines {
         label: style.nhan.clone(),
         groups,
-        trailing: doc
-            .noi_nhan
-            .dong_cuoi
-            .0
-            .iter()
-            .map(|t| t.to_string())
-            .collect(),
+        trailing: list.dong_cuoi.0.iter().map(|t| t.to_string()).collect(),
     }
 }
 

@@ -137,9 +137,36 @@ pub fn clip(s: &str) -> String {
 /// [`crate::messages`] (one place, both languages), and `Display` is its
 /// English form. Grouped by stage: reading files, the document, rendering,
 /// writing, the archive, the commands.
+/// What is wrong with a signature or seal image (its text is in
+/// [`crate::messages`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageProblem {
+    NotPng,
+    /// No alpha channel and no transparent colour.
+    Opaque,
+    TooManyBytes {
+        size: u64,
+        limit: u64,
+    },
+    TooManyPixels {
+        width: u32,
+        height: u32,
+        limit: u32,
+    },
+    /// The decoder's complaint.
+    Damaged(String),
+}
+
 #[derive(Debug, strum::EnumDiscriminants)]
 #[strum_discriminants(name(ErrorKind), derive(strum::EnumIter))]
 pub enum Error {
+    /// A signature or seal image that cannot be placed.
+    Image {
+        file: PathBuf,
+        field: String,
+        problem: ImageProblem,
+    },
+
     Read {
         file: PathBuf,
         source: std::io::Error,
@@ -411,6 +438,7 @@ impl Error {
         matches!(
             self,
             Error::Read { .. }
+                | Error::Image { .. }
                 | Error::UnknownFormat { .. }
                 | Error::Parse { .. }
                 | Error::Invalid { .. }

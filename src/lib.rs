@@ -9,12 +9,14 @@
 //! them in a sandbox → [`output`] writes the PDF. `check`, the archive,
 //! `watch` and `batch` take the same [`Resolved`] document.
 
+pub mod abolished;
 pub mod appendices;
 pub mod archive;
 pub mod context;
 pub mod error;
 pub mod fields;
 pub mod identity;
+pub mod images;
 pub mod indicators;
 pub mod inputs;
 pub mod kinds;
@@ -204,7 +206,7 @@ impl Renderer {
 
     /// Lays a resolved document out into pages, for the PDF or for PNG previews.
     pub fn typeset(&self, r: &Resolved) -> Result<typst_layout::PagedDocument, Error> {
-        typeset::compile(&self.fonts, self.source(r)?, r.pdf_date)
+        typeset::compile_with_files(&self.fonts, self.source(r)?, r.pdf_date, r.image_files())
     }
 
     /// A resolved document as PDF bytes.
@@ -253,6 +255,12 @@ impl Session<'_> {
                 resolved.pdf_date,
             )),
         };
+        // The signature and seal may have been replaced since the last render.
+        world
+            .set_files(resolved.image_files())
+            .map_err(|message| Error::Typeset {
+                diagnostics: vec![message],
+            })?;
         let paged = typeset::compile_world(world)?;
         Ok((paged, resolved))
     }

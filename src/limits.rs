@@ -10,6 +10,13 @@ use std::ops::RangeInclusive;
 /// A data file (figures in CSV, XLSX, TOML): spreadsheets are large.
 pub const MAX_DATA_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// A signature or seal image (PNG): a 600 dpi scan of a seal is about 300 KB.
+pub const MAX_IMAGE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The width and height of a signature or seal image, in pixels: a 40 mm seal
+/// at 1200 dpi is 1.900 px; a larger image only slows the render.
+pub const MAX_IMAGE_SIDE: u32 = 3_000;
+
 /// A document file, a fragment file, a catalogue: a long resolution is 60 KB.
 pub const MAX_DOCUMENT_FILE_BYTES: u64 = 1024 * 1024;
 

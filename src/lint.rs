@@ -63,6 +63,7 @@ pub fn run(
     authority_spelling(doc, raw, &mut out);
     archive_line(doc, &mut out);
     summary_case(doc, &mut out);
+    out.extend(crate::abolished::lints(doc));
     if let Some(eval) = evaluation {
         period_date(doc, eval, &mut out);
         quoted_without_figures(doc, eval, fragments, &mut out);

@@ -131,6 +131,81 @@ impl Default for BasisStyle {
             dong_quyet_dam: true,
         }
     }
+    /// Dấu chỉ dẫn: độ mật, độ khẩn, circulation notes and the draft marker.
+    /// A profile without it cannot print a document that has marks.
+    #[serde(default)]
+    pub chi_dan: Option<MarkStyles>,
+    /// The copy block of a bản sao (SAO Y, SAO LỤC, TRÍCH SAO).
+    #[serde(default)]
+    pub ban_sao: Option<CopyStyle>,
+}
+
+/// The copy block: its form's words and code, its type, the rule above it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyStyle {
+    /// Printed form by key: "sao-y" → "SAO Y".
+    pub ten: BTreeMap<String, String>,
+    /// Code in the copy's symbol by key: "sao-y" → "SY" (state), "BS" (Party).
+    pub ma: BTreeMap<String, String>,
+    pub ten_co: Length,
+    pub ten_dam: bool,
+    /// Space between the copied content and the rule, and under the rule.
+    pub cach_tren: Length,
+    pub cach_duoi: Length,
+    pub net: Length,
+}
+
+/// The marks' words, by the key a document writes (`"toi-mat"` → "TỐI MẬT";
+/// `"du-thao-lan"` → "Dự thảo lần {n}"), and how each group prints.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkStyles {
+    pub chu: BTreeMap<String, String>,
+    pub do_mat: MarkStyle,
+    pub do_khan: MarkStyle,
+    pub luu_hanh: MarkStyle,
+    pub du_thao: MarkStyle,
+}
+
+/// Where a mark goes on page 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkPlace {
+    /// In the left column, under the number (and a công văn's trích yếu).
+    DuoiSo,
+    /// In the right column, under the place and date.
+    DuoiNgay,
+    /// In the top margin, right-aligned, `cach_mep_tren` below the page's edge.
+    GocPhai,
+}
+
+/// One group of marks: place, type and frame.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkStyle {
+    pub vi_tri: MarkPlace,
+    pub co: Length,
+    pub dam: bool,
+    #[serde(default)]
+    pub nghieng: bool,
+    /// Ink colour, "#rrggbb"; black when absent.
+    #[serde(default)]
+    pub mau: Option<String>,
+    /// A single-line rectangular frame around the words.
+    #[serde(default)]
+    pub khung: bool,
+    #[serde(default)]
+    pub khung_cao: Option<Length>,
+    /// Fixed frame widths by key (the urgency stamps are 20, 30 and 40 mm
+    /// wide); a key not listed gets a frame as wide as its words.
+    #[serde(default)]
+    pub khung_rong: BTreeMap<String, Length>,
+    #[serde(default)]
+    pub net: Option<Length>,
+    /// For `goc-phai`: the distance from the page's top edge.
+    #[serde(default)]
+    pub cach_mep_tren: Option<Length>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -305,6 +380,27 @@ pub struct SignatureStyle {
     pub ho_ten_dam: bool,
     pub khoang_ky: Length,
     pub cot_trai: Length,
+    /// The signature image's height, centred in `khoang_ky` (not regulated).
+    #[serde(default = "default_signature_height")]
+    pub anh_chu_ky_cao: Length,
+    /// The seal image's width: "đúng kích thước thực tế" (NĐ 30 §II.8a).
+    #[serde(default = "default_seal_width")]
+    pub anh_dau_rong: Length,
+    /// How much of the signature, from its left, the seal covers ("khoảng 1/3").
+    #[serde(default = "default_seal_overlap")]
+    pub anh_dau_phu: f64,
+}
+
+fn default_signature_height() -> Length {
+    Length("18mm".into())
+}
+
+fn default_seal_width() -> Length {
+    Length("36mm".into())
+}
+
+fn default_seal_overlap() -> f64 {
+    1.0 / 3.0
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -337,6 +433,74 @@ pub struct AddresseeStyle {
     pub nhan_nghieng: bool,
     /// Space between the addressees and the text.
     pub cach_duoi: Length,
+    /// A label of its own for a kind (`"to-trinh" = "Kính trình:"`, as the
+    /// reported HD 05 has it); other kinds print `nhan`.
+    #[serde(default)]
+    pub nhan_theo_loai: BTreeMap<String, String>,
+}
+
+impl AddresseeStyle {
+    /// The label a document of `kind` prints before its addressees.
+    pub fn label(&self, kind: &str) -> &str {
+        self.nhan_theo_loai.get(kind).unwrap_or(&self.nhan)
+    }
+}
+
+impl MarkStyles {
+    /// Every key a document may write has words, and every colour is one.
+    fn validate(&self) -> Result<(), String> {
+        use crate::model::{Circulation, Secrecy, Urgency};
+        use strum::VariantArray;
+        let keys = Secrecy::VARIANTS
+            .iter()
+            .map(|v| <&str>::from(*v))
+            .chain(Urgency::VARIANTS.iter().map(|v| <&str>::from(*v)))
+            .chain(Circulation::VARIANTS.iter().map(|v| <&str>::from(*v)))
+            .chain(["du-thao", "du-thao-lan"]);
+        for key in keys {
+            if !self.chu.contains_key(key) {
+                return Err(format!("`chi_dan.chu` has no words for the mark `{key}`"));
+            }
+        }
+        if !self.chu["du-thao-lan"].contains("{n}") {
+            return Err(
+                "`chi_dan.chu.du-thao-lan` needs `{n}` where the round goes (\"Dự thảo lần {n}\")"
+                    .into(),
+            );
+        }
+        for (group, style) in [
+            ("do_mat", &self.do_mat),
+            ("do_khan", &self.do_khan),
+            ("luu_hanh", &self.luu_hanh),
+            ("du_thao", &self.du_thao),
+        ] {
+            if let Some(c) = &style.mau {
+                let hex = c.strip_prefix('#').unwrap_or("");
+                if hex.len() != 6 || !hex.chars().all(|d| d.is_ascii_hexdigit()) {
+                    return Err(format!(
+                        "`chi_dan.{group}.mau` is `{c}`; write a colour as #rrggbb (#e00000)"
+                    ));
+                }
+            }
+            if style.vi_tri == MarkPlace::GocPhai && style.cach_mep_tren.is_none() {
+                return Err(format!(
+                    "`chi_dan.{group}` is placed `goc-phai`, which needs `cach_mep_tren` (its distance from the top edge)"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The printed words of `mark` (the round put in for "du-thao-lan").
+    pub fn words(&self, mark: &crate::model::Mark, draft: crate::model::Draft) -> String {
+        let words = self.chu.get(&mark.khoa).cloned().unwrap_or_default();
+        match draft {
+            crate::model::Draft::Round(n) if mark.nhom == "du_thao" => {
+                words.replace("{n}", &n.to_string())
+            }
+            _ => words,
+        }
+    }
 }
 
 impl Profile {
@@ -417,6 +581,14 @@ impl Profile {
         }
         for (key, decl) in &self.loai {
             decl.validate(key).map_err(fail)?;
+        if let Some(marks) = &self.chi_dan {
+            marks.validate().map_err(fail)?;
+        }
+        if !(self.ky.anh_dau_phu >= 0.0 && self.ky.anh_dau_phu <= 1.0) {
+            return Err(fail(format!(
+                "`ky.anh_dau_phu` is the share of the signature the seal covers, from 0 to 1 (0.33 is a third); got {}",
+                self.ky.anh_dau_phu
+            )));
         }
         if self.chu.ho_phong.is_empty() {
             return Err(fail("`chu.ho_phong` needs at least one font family".into()));
@@ -457,6 +629,37 @@ impl Profile {
                     self.ten
                 ),
             });
+        }
+        if doc.ban_sao.is_some() && self.ban_sao.is_none() {
+            return Err(Error::Invalid {
+                file: file.to_path_buf(),
+                field: "ban_sao".into(),
+                message: format!(
+                    "profile `{}` has no layout for copies (no `[ban_sao]` table); use a profile that has one",
+                    self.ten
+                ),
+            });
+        }
+        if let (Some(order), Some(style)) = (&doc.ban_sao, &self.ban_sao) {
+            let key = order.hinh_thuc.key();
+            if !style.ten.contains_key(key) || !style.ma.contains_key(key) {
+                return Err(Error::Profile {
+                    name: self.ten.clone(),
+                    message: format!("`ban_sao.ten` and `ban_sao.ma` need an entry for `{key}`"),
+                });
+            }
+        }
+        if let Some(first) = doc.marks().list().first() {
+            if self.chi_dan.is_none() {
+                return Err(Error::Invalid {
+                    file: file.to_path_buf(),
+                    field: first.nhom.into(),
+                    message: format!(
+                        "profile `{}` has no layout for marks (no `[chi_dan]` table), so `{}` would not be printed; remove it or use a profile that has one",
+                        self.ten, first.nhom
+                    ),
+                });
+            }
         }
         Ok(())
     }

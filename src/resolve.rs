@@ -44,6 +44,10 @@ pub enum Role {
     ManhVan,
     /// The rows of a free table (`bang.<ten>.tep`).
     Bang,
+    /// The signature image (`ky.anh_chu_ky`).
+    AnhChuKy,
+    /// The seal image (`ky.anh_dau`).
+    AnhDau,
 }
 
 impl Role {
@@ -60,6 +64,8 @@ impl Role {
             Role::ThucHien => "Số liệu thực hiện",
             Role::ManhVan => "Tệp mảnh văn dùng chung",
             Role::Bang => "Số liệu của bảng",
+            Role::AnhChuKy => "Ảnh chữ ký",
+            Role::AnhDau => "Ảnh con dấu",
         }
     }
 }
@@ -75,7 +81,7 @@ pub struct Dependency {
 }
 
 /// The files `doc` names, in the order a render reads them: catalogue,
-/// figures, fragment files, the rows of free tables.
+/// figures, fragment files, the rows of free tables, the signature and seal images.
 pub fn dependencies(doc: &Document) -> Vec<Dependency> {
     let mut out = Vec::new();
     if let Some(s) = &doc.so_lieu {
@@ -102,6 +108,18 @@ pub fn dependencies(doc: &Document) -> Vec<Dependency> {
             out.push(Dependency {
                 role: Role::Bang,
                 field: format!("bang.{name}.tep"),
+                name: p.clone(),
+            });
+        }
+    }
+    for (role, field, name) in [
+        (Role::AnhChuKy, "ky.anh_chu_ky", &doc.ky.anh_chu_ky),
+        (Role::AnhDau, "ky.anh_dau", &doc.ky.anh_dau),
+    ] {
+        if let Some(p) = name {
+            out.push(Dependency {
+                role,
+                field: field.into(),
                 name: p.clone(),
             });
         }
@@ -224,6 +242,11 @@ pub fn resolve(
         .collect();
 
     let sources = read_sources(inputs, doc, file)?;
+    for s in &sources {
+        if matches!(s.role, Role::AnhChuKy | Role::AnhDau) {
+            crate::images::check_png(&s.input.bytes, &s.input.shown, &s.field)?;
+        }
+    }
     let printed = Printed::of(&document, file, &profile, &kind, &font, evaluation.as_ref())?;
     Ok(Resolved {
         file: file.to_path_buf(),
@@ -245,6 +268,21 @@ pub fn resolve(
 }
 
 impl Resolved {
+    /// The images the layout places (signature, seal), at the virtual paths
+    /// the context names them by.
+    pub fn image_files(&self) -> Vec<(String, typst::foundations::Bytes)> {
+        self.sources
+            .iter()
+            .filter_map(|s| {
+                let path = crate::images::virtual_path(s.role)?;
+                Some((
+                    path.to_string(),
+                    typst::foundations::Bytes::new((*s.input.bytes).clone()),
+                ))
+            })
+            .collect()
+    }
+
     /// The same document numbered `number` (an archived draft): the number,
     /// the date line and everything that quotes them are formatted again;
     /// nothing is read or evaluated again.

@@ -63,6 +63,7 @@ pub fn render_pdf(
         .attachments
         .iter()
         .map(|a| (pdfa::virtual_path(a), Bytes::new(a.bytes.clone())))
+        .chain(r.image_files())
         .collect();
     let paged = typeset::compile_with_files(renderer.fonts(), source, r.pdf_date, files)?;
     pdfa::export(&paged, &r.identity.ident, r.pdf_date, standard)

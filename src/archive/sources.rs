@@ -30,7 +30,7 @@ pub const MANIFEST_FORMAT: &str = "vanban-sources/1";
 /// How PDF/A-3 relates a source to the document.
 fn relationship(role: Role) -> Relationship {
     match role {
-        Role::VanBan | Role::ManhVan => Relationship::Source,
+        Role::VanBan | Role::ManhVan | Role::AnhChuKy | Role::AnhDau => Relationship::Source,
         Role::ChiTieu | Role::ThucHien | Role::Bang => Relationship::Data,
     }
 }

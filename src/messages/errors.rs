@@ -19,6 +19,43 @@ fn field(f: &str, lang: Lang) -> String {
     }
 }
 
+/// What is wrong with a signature or seal image.
+fn image_problem(p: &crate::error::ImageProblem, lang: Lang) -> String {
+    use crate::error::ImageProblem;
+    match p {
+        ImageProblem::NotPng => tr!(
+            lang,
+            "tệp không phải ảnh PNG; hãy lưu chữ ký hoặc con dấu dạng PNG nền trong suốt",
+            "the file is not a PNG image; save the signature or seal as PNG with a transparent background",
+        ),
+        ImageProblem::Opaque => tr!(
+            lang,
+            "ảnh PNG không có nền trong suốt (không có kênh alpha) nên sẽ che chữ; hãy lưu lại với nền trong suốt",
+            "the PNG is not transparent (no alpha channel), so its background would cover the text; save it with a transparent background",
+        ),
+        ImageProblem::TooManyBytes { size, limit } => tr!(
+            lang,
+            "ảnh nặng {} byte; tối đa {} byte",
+            "the image is {} bytes; at most {} bytes",
+            size,
+            limit
+        ),
+        ImageProblem::TooManyPixels {
+            width,
+            height,
+            limit,
+        } => tr!(
+            lang,
+            "ảnh có kích thước {}×{} điểm ảnh; mỗi chiều tối đa {} điểm ảnh",
+            "the image is {}×{} pixels; each side may be at most {} pixels",
+            width,
+            height,
+            limit
+        ),
+        ImageProblem::Damaged(why) => tr!(lang, "ảnh PNG bị hỏng: {}", "the PNG is damaged: {}", why),
+    }
+}
+
 /// A parser's or a domain check's own sentence: English as it came, or its
 /// Vietnamese from the pattern table.
 fn said(message: &str, lang: Lang) -> String {
@@ -92,6 +129,11 @@ pub fn text(e: &Error, lang: Lang) -> String {
             sample,
             f
         ),
+        Error::Image {
+            file,
+            field: f,
+            problem,
+        } => format!("{}{}: {}", d(file), field(f, lang), image_problem(problem, lang)),
         Error::TooLarge { file, size, limit } => tr!(
             lang,
             "{}: tệp có {} byte; tệp văn bản hoặc số liệu chỉ được tối đa {} byte",
@@ -412,6 +454,7 @@ pub fn code(kind: ErrorKind) -> &'static str {
         ErrorKind::Read => "vanban::tep::khong_doc_duoc",
         ErrorKind::UnknownFormat => "vanban::tep::loai_tep_la",
         ErrorKind::TooLarge => "vanban::tep::qua_lon",
+        ErrorKind::Image => "vanban::tep::anh",
         ErrorKind::NotAFile => "vanban::tep::khong_phai_tep",
         ErrorKind::Outside => "vanban::tep::ngoai_thu_muc",
         ErrorKind::NotAFolder => "vanban::tep::khong_phai_thu_muc",

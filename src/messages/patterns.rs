@@ -29,6 +29,30 @@ const PHRASES: &[(&str, &str)] = &[
         "khóa `$1` không có; các khóa hợp lệ: $2",
     ),
     (
+        r"^unknown variant `([^`]*)`; did you mean `([^`]*)`\?$",
+        "giá trị `$1` không hợp lệ; có phải là `$2`?",
+    ),
+    (
+        r"^signature and seal images go with the document's own `\[ky\]`.*$",
+        "ảnh chữ ký và con dấu chỉ dùng trong `[ky]` của văn bản; bản sao được ký trên giấy hoặc bằng chữ ký số",
+    ),
+    (
+        r"^profile `([^`]*)` has no layout for copies .*$",
+        "hồ sơ thể thức `$1` không có cách trình bày bản sao (thiếu bảng `[ban_sao]`); hãy dùng hồ sơ khác",
+    ),
+    (
+        r"^this circulation note is listed twice$",
+        "chỉ dẫn phạm vi lưu hành này được ghi hai lần",
+    ),
+    (
+        r"^`(\d+)` is not a draft round; .*$",
+        "`$1` không phải là lần dự thảo; hãy viết một số từ 1 đến 99, hoặc true",
+    ),
+    (
+        r"^profile `([^`]*)` has no layout for marks .*$",
+        "hồ sơ thể thức `$1` không có cách trình bày dấu chỉ dẫn (thiếu bảng `[chi_dan]`); hãy bỏ dấu này hoặc dùng hồ sơ khác",
+    ),
+    (
         r"^unknown variant `([^`]*)`, expected (.*)$",
         "giá trị `$1` không hợp lệ; các giá trị hợp lệ: $2",
     ),

@@ -57,6 +57,11 @@ fn one_of_each() -> Vec<Error> {
             size: 2,
             limit: 1,
         },
+        Error::Image {
+            file: f(),
+            field: "ky.anh_dau".into(),
+            problem: crate::error::ImageProblem::Opaque,
+        },
         Error::Limit {
             file: f(),
             field: "noi_dung".into(),

@@ -331,8 +331,12 @@ mod yaml_budget {
 
 /// Adds "did you mean `trich_yeu`?" to serde's "unknown field `trich_yue`,
 /// expected one of `a`, `b`, …", and drops the long list when a close match exists.
+/// The same for a value: "unknown variant `hoa-tooc`" gets "did you mean `hoa-toc`?".
 fn suggest(message: &str) -> String {
-    let Some(rest) = message.strip_prefix("unknown field `") else {
+    let Some((what, rest)) = ["field", "variant"]
+        .iter()
+        .find_map(|w| Some((*w, message.strip_prefix(&format!("unknown {w} `"))?)))
+    else {
         return message.to_string();
     };
     let Some((unknown, expected)) = rest.split_once('`') else {
@@ -341,7 +345,7 @@ fn suggest(message: &str) -> String {
     let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     match crate::suggest::closest(unknown, known) {
         Some((distance, k)) if distance <= 3 => {
-            format!("unknown field `{unknown}`; did you mean `{k}`?")
+            format!("unknown {what} `{unknown}`; did you mean `{k}`?")
         }
         _ => message.to_string(),
     }
@@ -415,6 +419,11 @@ mod tests {
         assert_eq!(
             suggest(msg),
             "unknown field `trich_yue`; did you mean `trich_yeu`?"
+        );
+        let value = "unknown variant `hoa-tooc`, expected one of `khan`, `thuong-khan`, `hoa-toc`";
+        assert_eq!(
+            suggest(value),
+            "unknown variant `hoa-tooc`; did you mean `hoa-toc`?"
         );
         let far = "unknown field `xyzxyzxyz`, expected one of `the_thuc`, `ky`";
         assert_eq!(suggest(far), far);

@@ -3,19 +3,23 @@
 //! people who write them are Vietnamese clerks.
 
 mod body;
+pub mod copy;
 pub mod inline;
 mod load;
+pub mod marks;
 pub mod numbering;
 mod signature;
 mod table;
 
 pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
+pub use copy::{CopyForm, CopyOrder};
 pub use inline::{Inline, NotationError, Piece, Style};
 pub use load::{
     check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
     Format, MAX_INPUT_BYTES,
 };
+pub use marks::{Circulation, Draft, Mark, Marks, Secrecy, Urgency};
 pub use signature::{Authority, Signature};
 pub use table::{Align, Appendices, Appendix, Cell, Merge, Table, Width};
 
@@ -140,6 +144,22 @@ pub struct Document {
     /// "ngang" sets the whole document landscape (a body that is one wide table).
     #[serde(default)]
     pub huong: Orientation,
+    /// Độ mật (ô 10a): "mat", "toi-mat" or "tuyet-mat".
+    #[serde(default)]
+    pub do_mat: Option<Secrecy>,
+    /// Độ khẩn (ô 10b): "khan", "thuong-khan" or "hoa-toc".
+    #[serde(default)]
+    pub do_khan: Option<Urgency>,
+    /// The draft marker: `true` ("Dự thảo") or the round (`2`: "Dự thảo lần 2").
+    #[serde(default)]
+    pub du_thao: Draft,
+    /// Circulation notes (ô 11): "xem-xong-tra-lai", "tai-lieu-hoi-nghi", …
+    #[serde(default)]
+    pub luu_hanh: Vec<Circulation>,
+    /// `[ban_sao]`: this document printed as a copy (SAO Y, SAO LỤC, TRÍCH
+    /// SAO), the copy block after its content.
+    #[serde(default)]
+    pub ban_sao: Option<CopyOrder>,
     /// Fields (paths as errors name them, `ky.ho_ten`, `mo_dau[2]`) whose text
     /// is right although it looks like a legacy TCVN3/VNI paste.
     #[serde(default)]
@@ -254,6 +274,16 @@ impl<'de> Deserialize<'de> for Recipient {
 }
 
 impl Document {
+    /// The marks the document carries, in one value.
+    pub fn marks(&self) -> Marks {
+        Marks {
+            do_mat: self.do_mat,
+            do_khan: self.do_khan,
+            du_thao: self.du_thao,
+            luu_hanh: self.luu_hanh.clone(),
+        }
+    }
+
     /// Checks what the types cannot say; `file` names the document in errors.
     pub fn validate(&self, file: &std::path::Path) -> Result<(), crate::Error> {
         let invalid = |field: &str, message: &str| crate::Error::Invalid {
@@ -341,10 +371,37 @@ impl Document {
             for (name, text) in [
                 ("ky_trai.chuc_vu", &k.chuc_vu),
                 ("ky_trai.ho_ten", &k.ho_ten),
+        if let Some(b) = &self.ban_sao {
+            if b.so == Some(0) {
+                return Err(invalid(
+                    "ban_sao.so",
+                    "document numbers start at 1 (printed 01); leave `so` out for a draft",
+                ));
+            }
+            for (name, text) in [
+                ("ban_sao.co_quan_ban_hanh", &b.co_quan_ban_hanh),
+                ("ban_sao.ma_co_quan", &b.ma_co_quan),
+                ("ban_sao.dia_danh", &b.dia_danh),
+                ("ban_sao.ky.chuc_vu", &b.ky.chuc_vu),
+                ("ban_sao.ky.ho_ten", &b.ky.ho_ten),
             ] {
                 if text.is_empty() {
                     return Err(invalid(name, "must not be empty"));
                 }
+            }
+            if b.ky.anh_chu_ky.is_some() || b.ky.anh_dau.is_some() {
+                return Err(invalid(
+                    "ban_sao.ky",
+                    "signature and seal images go with the document's own `[ky]`; a copy is signed on paper or with a digital signature",
+                ));
+            }
+        }
+        for (i, c) in self.luu_hanh.iter().enumerate() {
+            if self.luu_hanh[..i].contains(c) {
+                return Err(invalid(
+                    &format!("luu_hanh[{i}]"),
+                    "this circulation note is listed twice",
+                ));
             }
         }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
@@ -446,6 +503,35 @@ impl Document {
         }
         for (i, t) in self.kinh_gui.0.iter().enumerate() {
             c.add(format!("kinh_gui[{i}]"), t);
+        }
+        if let Some(b) = &self.ban_sao {
+            if let Some(t) = &b.co_quan_cap_tren {
+                c.add("ban_sao.co_quan_cap_tren".into(), t);
+            }
+            c.add("ban_sao.co_quan_ban_hanh".into(), &b.co_quan_ban_hanh);
+            c.add("ban_sao.ma_co_quan".into(), &b.ma_co_quan);
+            c.add("ban_sao.dia_danh".into(), &b.dia_danh);
+            if let Some(t) = &b.ky.thay_mat {
+                c.add("ban_sao.ky.thay_mat".into(), t);
+            }
+            c.add("ban_sao.ky.chuc_vu".into(), &b.ky.chuc_vu);
+            c.add("ban_sao.ky.ho_ten".into(), &b.ky.ho_ten);
+            for (i, r) in b.noi_nhan.danh_sach.iter().enumerate() {
+                match r {
+                    Recipient::One(t) => c.add(format!("ban_sao.noi_nhan.danh_sach[{i}]"), t),
+                    Recipient::Group { nhom, ghi_chu } => {
+                        for (j, t) in nhom.iter().enumerate() {
+                            c.add(format!("ban_sao.noi_nhan.danh_sach[{i}].nhom[{j}]"), t);
+                        }
+                        if let Some(t) = ghi_chu {
+                            c.add(format!("ban_sao.noi_nhan.danh_sach[{i}].ghi_chu"), t);
+                        }
+                    }
+                }
+            }
+            if let Some(t) = &b.noi_nhan.luu {
+                c.add("ban_sao.noi_nhan.luu".into(), t);
+            }
         }
         for (name, t) in &self.manh_van {
             c.add(format!("manh_van.{name}"), t);

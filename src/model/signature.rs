@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use crate::fields::Text;
@@ -32,4 +34,11 @@ pub struct Signature {
     pub thay_mat: Option<Text>,
     pub chuc_vu: Text,
     pub ho_ten: Text,
+    /// The signature image of an electronically signed copy (a transparent
+    /// PNG, relative to the document), centred between position and name.
+    #[serde(default)]
+    pub anh_chu_ky: Option<PathBuf>,
+    /// The seal image (a transparent PNG), over the left third of the signature.
+    #[serde(default)]
+    pub anh_dau: Option<PathBuf>,
 }

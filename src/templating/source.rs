@@ -23,6 +23,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/kinds/van-ban.typ"),
     ),
     (
+        "profiles/dang-hd05-chua-xac-minh.toml",
+        include_str!("../../templates/profiles/dang-hd05-chua-xac-minh.toml"),
+    ),
+    (
         "profiles/dang-hd36.toml",
         include_str!("../../templates/profiles/dang-hd36.toml"),
     ),

@@ -52,6 +52,11 @@ impl<'a> SandboxWorld<'a> {
     /// Serves `files` (absolute virtual path, bytes) besides the source. A path
     /// that is not a valid virtual path, or is the source's own, is refused.
     pub fn with_files(mut self, files: Vec<(String, Bytes)>) -> Result<Self, String> {
+        self.add_files(files)?;
+        Ok(self)
+    }
+
+    fn add_files(&mut self, files: Vec<(String, Bytes)>) -> Result<(), String> {
         for (path, bytes) in files {
             let vpath = VirtualPath::new(&path).map_err(|e| format!("{path}: {e}"))?;
             let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
@@ -60,7 +65,14 @@ impl<'a> SandboxWorld<'a> {
             }
             self.files.push((id, bytes));
         }
-        Ok(self)
+        Ok(())
+    }
+
+    /// Replaces the served files with `files` (see [`Self::with_files`]):
+    /// `watch` keeps one world while the images on disk may change.
+    pub fn set_files(&mut self, files: Vec<(String, Bytes)>) -> Result<(), String> {
+        self.files.clear();
+        self.add_files(files)
     }
 
     /// Replaces the source text and date. `Source::replace` reparses only

@@ -100,6 +100,30 @@ pub struct Page {
     /// Vertical rules (table column lines).
     #[serde(default)]
     pub vrules: Vec<VRule>,
+    /// Stroked rectangles (the frames of marks).
+    #[serde(default)]
+    pub boxes: Vec<Frame>,
+    /// Placed images (signature and seal).
+    #[serde(default)]
+    pub images: Vec<Placed>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Frame {
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// "#rrggbb"
+    pub color: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Placed {
+    pub x0: f64,
+    pub x1: f64,
+    pub top: f64,
+    pub bottom: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,6 +142,9 @@ pub struct Word {
     pub bottom: f64,
     pub font: String,
     pub size: f64,
+    /// The fill colour, "#rrggbb".
+    #[serde(default)]
+    pub color: String,
 }
 
 #[derive(Debug, Deserialize)]

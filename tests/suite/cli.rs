@@ -64,7 +64,10 @@ fn emitted_typst_is_self_contained_and_typst_itself_compiles_it_to_the_same_docu
     assert!(out.status.success(), "{}", stderr(&out));
     let source = std::fs::read_to_string(&typ).unwrap();
     assert!(source.contains("#let van-ban("), "layout library inlined");
-    for outside in ["#import", "#include", "read(", "image("] {
+    // The layout library has an image call (signature and seal of a signed
+    // copy) but never a path of its own: only a document naming images
+    // passes one.
+    for outside in ["#import", "#include", "read(", "image(\"", "/anh/"] {
         assert!(
             !source.contains(outside),
             "the source reaches outside: {outside}"

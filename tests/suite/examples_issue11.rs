@@ -34,6 +34,8 @@ fn text_lines(page: &Page) -> Vec<Line> {
         words,
         rules: vec![],
         vrules: vec![],
+        boxes: vec![],
+        images: vec![],
     })
 }
 
