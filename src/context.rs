@@ -276,6 +276,7 @@ pub fn build(
                 &crate::locale::doc_number(order.so),
                 style.ma.get(key).map(String::as_str).unwrap_or_default(),
                 &order.ma_co_quan,
+                "",
             ),
             date: date_line(&order.dia_danh, order.ngay.0, order.so.is_none()),
             signature: signature_lines(&order.ky, profile),

@@ -77,6 +77,13 @@ pub struct Profile {
     /// Căn cứ lines and the deciding authority (quyết định).
     #[serde(default)]
     pub can_cu: BasisStyle,
+    /// Dấu chỉ dẫn: độ mật, độ khẩn, circulation notes and the draft marker.
+    /// A profile without it cannot print a document that has marks.
+    #[serde(default)]
+    pub chi_dan: Option<MarkStyles>,
+    /// The copy block of a bản sao (SAO Y, SAO LỤC, TRÍCH SAO).
+    #[serde(default)]
+    pub ban_sao: Option<CopyStyle>,
 }
 
 /// A công văn's trích yếu in the left column, under the number (the-thuc.md
@@ -131,13 +138,6 @@ impl Default for BasisStyle {
             dong_quyet_dam: true,
         }
     }
-    /// Dấu chỉ dẫn: độ mật, độ khẩn, circulation notes and the draft marker.
-    /// A profile without it cannot print a document that has marks.
-    #[serde(default)]
-    pub chi_dan: Option<MarkStyles>,
-    /// The copy block of a bản sao (SAO Y, SAO LỤC, TRÍCH SAO).
-    #[serde(default)]
-    pub ban_sao: Option<CopyStyle>,
 }
 
 /// The copy block: its form's words and code, its type, the rule above it.
@@ -581,6 +581,7 @@ impl Profile {
         }
         for (key, decl) in &self.loai {
             decl.validate(key).map_err(fail)?;
+        }
         if let Some(marks) = &self.chi_dan {
             marks.validate().map_err(fail)?;
         }

@@ -371,6 +371,12 @@ impl Document {
             for (name, text) in [
                 ("ky_trai.chuc_vu", &k.chuc_vu),
                 ("ky_trai.ho_ten", &k.ho_ten),
+            ] {
+                if text.is_empty() {
+                    return Err(invalid(name, "must not be empty"));
+                }
+            }
+        }
         if let Some(b) = &self.ban_sao {
             if b.so == Some(0) {
                 return Err(invalid(
