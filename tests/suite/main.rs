@@ -23,6 +23,7 @@ mod numbering;
 mod recipients_layout;
 mod reports;
 mod resolved;
+mod schema;
 mod seed_resolution;
 mod state_format;
 mod tables;
