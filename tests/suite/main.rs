@@ -9,6 +9,7 @@ mod archive;
 mod bounds;
 mod check;
 mod cli;
+mod docs;
 mod ending;
 mod escaping;
 mod examples_issue11;
