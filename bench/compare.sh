@@ -38,6 +38,7 @@ for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install hyperfine time python3)" >&2; exit 1; }
 done
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== building vanban (release)" >&2
 cargo build --release --locked
 VANBAN=$ROOT/target/release/vanban
@@ -138,7 +139,8 @@ if [ "$CRITERION" = 1 ]; then
   cargo bench --locked --bench render >&2
 fi
 
-export ROOT RES WORK COPIES VARIED NPROC RUNS CRITERION
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+export ROOT RES WORK COPIES VARIED NPROC RUNS CRITERION LOAD_START LOAD_END
 export TYPST_VERSION=$([ -n "$TYPST" ] && "$TYPST" --version || echo "not measured")
 export VANBAN_VERSION=$("$VANBAN" --version)
 export RUSTC_VERSION=$(rustc --version)

@@ -67,6 +67,7 @@ w(f"- CPU: {env['CPU']}, `nproc` = {nproc}; memory {env['MEM']}; {env['KERNEL']}
 w(f"- {env['VANBAN_VERSION']} (release build, Typst 0.15.1 in-process); {env['RUSTC_VERSION']}")
 w(f"- typst-cli: {env['TYPST_VERSION']}")
 w(f"- typst-py (Python package `typst`, bundles Typst 0.15.1): {env.get('TYPST_PY_VERSION', 'not installed')}")
+w(f"- load average at the start and the end of the run: {env.get('LOAD_START', '?')} / {env.get('LOAD_END', '?')} (on {nproc} cores: other work on the machine inflates wall times, not CPU times)")
 w(f"- {env['HYPERFINE_VERSION']}; peak memory from `/usr/bin/time -v` (maximum resident set size)")
 w("")
 
@@ -83,7 +84,7 @@ rss = {"vanban render": peak_kib("rss-render.txt"), "typst compile": peak_kib("r
 for name, r in single.items():
     w(f"| {name} | {ms(r)} | {cpu(r) * 1000:.1f} ms | {mib(rss.get(name)) if name in rss else '—'} |")
 if "typst compile" not in single:
-    w("| typst compile | **not measured** (run without `--no-typst-cli`) | not measured |")
+    w("| typst compile | **not measured** (run without `--no-typst-cli`) | not measured | not measured |")
 w("")
 if "typst compile" in single and "vanban render" in single:
     ratio = single["vanban render"]["mean"] / single["typst compile"]["mean"]
