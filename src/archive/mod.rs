@@ -25,6 +25,10 @@ pub mod verify;
 
 use typst::foundations::Bytes;
 
+/// The register's file name in the archive directory.
+// Here, not in `register`, so messages can name it without the `archive` feature.
+pub const REGISTER_FILE: &str = "register.sqlite";
+
 pub use numbering::Identity;
 pub use pdfa::{Attachment, PdfStandard};
 pub use sources::SourceSet;
