@@ -2,11 +2,12 @@
 # Benchmark of vanban against typst itself, on this machine, in one run.
 # Writes BENCHMARKS.md at the repository root. Run from anywhere:
 #
-#   bash bench/compare.sh [--no-typst-cli] [--criterion] [--copies N] [--runs N]
+#   bash bench/compare.sh [--no-typst-cli] [--criterion] [--copies N] [--varied N] [--runs N]
 #
 #   --no-typst-cli  skip the comparison with typst-cli (and its install)
 #   --criterion     also run `cargo bench` (criterion) and report its means
-#   --copies N      documents in the cold-vs-batch comparison (default 200)
+#   --copies N      copies of the seed in the cold-vs-batch comparison (default 200)
+#   --varied N      different documents (bench/vary.py) in the second one (default 200)
 #   --runs N        hyperfine runs of the single-document timings (default 20)
 #
 # Needs: cargo, hyperfine (apt-get install hyperfine), /usr/bin/time (apt-get
@@ -19,12 +20,14 @@ ROOT=$PWD
 TYPST_CLI=1
 CRITERION=0
 COPIES=200
+VARIED=200
 RUNS=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-typst-cli) TYPST_CLI=0 ;;
     --criterion) CRITERION=1 ;;
     --copies) COPIES=$2; shift ;;
+    --varied) VARIED=$2; shift ;;
     --runs) RUNS=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 1 ;;
   esac
@@ -35,6 +38,7 @@ for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install hyperfine time python3)" >&2; exit 1; }
 done
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== building vanban (release)" >&2
 cargo build --release --locked
 VANBAN=$ROOT/target/release/vanban
@@ -62,7 +66,7 @@ mkdir -p "$RES"
 "$VANBAN" render "$SEED" --emit typ -o "$WORK/seed.typ" 2>/dev/null
 CMD_VANBAN="$VANBAN render $SEED -o $WORK/vanban.pdf"
 CMD_TYPST="$TYPST compile --font-path fonts --ignore-system-fonts $WORK/seed.typ $WORK/typst.pdf"
-CMD_PREVIEW="$VANBAN preview $SEED --page 1 --dpi 96 -o $WORK"
+CMD_PREVIEW="$VANBAN preview $SEED --pages 1 --ppi 96 -o $WORK"
 # A second baseline that needs no 13-minute build: the Python package `typst`
 # (typst-py, pip install typst==0.15.2, which bundles Typst 0.15.1), timed with
 # and without its compile call so the interpreter's start-up can be subtracted.
@@ -96,6 +100,20 @@ hyperfine --warmup 1 --runs 3 --export-json "$RES/many.json" \
   -n "$COPIES cold processes (sequential)" "$CMD_COLD" -n "one batch of $COPIES (-j $NPROC)" "$CMD_BATCH" >&2
 /usr/bin/time -v $CMD_BATCH > /dev/null 2> "$RES/rss-batch.txt"
 
+# 2b. VARIED different documents (bench/vary.py: every kind of the examples,
+# bodies and figures varied), cold processes vs one batch with 2 workers: the
+# batch's peak memory target is for 2 workers, whatever the machine.
+mkdir -p "$WORK/varied" "$WORK/out-vcold" "$WORK/out-vbatch"
+python3 bench/vary.py examples "$WORK/varied" "$VARIED"
+CMD_VCOLD="for f in $WORK/varied/*.toml; do $VANBAN render \$f -o $WORK/out-vcold/\$(basename \$f .toml).pdf 2>/dev/null; done"
+CMD_VBATCH="$VANBAN batch $WORK/varied -o $WORK/out-vbatch -j 2"
+echo "== $VARIED different documents: cold processes vs one batch" >&2
+hyperfine --warmup 1 --runs 3 --export-json "$RES/varied.json" \
+  -n "$VARIED cold processes (sequential)" "$CMD_VCOLD" -n "one batch of $VARIED (-j 2)" "$CMD_VBATCH" >&2
+/usr/bin/time -v $CMD_VBATCH > /dev/null 2> "$RES/rss-vbatch.txt"
+# Every document must have rendered: a failed one would make the batch look fast.
+test "$(ls "$WORK/out-vbatch" | wc -l)" -eq "$VARIED" || { echo "the varied batch did not render every document" >&2; exit 1; }
+
 # 3. watch: the re-render after a one-word edit, as `watch` reports it.
 echo "== watch: re-render after a one-word edit" >&2
 cp "$SEED" "$WORK/watched.toml"
@@ -121,7 +139,8 @@ if [ "$CRITERION" = 1 ]; then
   cargo bench --locked --bench render >&2
 fi
 
-export ROOT RES WORK COPIES NPROC RUNS CRITERION
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+export ROOT RES WORK COPIES VARIED NPROC RUNS CRITERION LOAD_START LOAD_END
 export TYPST_VERSION=$([ -n "$TYPST" ] && "$TYPST" --version || echo "not measured")
 export VANBAN_VERSION=$("$VANBAN" --version)
 export RUSTC_VERSION=$(rustc --version)
@@ -129,7 +148,7 @@ export HYPERFINE_VERSION=$(hyperfine --version)
 export CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 export MEM=$(free -g | awk '/Mem:/ {print $2 " GiB"}')
 export KERNEL=$(uname -sr)
-export CMD_VANBAN CMD_TYPST CMD_PY CMD_PY_START CMD_PREVIEW CMD_COLD CMD_BATCH
+export CMD_VANBAN CMD_TYPST CMD_PY CMD_PY_START CMD_PREVIEW CMD_COLD CMD_BATCH CMD_VCOLD CMD_VBATCH
 export TYPST_PY_VERSION=$(python3 -c "import importlib.metadata as m; print(m.version('typst'))" 2>/dev/null || echo "not installed")
 python3 bench/report.py > BENCHMARKS.md
 echo "wrote BENCHMARKS.md" >&2

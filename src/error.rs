@@ -4,6 +4,19 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The register's database error; without the `archive` feature there is
+/// no register, so none can occur.
+#[cfg(feature = "archive")]
+pub type DbError = rusqlite::Error;
+#[cfg(not(feature = "archive"))]
+pub type DbError = std::convert::Infallible;
+
+/// The file watcher's error; without the `watch` feature there is none.
+#[cfg(feature = "watch")]
+pub type WatchError = notify::Error;
+#[cfg(not(feature = "watch"))]
+pub type WatchError = std::convert::Infallible;
+
 /// A place in an input file. Line and column are 1-based; 0 means unknown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -277,7 +290,7 @@ pub enum Error {
     /// The register database failed (locked too long, damaged).
     RegisterDb {
         register: PathBuf,
-        source: rusqlite::Error,
+        source: DbError,
     },
 
     /// The register was written by a newer vanban.
@@ -340,7 +353,7 @@ pub enum Error {
     /// The file watcher failed (e.g. the system's limit on watched files).
     Watch {
         file: PathBuf,
-        source: notify::Error,
+        source: WatchError,
     },
 
     /// A document names a file outside its folder tree (symlinks resolved).

@@ -422,9 +422,12 @@ fn check_glyphs<S: AsRef<str>>(
     fonts: &FontSet,
     family: &str,
 ) -> Result<(), Error> {
+    // A document repeats a hundred or so characters thousands of times; each
+    // is looked up in the faces once (this check was an eighth of a cold render).
+    let mut covered = std::collections::HashSet::new();
     for (field, text) in texts {
         for ch in text.as_ref().chars() {
-            if ch.is_whitespace() || ch.is_control() {
+            if ch.is_whitespace() || ch.is_control() || covered.contains(&ch) {
                 continue;
             }
             let upper_ok = ch.to_uppercase().all(|u| fonts.covers(family, u));
@@ -436,6 +439,7 @@ fn check_glyphs<S: AsRef<str>>(
                     family: family.to_string(),
                 });
             }
+            covered.insert(ch);
         }
     }
     Ok(())

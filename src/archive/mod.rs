@@ -7,16 +7,27 @@
 //! document into an archive directory, [`verify`] checks one, [`listing`]
 //! prints the register and [`extract`] gets the sources out of a PDF again.
 
+// PDF/A export, the source set and the numbering identity need no archive
+// directory; the register (SQLite) and reading a PDF back (lopdf) do.
+#[cfg(feature = "archive")]
 pub mod extract;
+#[cfg(feature = "archive")]
 pub mod listing;
 pub mod numbering;
 pub mod pdfa;
+#[cfg(feature = "archive")]
 pub mod register;
 pub mod sources;
+#[cfg(feature = "archive")]
 pub mod store;
+#[cfg(feature = "archive")]
 pub mod verify;
 
 use typst::foundations::Bytes;
+
+/// The register's file name in the archive directory.
+// Here, not in `register`, so messages can name it without the `archive` feature.
+pub const REGISTER_FILE: &str = "register.sqlite";
 
 pub use numbering::Identity;
 pub use pdfa::{Attachment, PdfStandard};

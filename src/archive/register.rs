@@ -18,8 +18,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 
-/// The register's file name in the archive directory.
-pub const REGISTER_FILE: &str = "register.sqlite";
+pub use super::REGISTER_FILE;
 
 /// The schema this vanban writes (`PRAGMA user_version`). An older register is
 /// migrated on opening; a newer one is refused rather than misread.

@@ -47,6 +47,19 @@ impl Serialize for IssueDate {
 
 const EXPECTED: &str = "a date such as \"2025-12-30\" or \"30/12/2025\"";
 
+impl schemars::JsonSchema for IssueDate {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IssueDate".into()
+    }
+    // A TOML date without quotes reaches a JSON Schema validator as a string.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::model::schema::string(&format!("The issue date: {EXPECTED}"))
+    }
+}
+
 impl<'de> Deserialize<'de> for IssueDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;

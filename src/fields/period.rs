@@ -312,6 +312,18 @@ impl Serialize for Period {
     }
 }
 
+impl schemars::JsonSchema for Period {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::model::schema::string(&format!("A reporting period: {EXPECTED}"))
+    }
+}
+
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;

@@ -268,7 +268,7 @@ pub fn text(e: &Error, lang: Lang) -> String {
             "{}: không có sổ đăng ký ở đây (thiếu {})",
             "{}: no register here ({} is missing)",
             d(dir),
-            crate::archive::register::REGISTER_FILE
+            crate::archive::REGISTER_FILE
         ),
         Error::ReplacesOneFile { files } => tr!(
             lang,

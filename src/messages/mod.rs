@@ -21,6 +21,7 @@
 //!   Vietnamese by the small pattern table in `patterns.rs`.
 
 mod catalogue;
+#[cfg(feature = "cli")]
 pub mod cli;
 mod diagnostic;
 mod errors;

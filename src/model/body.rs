@@ -13,7 +13,7 @@ use crate::fields::Text;
 /// scheme and its position, so a clerk never types or re-types a number; `so`
 /// overrides it, and `so = ""` leaves it unnumbered and uncounted.
 /// Without `tieu_de` the section is a numbered paragraph ("1. Các cấp ủy …").
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     #[serde(default)]
@@ -184,8 +184,10 @@ pub struct Paragraph {
     pub table: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A paragraph written as a table: a bullet, a fragment or a table's place.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ParagraphTable")]
 struct BulletRepr {
     #[serde(default)]
     gach: Option<Text>,
@@ -195,6 +197,21 @@ struct BulletRepr {
     manh: Option<Text>,
     #[serde(default)]
     bang: Option<Text>,
+}
+
+impl schemars::JsonSchema for Paragraph {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Paragraph".into()
+    }
+    fn json_schema(gen: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        super::schema::any_of(
+            "A paragraph: a string, or { gach = \"…\" } (\"-\"), { cong = \"…\" } (\"+\"), { manh = \"ten\" } (a fragment), { bang = \"ten\" } (a table)",
+            vec![
+                super::schema::string("A plain paragraph, in the inline notation"),
+                gen.subschema_for::<BulletRepr>(),
+            ],
+        )
+    }
 }
 
 impl<'de> Deserialize<'de> for Paragraph {

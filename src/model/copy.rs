@@ -19,6 +19,7 @@ use crate::fields::{IssueDate, Text};
     Eq,
     Deserialize,
     Serialize,
+    schemars::JsonSchema,
     strum::IntoStaticStr,
     strum::VariantArray,
 )]
@@ -38,7 +39,7 @@ impl CopyForm {
 }
 
 /// `[ban_sao]`: who copies, under which number, signed by whom.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CopyOrder {
     pub hinh_thuc: CopyForm,

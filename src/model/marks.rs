@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
     Eq,
     Deserialize,
     Serialize,
+    schemars::JsonSchema,
     strum::IntoStaticStr,
     strum::VariantArray,
 )]
@@ -36,6 +37,7 @@ pub enum Secrecy {
     Eq,
     Deserialize,
     Serialize,
+    schemars::JsonSchema,
     strum::IntoStaticStr,
     strum::VariantArray,
 )]
@@ -56,6 +58,7 @@ pub enum Urgency {
     Eq,
     Deserialize,
     Serialize,
+    schemars::JsonSchema,
     strum::IntoStaticStr,
     strum::VariantArray,
 )]
@@ -81,6 +84,18 @@ pub enum Draft {
 impl Draft {
     pub fn is_draft(self) -> bool {
         self != Draft::No
+    }
+}
+
+impl schemars::JsonSchema for Draft {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Draft".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Dự thảo: true, or the draft's round (du_thao = 2)",
+            "anyOf": [{ "type": "boolean" }, { "type": "integer", "minimum": 1, "maximum": 99 }]
+        })
     }
 }
 

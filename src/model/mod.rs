@@ -8,6 +8,7 @@ pub mod inline;
 mod load;
 pub mod marks;
 pub mod numbering;
+pub mod schema;
 mod signature;
 mod table;
 
@@ -38,6 +39,7 @@ use serde::{Deserialize, Serialize};
     Eq,
     Deserialize,
     Serialize,
+    schemars::JsonSchema,
     strum::IntoStaticStr,
     strum::VariantArray,
 )]
@@ -64,7 +66,7 @@ impl TheThuc {
 }
 
 /// A document as written in its input file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub the_thuc: TheThuc,
@@ -167,7 +169,7 @@ pub struct Document {
 }
 
 /// Where a report's figures come from, relative to the document file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataSources {
     /// The catalogue of targets (chỉ tiêu) of the year.
@@ -185,7 +187,9 @@ pub struct DataSources {
     pub nam: Option<i32>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
+)]
 pub enum Orientation {
     #[default]
     #[serde(rename = "doc")]
@@ -197,7 +201,7 @@ pub enum Orientation {
 /// The mark after the last sentence of the text: "." or "./." (the state
 /// decree's models and many Party offices write "./.", meaning "nothing
 /// follows").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 pub enum FinalMark {
     #[serde(rename = ".")]
     Dot,
@@ -215,7 +219,7 @@ impl FinalMark {
 }
 
 /// Nơi nhận: who receives the document, printed bottom left.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipients {
     #[serde(default)]
@@ -238,12 +242,25 @@ pub enum Recipient {
     },
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "RecipientGroup")]
 struct GroupRepr {
     nhom: Vec<Text>,
     #[serde(default)]
     ghi_chu: Option<Text>,
+}
+
+impl schemars::JsonSchema for Recipient {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Recipient".into()
+    }
+    fn json_schema(gen: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schema::any_of(
+            "A recipient: a string, or a group sharing a note { nhom = [\"…\"], ghi_chu = \"(Để báo cáo)\" }",
+            vec![schema::string("One recipient"), gen.subschema_for::<GroupRepr>()],
+        )
+    }
 }
 
 impl<'de> Deserialize<'de> for Recipient {

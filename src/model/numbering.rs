@@ -152,7 +152,9 @@ pub fn ordinal(n: usize) -> String {
 
 /// Upper case, bold, italic and centring of a heading; unset values come from
 /// the list, then the scheme's profile style.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Style {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,8 +188,10 @@ pub struct ListStyle {
     pub style: Style,
 }
 
-#[derive(Deserialize)]
+/// A list's scheme (`so`, as the first number it prints) and heading style.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ListStyleTable")]
 struct ListStyleRepr {
     #[serde(default)]
     so: Option<String>,
@@ -210,6 +214,21 @@ fn scheme<E: de::Error>(s: &str) -> Result<Scheme, E> {
             "`{s}` is not a numbering scheme; expected {EXPECTED}"
         ))
     })
+}
+
+impl schemars::JsonSchema for ListStyle {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ListStyle".into()
+    }
+    fn json_schema(gen: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        super::schema::any_of(
+            "A numbering scheme such as \"a)\", or a table { so = \"I.\", in_hoa = false }",
+            vec![
+                super::schema::string(&format!("A numbering scheme: {EXPECTED}")),
+                gen.subschema_for::<ListStyleRepr>(),
+            ],
+        )
+    }
 }
 
 impl<'de> Deserialize<'de> for ListStyle {

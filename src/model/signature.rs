@@ -23,8 +23,23 @@ pub enum Authority {
     Quyen,
 }
 
+// The derive would not list serde's aliases, which documents use ("T/M").
+impl schemars::JsonSchema for Authority {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Authority".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "How the signer signs: thay-mat (T/M, TM.), ky-thay (K/T, KT.), thua-lenh (T/L, TL.), quyen (Q.)",
+            "type": "string",
+            "enum": ["thay-mat", "T/M", "TM.", "TM", "ky-thay", "K/T", "KT.", "KT",
+                     "thua-lenh", "T/L", "TL.", "TL", "quyen", "Q.", "Q"]
+        })
+    }
+}
+
 /// The signature block (ô 7a–7c), printed bottom right.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     #[serde(default)]

@@ -17,7 +17,7 @@ use crate::fields::Text;
 
 /// A table of the document, named in `[bang.<ten>]` and placed with
 /// `{ bang = "<ten>" }` among paragraphs.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     /// Column widths: a number is millimetres, `"*"` (or `"2*"`) a share of
@@ -57,6 +57,21 @@ pub enum Width {
     Mm(f64),
     /// A share of the width the fixed columns leave.
     Share(f64),
+}
+
+impl schemars::JsonSchema for Width {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Width".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        super::schema::any_of(
+            "A column width: millimetres (25), or \"*\" for a share of the rest (\"2*\" for two shares)",
+            vec![
+                schemars::json_schema!({ "type": "number", "exclusiveMinimum": 0, "maximum": 1000 }),
+                super::schema::string("\"*\", \"2*\" (shares) or \"25mm\""),
+            ],
+        )
+    }
 }
 
 impl<'de> Deserialize<'de> for Width {
@@ -126,7 +141,7 @@ fn trim_float(v: f64) -> String {
 }
 
 /// Horizontal alignment of a column or a cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 pub enum Align {
     #[serde(rename = "trai")]
     Left,
@@ -181,8 +196,10 @@ impl Cell {
     }
 }
 
-#[derive(Deserialize)]
+/// A cell written as a table: its text taken literally, styled.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "CellTable")]
 struct StyledRepr {
     o: Text,
     #[serde(default)]
@@ -191,6 +208,23 @@ struct StyledRepr {
     nghieng: bool,
     #[serde(default)]
     can: Option<Align>,
+}
+
+impl schemars::JsonSchema for Cell {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Cell".into()
+    }
+    fn json_schema(gen: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        super::schema::any_of(
+            "A cell: a text, \"^\" or \"<\" (merged with the cell above or on the left), true (printed X), a whole number, or { o = \"…\" }",
+            vec![
+                super::schema::string("The cell's text, in the inline notation; \"^\" and \"<\" merge"),
+                schemars::json_schema!({ "type": "boolean" }),
+                schemars::json_schema!({ "type": "integer" }),
+                gen.subschema_for::<StyledRepr>(),
+            ],
+        )
+    }
 }
 
 impl<'de> Deserialize<'de> for Cell {
@@ -234,7 +268,7 @@ impl<'de> Deserialize<'de> for Cell {
 
 /// An appendix (phụ lục): the indicator table of a report, or free content
 /// (paragraphs and tables), on pages of its own after the signature.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     /// Title lines of the appendix.
@@ -275,6 +309,22 @@ impl Appendices {
         } else {
             format!("phu_luc[{i}]")
         }
+    }
+}
+
+impl schemars::JsonSchema for Appendices {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Appendices".into()
+    }
+    fn json_schema(gen: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one = gen.subschema_for::<Appendix>();
+        super::schema::any_of(
+            "An appendix [phu_luc], or a list of appendices [[phu_luc]]",
+            vec![
+                one.clone(),
+                schemars::json_schema!({ "type": "array", "items": one }),
+            ],
+        )
     }
 }
 

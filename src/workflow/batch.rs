@@ -5,11 +5,11 @@
 //! the others go on.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[cfg(feature = "cli")]
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -183,7 +183,9 @@ fn one(renderer: &Renderer, job: &Job) -> Outcome {
 
 /// A progress bar on stderr, hidden when stderr is not a terminal (a log
 /// file or a test), where its redraws would only be noise.
+#[cfg(feature = "cli")]
 pub fn progress(total: usize) -> ProgressBar {
+    use std::io::IsTerminal;
     let target = if std::io::stderr().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {

@@ -4,5 +4,7 @@
 
 pub mod batch;
 pub mod new;
+#[cfg(feature = "preview")]
 pub mod preview;
+#[cfg(feature = "watch")]
 pub mod watch;

@@ -303,18 +303,18 @@ fn signature_authority_is_spelled_by_the_profile() {
 }
 
 #[test]
-fn the_annotated_example_in_the_readme_renders() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+fn the_annotated_example_in_the_reference_renders() {
+    let readme = std::fs::read_to_string(root().join("docs/reference.md")).unwrap();
     // The complete example, not the short snippets above it.
     let section = readme
         .find("### A complete example")
-        .expect("the complete example in the README");
+        .expect("the complete example in docs/reference.md");
     let start = section
         + readme[section..]
             .find("```toml\n")
-            .expect("a TOML example in the README")
+            .expect("a TOML example in docs/reference.md")
         + 8;
     let end = start + readme[start..].find("```").unwrap();
-    let pdf = render_toml(&readme[start..end]).unwrap_or_else(|e| panic!("README example: {e}"));
+    let pdf = render_toml(&readme[start..end]).unwrap_or_else(|e| panic!("reference example: {e}"));
     assert!(squash(&pdftotext(&pdf)).contains("KẾ HOẠCH"));
 }
