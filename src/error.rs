@@ -216,6 +216,9 @@ pub enum Error {
     #[error("PDF export failed:\n{}", diagnostics.join("\n"))]
     Pdf { diagnostics: Vec<String> },
 
+    #[error("DOCX export failed: {message}")]
+    Docx { message: String },
+
     #[error("fonts: {message}")]
     Fonts { message: String },
 

@@ -328,6 +328,7 @@ pub fn error(e: &Error, lang: Lang) -> String {
             format!("lỗi dàn trang:\n{}", diagnostics.join("\n"))
         }
         Error::Pdf { diagnostics } => format!("lỗi xuất PDF:\n{}", diagnostics.join("\n")),
+        Error::Docx { message } => format!("lỗi xuất tệp Word (DOCX): {message}"),
         Error::Fonts { message } => format!("phông chữ: {message}"),
         Error::Write { file, source } => format!("không ghi được {}: {source}", file.display()),
         Error::NoSkeleton { kind, message } => {
