@@ -9,6 +9,7 @@ mod archive;
 mod bounds;
 mod check;
 mod cli;
+mod docx;
 mod ending;
 mod escaping;
 mod examples_issue11;
