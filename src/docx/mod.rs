@@ -36,7 +36,9 @@ pub fn write(r: &Resolved) -> Result<Vec<u8>, Error> {
     package::pack(docx, r)
 }
 
-/// A paragraph or a table, in the order they stand.
+/// A paragraph or a table, in the order they stand. Few live at once (one
+/// document's blocks), so the paragraph's size needs no box.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Item {
     P(Paragraph),
     T(Table),

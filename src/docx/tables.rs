@@ -42,8 +42,8 @@ fn place(cells: &[(usize, usize)], columns: usize) -> (Vec<(usize, usize)>, usiz
             while taken.len() <= y {
                 taken.push(vec![false; columns]);
             }
-            for x in c..c + cs {
-                taken[y][x] = true;
+            for slot in &mut taken[y][c..c + cs] {
+                *slot = true;
             }
         }
         at.push((r, c));

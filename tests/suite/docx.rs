@@ -167,7 +167,10 @@ fn rich() -> &'static Docx {
 }
 
 fn paragraphs(d: &Docx) -> Vec<&Block> {
-    d.body.iter().filter(|b| b.kind == "p" && !b.text.is_empty()).collect()
+    d.body
+        .iter()
+        .filter(|b| b.kind == "p" && !b.text.is_empty())
+        .collect()
 }
 
 #[test]
@@ -275,10 +278,16 @@ fn table_spans_and_header_rows_are_words() {
     assert_eq!(h0[1].text, "Tháng 01");
     let h1 = &table.rows[1].cells;
     assert_eq!(h1[0].vmerge.as_deref(), Some("continue"));
-    assert_eq!((h1[1].text.as_str(), h1[2].text.as_str()), ("Dự toán", "Thực hiện"));
+    assert_eq!(
+        (h1[1].text.as_str(), h1[2].text.as_str()),
+        ("Dự toán", "Thực hiện")
+    );
     // Body: "80" spans the two body rows.
     let b0 = &table.rows[2].cells;
-    assert_eq!((b0[2].text.as_str(), b0[2].vmerge.as_deref()), ("80", Some("restart")));
+    assert_eq!(
+        (b0[2].text.as_str(), b0[2].vmerge.as_deref()),
+        ("80", Some("restart"))
+    );
     assert_eq!(table.rows[3].cells[2].vmerge.as_deref(), Some("continue"));
 }
 
@@ -299,9 +308,15 @@ fn sections_pages_margins_numbers_and_metadata() {
         assert!(s.title_pg, "no number on a section's first page");
         assert_eq!(s.header_field, "PAGE");
     }
-    assert!(!body.restart && appendix.restart, "the appendix counts from 1");
+    assert!(
+        !body.restart && appendix.restart,
+        "the appendix counts from 1"
+    );
     assert_eq!(d.author, "ỦY BAN NHÂN DÂN XÃ VŨ QUANG");
-    assert_eq!(d.title, "BÁO CÁO Tình hình thực hiện nhiệm vụ tháng 01/2026");
+    assert_eq!(
+        d.title,
+        "BÁO CÁO Tình hình thực hiện nhiệm vụ tháng 01/2026"
+    );
     assert_eq!(d.created.as_deref(), Some("2026-02-10T00:00:00+00:00"));
 }
 
@@ -359,10 +374,7 @@ fn render_batch_and_errors_on_the_command_line() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "the_thuc = \"dang\"\n").unwrap();
     let target = dir.path().join("bad.docx");
-    let (code, err) = run_vanban(
-        &["render", "bad.toml", "--format", "docx"],
-        dir.path(),
-    );
+    let (code, err) = run_vanban(&["render", "bad.toml", "--format", "docx"], dir.path());
     assert_eq!(code, Some(1), "{err}");
     assert!(!target.exists());
 }
@@ -402,7 +414,11 @@ fn converted() -> &'static [Converted] {
             .args(&docs)
             .output()
             .expect("soffice (libreoffice-writer-nogui; scripts/test installs it)");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         examples
             .iter()
             .map(|file| {
@@ -447,14 +463,21 @@ fn compared_words(pdf: &[u8], notes: &[Vec<String>]) -> Vec<String> {
         }
     }
     // A note's first word may carry its number ("4Theo").
-    let bare = |w: &str| w.trim_start_matches(|c: char| c.is_ascii_digit()).to_string();
+    let bare = |w: &str| {
+        w.trim_start_matches(|c: char| c.is_ascii_digit())
+            .to_string()
+    };
     for note in notes {
         if note.is_empty() {
             continue;
         }
         let n = note.len();
         if let Some(at) = (0..words.len().saturating_sub(n - 1)).find(|&i| {
-            bare(&words[i]) == note[0] && words[i + 1..i + n].iter().zip(&note[1..]).all(|(a, b)| a == b)
+            bare(&words[i]) == note[0]
+                && words[i + 1..i + n]
+                    .iter()
+                    .zip(&note[1..])
+                    .all(|(a, b)| a == b)
         }) {
             words.drain(at..at + n);
         }
@@ -480,7 +503,11 @@ fn notes_of(file: &Path) -> Vec<Vec<String>> {
         .texts()
         .into_iter()
         .filter(|(field, _)| vanban::model::is_notation_field(field))
-        .flat_map(|(_, t)| vanban::model::Inline::parse(t).map(|i| i.notes()).unwrap_or_default())
+        .flat_map(|(_, t)| {
+            vanban::model::Inline::parse(t)
+                .map(|i| i.notes())
+                .unwrap_or_default()
+        })
         .map(|n| n.split_whitespace().map(str::to_string).collect())
         .collect()
 }
@@ -508,7 +535,10 @@ fn bag_similarity(a: &[String], b: &[String]) -> f64 {
 fn libreoffice_prints_the_same_words_as_vanban() {
     for c in converted() {
         let notes = notes_of(&c.file);
-        let (a, b) = (compared_words(&c.pdf, &notes), compared_words(&c.lo, &notes));
+        let (a, b) = (
+            compared_words(&c.pdf, &notes),
+            compared_words(&c.lo, &notes),
+        );
         let bag = bag_similarity(&a, &b);
         assert!(bag >= 0.98, "{}: word similarity {bag:.4}", c.name);
         let doc: vanban::Document = vanban::model::load_document(&c.file).unwrap();
@@ -519,7 +549,11 @@ fn libreoffice_prints_the_same_words_as_vanban() {
         // Each footnote is printed whole in both.
         let text = squash(&pdftotext(&c.lo));
         for note in &notes {
-            assert!(text.contains(&note.join(" ")), "{}: footnote {note:?}", c.name);
+            assert!(
+                text.contains(&note.join(" ")),
+                "{}: footnote {note:?}",
+                c.name
+            );
         }
     }
 }
@@ -530,7 +564,12 @@ fn margins(profile: &str) -> [f64; 4] {
         let s = l.as_str();
         s.trim_end_matches("mm").parse::<f64>().unwrap() * MM
     };
-    [mm(&p.trang.le_tren), mm(&p.trang.le_duoi), mm(&p.trang.le_trai), mm(&p.trang.le_phai)]
+    [
+        mm(&p.trang.le_tren),
+        mm(&p.trang.le_duoi),
+        mm(&p.trang.le_trai),
+        mm(&p.trang.le_phai),
+    ]
 }
 
 #[test]
@@ -554,7 +593,12 @@ fn libreoffice_pages_are_a4_with_the_profiles_margins() {
             let body: Vec<&Word> = page.words.iter().filter(|w| w.size >= 9.0).collect();
             let x0 = body.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
             let x1 = body.iter().map(|w| w.x1).fold(0.0, f64::max);
-            assert!(x0 >= left - MM, "{} page {}: text at {x0:.1}", c.name, i + 1);
+            assert!(
+                x0 >= left - MM,
+                "{} page {}: text at {x0:.1}",
+                c.name,
+                i + 1
+            );
             assert!(
                 x1 <= page.width - right + MM,
                 "{} page {}: text to {x1:.1}",
@@ -574,7 +618,7 @@ fn libreoffice_pages_are_a4_with_the_profiles_margins() {
     }
 }
 
-fn line_with<'a>(page: &'a Page, phrase: &str) -> Option<Line> {
+fn line_with(page: &Page, phrase: &str) -> Option<Line> {
     lines(page).into_iter().find(|l| l.text().contains(phrase))
 }
 
@@ -584,7 +628,6 @@ fn libreoffice_keeps_the_header_columns_and_the_endings_sides() {
         let (ours, lo) = &probes()[&c.name];
         let r = Renderer::new().resolve_file(&c.file).unwrap();
         let h = &r.context.header;
-        let centre = |l: &Line| (l.x0() + l.x1()) / 2.0;
         // Header: issuing body, title and date lines centred where vanban
         // centres them (within 2 mm), the issuer left of the title.
         let title = &r.profile.dau.tieu_de;
@@ -608,7 +651,6 @@ fn libreoffice_keeps_the_header_columns_and_the_endings_sides() {
                 "{}: {phrase:?} centred at {ca:.1} (vanban) vs {cb:.1} (DOCX)",
                 c.name
             );
-            let _ = centre;
         }
         // Ending: Nơi nhận at the left margin, the signer's name right of
         // the middle of the text block.
@@ -620,7 +662,13 @@ fn libreoffice_keeps_the_header_columns_and_the_endings_sides() {
         let label = r.context.recipients.label.as_str();
         let (_, l) = find(lo, label).unwrap_or_else(|| panic!("{}: no {label:?}", c.name));
         let (_, ol) = find(ours, label).unwrap();
-        assert!((l.x0() - ol.x0()).abs() < MM, "{}: {label} at {:.1} vs {:.1}", c.name, l.x0(), ol.x0());
+        assert!(
+            (l.x0() - ol.x0()).abs() < MM,
+            "{}: {label} at {:.1} vs {:.1}",
+            c.name,
+            l.x0(),
+            ol.x0()
+        );
         let name = r.context.signature.name.as_str();
         let (w, n) = find(lo, name).unwrap_or_else(|| panic!("{}: no {name:?}", c.name));
         let (_, on) = find(ours, name).unwrap();
@@ -629,8 +677,18 @@ fn libreoffice_keeps_the_header_columns_and_the_endings_sides() {
             let s = l.words.iter().position(|x| x.text == first).unwrap();
             (l.words[s].x0 + l.words.last().unwrap().x1) / 2.0
         };
-        assert!(mid(&n) > w / 2.0, "{}: the signature is on the right", c.name);
-        assert!((mid(&n) - mid(&on)).abs() < 2.0 * MM, "{}: signer centred at {:.1} vs {:.1}", c.name, mid(&n), mid(&on));
+        assert!(
+            mid(&n) > w / 2.0,
+            "{}: the signature is on the right",
+            c.name
+        );
+        assert!(
+            (mid(&n) - mid(&on)).abs() < 2.0 * MM,
+            "{}: signer centred at {:.1} vs {:.1}",
+            c.name,
+            mid(&n),
+            mid(&on)
+        );
     }
 }
 
@@ -651,7 +709,11 @@ fn libreoffice_numbers_the_pages_from_2() {
             c.name
         );
         if lo.pages.len() > 1 {
-            assert!(number_at_top(&lo.pages[1], 2), "{}: page 2 is numbered 2", c.name);
+            assert!(
+                number_at_top(&lo.pages[1], 2),
+                "{}: page 2 is numbered 2",
+                c.name
+            );
         }
     }
 }
