@@ -37,7 +37,7 @@ enum Command {
     Render {
         /// The document file.
         file: PathBuf,
-        /// Where to write (default: beside the input, with .pdf or .typ); `-`
+        /// Where to write (default: beside the input, with .pdf, .docx or .typ); `-`
         /// is standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -825,13 +825,13 @@ fn run_extract(pdf: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the output to standard output (`-o -`). A PDF is refused when
-/// stdout is a terminal: its bytes would garble the screen and the clerk
-/// meant a file; Typst source is text, so it may go to the screen.
+/// Writes the output to standard output (`-o -`). A PDF or a DOCX is
+/// refused when stdout is a terminal: its bytes would garble the screen and
+/// the clerk meant a file; Typst source is text, so it may go to the screen.
 fn to_stdout(bytes: &[u8], emit: Emit) -> Result<(), Error> {
     use std::io::{IsTerminal, Write};
     let mut out = std::io::stdout().lock();
-    if emit == Emit::Pdf && out.is_terminal() {
+    if emit != Emit::Typ && out.is_terminal() {
         return Err(Error::StdoutIsTerminal);
     }
     out.write_all(bytes)
