@@ -121,6 +121,10 @@ if [ "$CRITERION" = 1 ]; then
   cargo bench --locked --bench render >&2
 fi
 
+# 5. DOCX beside PDF: each example written both ways in one process, warm.
+echo "== cargo bench --bench docx" >&2
+cargo bench --locked --bench docx > "$RES/docx.md"
+
 export ROOT RES WORK COPIES NPROC RUNS CRITERION
 export TYPST_VERSION=$([ -n "$TYPST" ] && "$TYPST" --version || echo "not measured")
 export VANBAN_VERSION=$("$VANBAN" --version)
