@@ -139,6 +139,11 @@ if [ "$CRITERION" = 1 ]; then
   cargo bench --locked --bench render >&2
 fi
 
+# 5. DOCX beside PDF: each example written both ways in one process, warm.
+echo "== cargo bench --bench docx" >&2
+cargo bench --locked --bench docx > "$RES/docx.md"
+
+
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 export ROOT RES WORK COPIES VARIED NPROC RUNS CRITERION LOAD_START LOAD_END
 export TYPST_VERSION=$([ -n "$TYPST" ] && "$TYPST" --version || echo "not measured")

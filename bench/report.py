@@ -208,6 +208,19 @@ else:
     w("**Not run** in this run (pass `--criterion`).")
 w("")
 
+w("## DOCX time as a ratio to PDF time")
+w("")
+w("`cargo bench --bench docx`: every example resolved and written as PDF, then resolved and")
+w("written as DOCX, in one process after two warm-up runs, mean of 10 runs each (both include")
+w("resolving the document). The ratio is DOCX time / PDF time in the same run.")
+w("")
+docx_md = os.path.join(env["RES"], "docx.md")
+if os.path.exists(docx_md):
+    w(open(docx_md).read().rstrip())
+else:
+    w("**Not run** in this run.")
+w("")
+
 w("## Commands")
 w("")
 w("```sh")

@@ -251,6 +251,11 @@ pub enum Error {
         diagnostics: Vec<String>,
     },
 
+    /// The DOCX writer could not pack the document (a fault of vanban's).
+    Docx {
+        message: String,
+    },
+
     /// A font file or folder given with --font-path cannot be read.
     FontRead {
         file: PathBuf,

@@ -13,6 +13,7 @@ pub mod abolished;
 pub mod appendices;
 pub mod archive;
 pub mod context;
+pub mod docx;
 pub mod error;
 pub mod fields;
 pub mod identity;
@@ -214,6 +215,15 @@ impl Renderer {
         output::pdf(&self.typeset(r)?, &r.identity.ident, r.pdf_date)
     }
 
+    /// A resolved document as PDF or DOCX bytes: both from the same
+    /// [`Resolved`] document.
+    pub fn render_as(&self, r: &Resolved, format: output::Format) -> Result<Vec<u8>, Error> {
+        match format {
+            output::Format::Pdf => self.render(r),
+            output::Format::Docx => docx::write(r),
+        }
+    }
+
     /// Renders `doc` (read from `file`, named in errors) to PDF bytes.
     pub fn render_pdf(&self, doc: &Document, file: &Path) -> Result<Vec<u8>, Error> {
         self.render(&self.resolve(doc, file)?)
@@ -263,6 +273,11 @@ impl Session<'_> {
             })?;
         let paged = typeset::compile_world(world)?;
         Ok((paged, resolved))
+    }
+
+    /// Reads `file` again and resolves it (for writers that need no layout).
+    pub fn resolve(&self, file: &Path) -> Result<Resolved, Error> {
+        self.renderer.resolve_file(file)
     }
 
     /// Reads `file` again and renders it to PDF bytes.

@@ -37,12 +37,12 @@ enum Command {
     Render {
         /// The document file.
         file: PathBuf,
-        /// Where to write (default: beside the input, with .pdf or .typ); `-`
+        /// Where to write (default: beside the input, with .pdf, .docx or .typ); `-`
         /// is standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// What to write.
-        #[arg(long, value_enum, default_value_t = Emit::Pdf)]
+        /// What to write: pdf, docx (the same document for Word) or typ.
+        #[arg(long, visible_alias = "format", value_enum, default_value_t = Emit::Pdf)]
         emit: Emit,
         #[command(flatten)]
         shared: SharedArgs,
@@ -89,6 +89,9 @@ enum Command {
         /// The directory for the PDFs (created if missing); each is named after its input.
         #[arg(short, long, value_name = "OUTDIR")]
         output: PathBuf,
+        /// What to write: pdf or docx.
+        #[arg(long, value_enum, default_value_t = DocFormat::Pdf)]
+        format: DocFormat,
         /// Worker threads (default: the number of processor cores).
         #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: Option<u16>,
@@ -119,6 +122,9 @@ enum Command {
         /// Write PNG pages (at 96 dpi) instead of the PDF.
         #[arg(long)]
         png: bool,
+        /// What to write on each change: pdf or docx.
+        #[arg(long, value_enum, default_value_t = DocFormat::Pdf, conflicts_with = "png")]
+        format: DocFormat,
         #[command(flatten)]
         shared: SharedArgs,
     },
@@ -161,8 +167,26 @@ enum CheckFormat {
 enum Emit {
     /// A PDF.
     Pdf,
+    /// The same document as a Word file.
+    Docx,
     /// The generated Typst source, self-contained.
     Typ,
+}
+
+/// What `batch` and `watch` write.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DocFormat {
+    Pdf,
+    Docx,
+}
+
+impl From<DocFormat> for output::Format {
+    fn from(f: DocFormat) -> Self {
+        match f {
+            DocFormat::Pdf => output::Format::Pdf,
+            DocFormat::Docx => output::Format::Docx,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -246,6 +270,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                     },
                     "pdf",
                 ),
+                Emit::Docx => (vanban::docx::write(&resolved)?, "docx"),
                 Emit::Typ => (renderer.source(&resolved)?.into_bytes(), "typ"),
             };
             match output {
@@ -293,8 +318,16 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             inputs,
             output,
             jobs,
+            format,
             shared,
-        } => run_batch(&inputs, &output, jobs, shared.renderer()?, lang),
+        } => run_batch(
+            &inputs,
+            &output,
+            jobs,
+            format.into(),
+            shared.renderer()?,
+            lang,
+        ),
         Command::Preview {
             file,
             page,
@@ -323,6 +356,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             file,
             output,
             png,
+            format,
             shared,
         } => {
             let renderer = shared.renderer()?;
@@ -332,7 +366,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                     dpi: 96.0,
                 }
             } else {
-                workflow::watch::Target::Pdf(output.unwrap_or_else(|| file.with_extension("pdf")))
+                match output::Format::from(format) {
+                    output::Format::Pdf => workflow::watch::Target::Pdf(
+                        output.unwrap_or_else(|| file.with_extension("pdf")),
+                    ),
+                    output::Format::Docx => workflow::watch::Target::Docx(
+                        output.unwrap_or_else(|| file.with_extension("docx")),
+                    ),
+                }
             };
             say(Msg::Watching { file: file.clone() }, lang);
             workflow::watch::watch(&renderer, &file, &target, |result| match result {
@@ -481,6 +522,7 @@ fn run_batch(
     inputs: &[PathBuf],
     outdir: &Path,
     jobs: Option<u16>,
+    format: output::Format,
     renderer: Renderer,
     lang: Lang,
 ) -> Result<ExitCode, Error> {
@@ -490,7 +532,7 @@ fn run_batch(
         file: outdir.to_path_buf(),
         source,
     })?;
-    let plan = batch::plan(files, outdir);
+    let plan = batch::plan_as(files, outdir, format);
     let threads = jobs.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism()
             .map(|n| n.get())
@@ -807,13 +849,13 @@ fn run_extract(pdf: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the output to standard output (`-o -`). A PDF is refused when
-/// stdout is a terminal: its bytes would garble the screen and the clerk
-/// meant a file; Typst source is text, so it may go to the screen.
+/// Writes the output to standard output (`-o -`). A PDF or a DOCX is
+/// refused when stdout is a terminal: its bytes would garble the screen and
+/// the clerk meant a file; Typst source is text, so it may go to the screen.
 fn to_stdout(bytes: &[u8], emit: Emit) -> Result<(), Error> {
     use std::io::{IsTerminal, Write};
     let mut out = std::io::stdout().lock();
-    if emit == Emit::Pdf && out.is_terminal() {
+    if emit != Emit::Typ && out.is_terminal() {
         return Err(Error::StdoutIsTerminal);
     }
     out.write_all(bytes)

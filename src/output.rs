@@ -215,3 +215,20 @@ pub fn synced_temp(
     tmp.as_file().sync_all().map_err(fail)?;
     Ok(tmp)
 }
+
+/// What a render writes: the PDF, or the same document as a Word file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}

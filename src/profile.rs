@@ -25,7 +25,7 @@ impl Length {
         &self.0
     }
 
-    fn parse(s: &str) -> Option<Self> {
+    pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
         let unit_at = s.find(|c: char| c.is_ascii_alphabetic())?;
         let (num, unit) = s.split_at(unit_at);

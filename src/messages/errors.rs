@@ -195,6 +195,12 @@ pub fn text(e: &Error, lang: Lang) -> String {
             "PDF export failed:\n{}",
             diagnostics.join("\n")
         ),
+        Error::Docx { message } => tr!(
+            lang,
+            "lỗi xuất tệp Word (DOCX): {}",
+            "DOCX export failed: {}",
+            message
+        ),
         Error::FontRead { file, source } => tr!(
             lang,
             "phông chữ: không đọc được {}: {}",
@@ -471,6 +477,7 @@ pub fn code(kind: ErrorKind) -> &'static str {
         ErrorKind::NoProfileFont => "vanban::phong::thieu_phong",
         ErrorKind::Typeset => "vanban::dan_trang::typst",
         ErrorKind::Pdf => "vanban::dan_trang::pdf",
+        ErrorKind::Docx => "vanban::dan_trang::docx",
         ErrorKind::Png => "vanban::dan_trang::png",
         ErrorKind::Write => "vanban::ghi::khong_ghi_duoc",
         ErrorKind::Exists => "vanban::ghi::da_co",
@@ -523,7 +530,11 @@ pub fn help(e: &Error, lang: Lang) -> Option<String> {
             "sổ được tạo khi lưu văn bản đầu tiên: `vanban archive VB.toml --to THƯ_MỤC`",
             "the register is created with the first archived document: `vanban archive DOC.toml --to DIR`",
         ),
-        Error::Typeset { .. } | Error::Pdf { .. } | Error::Png { .. } | Error::Crashed { .. } => {
+        Error::Typeset { .. }
+        | Error::Pdf { .. }
+        | Error::Docx { .. }
+        | Error::Png { .. }
+        | Error::Crashed { .. } => {
             tr!(
                 lang,
                 "đây là lỗi của vanban, không phải của văn bản; hãy gửi tệp văn bản kèm thông báo này cho người bảo trì",

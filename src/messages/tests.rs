@@ -84,6 +84,9 @@ fn one_of_each() -> Vec<Error> {
         Error::Pdf {
             diagnostics: vec!["x".into()],
         },
+        Error::Docx {
+            message: "x".into(),
+        },
         Error::FontRead {
             file: f(),
             source: io(),

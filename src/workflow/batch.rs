@@ -14,6 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::error::Error;
+use crate::output::Format;
 use crate::Renderer;
 
 /// Typst's compiler recurses deeply (layout of nested content, comemo's
@@ -31,6 +32,7 @@ pub struct Job {
     /// An earlier input whose PDF has the same name: this one is not rendered,
     /// so one never silently overwrites the other.
     pub clashes_with: Option<PathBuf>,
+    pub format: Format,
 }
 
 /// What became of one job.
@@ -98,18 +100,24 @@ fn is_document(p: &Path) -> bool {
 
 /// `OUTDIR/<stem>.pdf` for each input.
 pub fn plan(inputs: Vec<PathBuf>, outdir: &Path) -> Vec<Job> {
+    plan_as(inputs, outdir, Format::Pdf)
+}
+
+/// `OUTDIR/<stem>.pdf` (or `.docx`) for each input.
+pub fn plan_as(inputs: Vec<PathBuf>, outdir: &Path, format: Format) -> Vec<Job> {
     let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
     inputs
         .into_iter()
         .map(|input| {
             let stem = input.file_stem().unwrap_or(input.as_os_str());
-            let output = outdir.join(Path::new(stem).with_extension("pdf"));
+            let output = outdir.join(Path::new(stem).with_extension(format.extension()));
             let clashes_with = seen.get(&output).cloned();
             seen.entry(output.clone()).or_insert_with(|| input.clone());
             Job {
                 input,
                 output,
                 clashes_with,
+                format,
             }
         })
         .collect()
@@ -160,8 +168,8 @@ fn one(renderer: &Renderer, job: &Job) -> Outcome {
     // A panic inside Typst must cost one document, not the whole batch.
     let result = catch_unwind(AssertUnwindSafe(|| {
         let resolved = renderer.resolve_file(&job.input)?;
-        let pdf = renderer.render(&resolved)?;
-        crate::output::write_output(&job.output, &pdf, &resolved.protected())
+        let bytes = renderer.render_as(&resolved, job.format)?;
+        crate::output::write_output(&job.output, &bytes, &resolved.protected())
     }));
     match result {
         Ok(Ok(())) => Outcome::Done {

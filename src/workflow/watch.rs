@@ -26,6 +26,8 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 pub enum Target {
     /// The PDF at this path.
     Pdf(PathBuf),
+    /// The DOCX at this path.
+    Docx(PathBuf),
     /// PNG pages `<stem>-<n>.png` in this directory, at this dpi.
     Png { dir: PathBuf, dpi: f64 },
 }
@@ -91,6 +93,13 @@ fn render(session: &mut Session, file: &Path, target: &Target) -> Result<Rendere
             let (paged, resolved) = session.typeset(file)?;
             let pdf = crate::output::pdf(&paged, &resolved.identity.ident, resolved.pdf_date)?;
             crate::output::write_output(out, &pdf, &resolved.protected())?;
+            vec![out.clone()]
+        }
+        Target::Docx(out) => {
+            // Word needs no layout: the resolved document is all it takes.
+            let resolved = session.resolve(file)?;
+            let docx = crate::docx::write(&resolved)?;
+            crate::output::write_output(out, &docx, &resolved.protected())?;
             vec![out.clone()]
         }
         Target::Png { dir, dpi } => {

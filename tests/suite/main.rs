@@ -11,6 +11,7 @@ mod check;
 mod cli;
 mod copies;
 mod docs;
+mod docx;
 mod ending;
 mod escaping;
 mod examples_issue11;
