@@ -307,6 +307,44 @@ pub enum Error {
     #[error("cannot start the worker threads: {message}")]
     Threads { message: String },
 
+    /// `vanban serve`: the file changed on disk since the page opened it;
+    /// saving would overwrite someone else's change.
+    #[error("{}: the file was changed on disk since it was opened here (by another program or window); nothing was saved. Copy your changes, open the file again and make them there", file.display())]
+    ChangedOnDisk { file: PathBuf },
+
+    /// `vanban serve`: a path that is not a plain relative path inside the
+    /// served folder (`..`, absolute, hidden, or a link leading out).
+    #[error("`{path}`: not a file inside the served folder {}; give a path relative to it, without `..`, without a leading `/`, not through a link leading out", dir.display())]
+    OutsideServed { path: String, dir: PathBuf },
+
+    /// `vanban serve`: the request was addressed to another host name (DNS
+    /// rebinding: a web site pointing its own name at this computer).
+    #[error("refused: the request is addressed to `{host}`, not to vanban on this computer; open the address `vanban serve` printed")]
+    ForeignHost { host: String },
+
+    /// `vanban serve`: a request without the page's per-run token.
+    #[error("refused: the request does not carry this run's token; reload the page from the address `vanban serve` printed")]
+    MissingToken,
+
+    /// `vanban serve`: a write sent by a page of another site.
+    #[error("refused: the request comes from the page of another site (`{origin}`)")]
+    ForeignOrigin { origin: String },
+
+    /// `vanban serve`: an upload that is not a figures file.
+    #[error("{}: only figures files (.xlsx, .xls, .ods, .csv) can be uploaded", file.display())]
+    UploadKind { file: PathBuf },
+
+    /// An output this build cannot write yet (the DOCX writer, issue 13).
+    #[error("{what} output is not available in this version of vanban yet; download the PDF")]
+    Unavailable { what: String },
+
+    /// `vanban serve` could not listen on its address.
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
+
     /// vanban panicked on this document (caught, so a batch goes on).
     #[error("{}: vanban crashed on this document: {message}", file.display())]
     Crashed { file: PathBuf, message: String },
@@ -339,6 +377,12 @@ impl Error {
                 | Error::OverwritesInput { .. }
                 | Error::NotAFolder { .. }
                 | Error::Table { .. }
+                | Error::ChangedOnDisk { .. }
+                | Error::OutsideServed { .. }
+                | Error::ForeignHost { .. }
+                | Error::MissingToken
+                | Error::ForeignOrigin { .. }
+                | Error::UploadKind { .. }
         )
     }
 }

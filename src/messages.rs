@@ -254,6 +254,22 @@ fn field(f: &str) -> String {
 }
 
 /// The error as the user reads it.
+/// `vanban serve` is listening at `address`.
+pub fn serve_ready(address: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("vanban serve: mở {address} trong trình duyệt (Ctrl+C để dừng)"),
+        Lang::En => format!("vanban serve: open {address} in a browser (Ctrl+C to stop)"),
+    }
+}
+
+/// `vanban serve --listen` on an address other computers can reach.
+pub fn serve_exposed(lang: Lang) -> String {
+    match lang {
+        Lang::Vi => "CẢNH BÁO: vanban serve nghe trên mạng (--listen): mọi máy kết nối được tới địa chỉ này đều đọc và sửa được các tệp trong thư mục. Chỉ dùng trong mạng nội bộ tin cậy.".into(),
+        Lang::En => "WARNING: vanban serve listens on the network (--listen): every computer that can reach this address can read and change the files in the folder. Use it only on a trusted office network.".into(),
+    }
+}
+
 pub fn error(e: &Error, lang: Lang) -> String {
     if lang == Lang::En {
         return e.to_string();
@@ -349,6 +365,29 @@ pub fn error(e: &Error, lang: Lang) -> String {
         Error::Watch { file, message } => {
             format!("không theo dõi được {}: {message}", file.display())
         }
+        Error::ChangedOnDisk { file } => format!(
+            "{}: tệp đã bị sửa trên đĩa (bởi chương trình hoặc cửa sổ khác) từ khi mở ở đây; chưa lưu gì. Hãy chép lại phần vừa sửa, mở lại tệp rồi sửa lại",
+            file.display()
+        ),
+        Error::OutsideServed { path, dir } => format!(
+            "`{path}`: không phải tệp trong thư mục đang phục vụ {}; hãy ghi đường dẫn tính từ thư mục đó, không có `..`, không bắt đầu bằng `/`, không qua liên kết ra ngoài",
+            dir.display()
+        ),
+        Error::ForeignHost { host } => format!(
+            "từ chối: yêu cầu gửi tới `{host}`, không phải vanban trên máy này; hãy mở địa chỉ mà `vanban serve` đã in ra"
+        ),
+        Error::MissingToken => "từ chối: yêu cầu không mang mã phiên của lần chạy này; hãy tải lại trang từ địa chỉ mà `vanban serve` đã in ra".to_string(),
+        Error::ForeignOrigin { origin } => {
+            format!("từ chối: yêu cầu đến từ trang của một trang web khác (`{origin}`)")
+        }
+        Error::UploadKind { file } => format!(
+            "{}: chỉ tải lên được tệp số liệu (.xlsx, .xls, .ods, .csv)",
+            file.display()
+        ),
+        Error::Unavailable { what } => format!(
+            "phiên bản vanban này chưa xuất được tệp {what}; hãy tải bản PDF"
+        ),
+        Error::Listen { addr, source } => format!("không mở được cổng {addr}: {source}"),
         Error::Threads { message } => format!("không khởi động được các luồng xử lý: {message}"),
         Error::Crashed { file, message } => format!(
             "{}: vanban gặp lỗi nội bộ khi xử lý văn bản này: {message}",
