@@ -24,6 +24,10 @@ mod recipients_layout;
 mod reports;
 mod resolved;
 mod seed_resolution;
+#[cfg(feature = "serve")]
+mod serve;
+#[cfg(feature = "serve")]
+mod serve_browser;
 mod state_format;
 mod tables;
 mod workflow;
