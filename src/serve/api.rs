@@ -384,7 +384,11 @@ pub struct NewRequest {
 }
 
 /// `vanban new KIND -o NAME`.
-pub async fn new_document(State(app): Shared, uri: Uri, Json(r): Json<NewRequest>) -> Reply<Opened> {
+pub async fn new_document(
+    State(app): Shared,
+    uri: Uri,
+    Json(r): Json<NewRequest>,
+) -> Reply<Opened> {
     let lang = lang_of(&uri);
     blocking(&app, lang, move |app| {
         let fail = |e| Failure::of(app, e, lang);
@@ -475,7 +479,11 @@ pub async fn upload(
 }
 
 /// `vanban render FILE`: the saved file as PDF, downloaded.
-pub async fn pdf(State(app): Shared, uri: Uri, Query(q): Query<PathQuery>) -> Result<Response, Failure> {
+pub async fn pdf(
+    State(app): Shared,
+    uri: Uri,
+    Query(q): Query<PathQuery>,
+) -> Result<Response, Failure> {
     let lang = lang_of(&uri);
     let (bytes, name) = blocking(&app, lang, move |app| {
         let fail = |e| Failure::of(app, e, lang);
@@ -503,7 +511,11 @@ pub async fn pdf(State(app): Shared, uri: Uri, Query(q): Query<PathQuery>) -> Re
 /// bytes with the type
 /// `application/vnd.openxmlformats-officedocument.wordprocessingml.document`;
 /// the page already offers the button and follows its link.
-pub async fn docx(State(app): Shared, uri: Uri, Query(q): Query<PathQuery>) -> Result<Response, Failure> {
+pub async fn docx(
+    State(app): Shared,
+    uri: Uri,
+    Query(q): Query<PathQuery>,
+) -> Result<Response, Failure> {
     let lang = lang_of(&uri);
     existing_document(&app, &q.path).map_err(|e| Failure::of(&app, e, lang))?;
     Err(Failure::of(
@@ -523,7 +535,13 @@ fn download_name(file: &Path, ext: &str) -> String {
         .unwrap_or_default();
     let stem: String = stem
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("{}.{ext}", if stem.is_empty() { "vanban" } else { &stem })
 }
@@ -544,7 +562,11 @@ pub struct Archived {
 }
 
 /// `vanban archive FILE --to ARCHIVE [--assign-number]`, as PDF/A-3b.
-pub async fn archive(State(app): Shared, uri: Uri, Json(r): Json<ArchiveRequest>) -> Reply<Archived> {
+pub async fn archive(
+    State(app): Shared,
+    uri: Uri,
+    Json(r): Json<ArchiveRequest>,
+) -> Reply<Archived> {
     let lang = lang_of(&uri);
     blocking(&app, lang, move |app| {
         let fail = |e| Failure::of(app, e, lang);
@@ -581,7 +603,11 @@ pub struct RegisterQuery {
 }
 
 /// `vanban register list`, filtered.
-pub async fn register(State(app): Shared, uri: Uri, Query(q): Query<RegisterQuery>) -> Reply<Vec<crate::archive::register::Entry>> {
+pub async fn register(
+    State(app): Shared,
+    uri: Uri,
+    Query(q): Query<RegisterQuery>,
+) -> Reply<Vec<crate::archive::register::Entry>> {
     let lang = lang_of(&uri);
     blocking(&app, lang, move |app| {
         let fail = |e| Failure::of(app, e, lang);

@@ -69,7 +69,13 @@ pub fn fields(text: &str) -> Vec<FormField> {
             out.last_mut().expect("just pushed").number = true;
         }
         if *key == "ngay_ban_hanh" {
-            lines(root.get("trich_yeu"), "trich_yeu", "Trích yếu", "Summary", &mut out);
+            lines(
+                root.get("trich_yeu"),
+                "trich_yeu",
+                "Trích yếu",
+                "Summary",
+                &mut out,
+            );
         }
     }
     if let Some(ky) = root.get("ky").and_then(Item::as_table_like) {
@@ -87,7 +93,14 @@ pub fn fields(text: &str) -> Vec<FormField> {
     out
 }
 
-fn field(field: String, group: &'static str, vi: &str, en: &str, value: String, depth: usize) -> FormField {
+fn field(
+    field: String,
+    group: &'static str,
+    vi: &str,
+    en: &str,
+    value: String,
+    depth: usize,
+) -> FormField {
     FormField {
         field,
         group,
@@ -174,7 +187,12 @@ fn sections_of(item: &Item, base: &str, depth: usize, out: &mut Vec<FormField>) 
         if let Some(sub) = t.get("muc") {
             sections_of(sub, &format!("{path}.muc"), depth + 1, out);
         }
-        paragraphs(t.get("doan_cuoi"), &format!("{path}.doan_cuoi"), depth + 1, out);
+        paragraphs(
+            t.get("doan_cuoi"),
+            &format!("{path}.doan_cuoi"),
+            depth + 1,
+            out,
+        );
     }
 }
 
@@ -234,7 +252,9 @@ pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, 
     let mut at = AtMut::Item(doc.as_item_mut());
     for part in path {
         at = match (part, at) {
-            (Part::Key(k), at) => AtMut::Item(at.table().and_then(|t| t.get_mut(k)).ok_or_else(missing)?),
+            (Part::Key(k), at) => {
+                AtMut::Item(at.table().and_then(|t| t.get_mut(k)).ok_or_else(missing)?)
+            }
             (Part::Index(i), AtMut::Item(item)) => match item {
                 Item::ArrayOfTables(a) => AtMut::Table(a.get_mut(*i).ok_or_else(missing)?),
                 other => AtMut::Value(
@@ -244,9 +264,11 @@ pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, 
                         .ok_or_else(missing)?,
                 ),
             },
-            (Part::Index(i), AtMut::Value(v)) => {
-                AtMut::Value(v.as_array_mut().and_then(|a| a.get_mut(*i)).ok_or_else(missing)?)
-            }
+            (Part::Index(i), AtMut::Value(v)) => AtMut::Value(
+                v.as_array_mut()
+                    .and_then(|a| a.get_mut(*i))
+                    .ok_or_else(missing)?,
+            ),
             (Part::Index(_), AtMut::Table(_)) => return Err(missing()),
         };
     }
@@ -331,7 +353,10 @@ pub fn attach(file: &Path, text: &str, s: &DataSourcesEdit) -> Result<String, Er
     let nam = match s.nam.as_str() {
         "" => None,
         n => Some(n.parse::<i64>().map_err(|_| {
-            invalid("nam", format!("`{n}` is not a year; write it in digits (2026)"))
+            invalid(
+                "nam",
+                format!("`{n}` is not a year; write it in digits (2026)"),
+            )
         })?),
     };
     let root = doc.as_table_mut();

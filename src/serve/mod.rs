@@ -69,13 +69,18 @@ impl App {
             source,
         })?;
         if !dir.is_dir() {
-            return Err(Error::NotAFolder { file: options.dir.clone() });
+            return Err(Error::NotAFolder {
+                file: options.dir.clone(),
+            });
         }
         // One renderer for the life of the server: its fonts are parsed once
         // and the kept Typst worlds borrow it.
         let renderer: &'static Renderer = Box::leak(Box::new(renderer));
         Ok(Arc::new(App {
-            archive: options.archive.clone().unwrap_or_else(|| dir.join(ARCHIVE_DIR)),
+            archive: options
+                .archive
+                .clone()
+                .unwrap_or_else(|| dir.join(ARCHIVE_DIR)),
             dir,
             renderer,
             token: security::new_token()?,
@@ -145,13 +150,20 @@ pub fn router(app: Arc<App>) -> Router {
             // with the limit named; more is cut off by axum.
             post(api::upload).layer(DefaultBodyLimit::max(upload_limit + 1)),
         )
-        .layer(axum::middleware::from_fn_with_state(app.clone(), security::guard))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            security::guard,
+        ))
         .with_state(app)
 }
 
 /// Serves `options.dir` until the process is stopped. `ready` gets the
 /// address to open once the server listens.
-pub fn run(renderer: Renderer, options: Options, ready: impl FnOnce(&str, bool)) -> Result<(), Error> {
+pub fn run(
+    renderer: Renderer,
+    options: Options,
+    ready: impl FnOnce(&str, bool),
+) -> Result<(), Error> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_io()
@@ -167,7 +179,9 @@ pub fn run(renderer: Renderer, options: Options, ready: impl FnOnce(&str, bool))
             addr: addr.to_string(),
             source,
         };
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(listen_error)?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(listen_error)?;
         let port = listener.local_addr().map_err(listen_error)?.port();
         let app = App::new(renderer, &options, port)?;
         let shown = match ip {
@@ -176,6 +190,8 @@ pub fn run(renderer: Renderer, options: Options, ready: impl FnOnce(&str, bool))
             _ => "127.0.0.1".to_string(),
         };
         ready(&format!("http://{shown}:{port}/"), !ip.is_loopback());
-        axum::serve(listener, router(app)).await.map_err(listen_error)
+        axum::serve(listener, router(app))
+            .await
+            .map_err(listen_error)
     })
 }

@@ -103,7 +103,13 @@ impl Previews {
 
     /// The preview of `text` as the content of `file` (which exists: its
     /// folder is where the document's data files are looked for).
-    pub fn preview(&mut self, file: &Path, text: &str, lang: Lang, shown: &dyn Fn(String) -> String) -> Preview {
+    pub fn preview(
+        &mut self,
+        file: &Path,
+        text: &str,
+        lang: Lang,
+        shown: &dyn Fn(String) -> String,
+    ) -> Preview {
         let form = form::fields(text);
         let mut timing = Timing::default();
         let start = Instant::now();
@@ -230,7 +236,13 @@ fn lints(renderer: &Renderer, r: &Resolved, text: &str, lang: Lang) -> Vec<Probl
 
 /// An error as the page shows it: the message in the clerk's language, and
 /// the field and line when the error is about the document's own text.
-pub fn problem(e: &Error, file: &Path, text: &str, lang: Lang, shown: &dyn Fn(String) -> String) -> Problem {
+pub fn problem(
+    e: &Error,
+    file: &Path,
+    text: &str,
+    lang: Lang,
+    shown: &dyn Fn(String) -> String,
+) -> Problem {
     let (field, at) = match e {
         Error::Parse { loc, field, .. } if loc.file == file => (
             field.clone(),

@@ -73,14 +73,23 @@ impl Hosts {
 /// The middleware in front of every route: the Host check for all, the
 /// token and Origin checks for the API. A refusal is answered before any
 /// handler runs, so nothing is read or written.
-pub async fn guard(State(app): State<std::sync::Arc<App>>, request: Request, next: Next) -> Response {
+pub async fn guard(
+    State(app): State<std::sync::Arc<App>>,
+    request: Request,
+    next: Next,
+) -> Response {
     match check(&app, request.method(), request.uri(), request.headers()) {
         Ok(()) => next.run(request).await,
         Err(e) => Failure::new(e, super::lang_of(request.uri())).into_response(),
     }
 }
 
-fn check(app: &App, method: &Method, uri: &axum::http::Uri, headers: &HeaderMap) -> Result<(), Error> {
+fn check(
+    app: &App,
+    method: &Method,
+    uri: &axum::http::Uri,
+    headers: &HeaderMap,
+) -> Result<(), Error> {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -107,11 +116,20 @@ fn check(app: &App, method: &Method, uri: &axum::http::Uri, headers: &HeaderMap)
         };
     }
     // Downloads are links, which cannot carry a header: they carry `t=`.
-    let in_query = uri.query().into_iter().flat_map(|q| q.split('&')).find_map(|p| p.strip_prefix("t="));
-    let sent = headers
-        .get(TOKEN_HEADER)
-        .and_then(|h| h.to_str().ok())
-        .or(if method == Method::GET { in_query } else { None });
+    let in_query = uri
+        .query()
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .find_map(|p| p.strip_prefix("t="));
+    let sent =
+        headers
+            .get(TOKEN_HEADER)
+            .and_then(|h| h.to_str().ok())
+            .or(if method == Method::GET {
+                in_query
+            } else {
+                None
+            });
     match sent {
         Some(t) if constant_time_eq(t.as_bytes(), app.token.as_bytes()) => Ok(()),
         _ => Err(Error::MissingToken),
@@ -175,7 +193,10 @@ mod tests {
 
     #[test]
     fn only_this_servers_names_and_port_are_hosts() {
-        let local = Hosts { port: 8080, any_ip: false };
+        let local = Hosts {
+            port: 8080,
+            any_ip: false,
+        };
         assert!(local.allows("127.0.0.1:8080"));
         assert!(local.allows("localhost:8080"));
         assert!(local.allows("[::1]:8080"));
@@ -183,7 +204,10 @@ mod tests {
         assert!(!local.allows("evil.example:8080"));
         assert!(!local.allows("localhost"));
         assert!(!local.allows("192.168.1.5:8080"));
-        let lan = Hosts { port: 8080, any_ip: true };
+        let lan = Hosts {
+            port: 8080,
+            any_ip: true,
+        };
         assert!(lan.allows("192.168.1.5:8080"));
         assert!(!lan.allows("evil.example:8080"));
     }
@@ -195,7 +219,14 @@ mod tests {
         std::fs::write(dir.join("a.toml"), "x").unwrap();
         assert!(confine(&dir, "a.toml").is_ok());
         assert!(confine(&dir, "new.toml").is_ok());
-        for bad in ["../a.toml", "/etc/passwd", "x/../../a", ".git/config", "", "missing/x.toml"] {
+        for bad in [
+            "../a.toml",
+            "/etc/passwd",
+            "x/../../a",
+            ".git/config",
+            "",
+            "missing/x.toml",
+        ] {
             assert!(confine(&dir, bad).is_err(), "{bad}");
         }
         #[cfg(unix)]

@@ -116,14 +116,20 @@ fn get(app: &Arc<App>, path: &str) -> Reply {
 }
 
 fn message(r: &Reply) -> String {
-    r.json["error"]["message"].as_str().unwrap_or("").to_string()
+    r.json["error"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 /// A save of the seed with one word changed, as the page would send it.
 fn changed_seed(s: &Served) -> serde_json::Value {
     let opened = get(&s.app, &format!("/api/open?path={SEED}"));
     assert_eq!(opened.status, StatusCode::OK);
-    let text = opened.json["text"].as_str().unwrap().replace("Năm 2025, thực hiện", "Năm 2025, triển khai");
+    let text = opened.json["text"]
+        .as_str()
+        .unwrap()
+        .replace("Năm 2025, thực hiện", "Năm 2025, triển khai");
     serde_json::json!({ "path": SEED, "text": text, "hash": opened.json["hash"] })
 }
 
@@ -132,7 +138,12 @@ fn a_foreign_host_is_refused_and_nothing_is_written() {
     let s = served();
     let save = changed_seed(&s);
     let before = snapshot(&s.dir);
-    for host in ["evil.example:8080", "127.0.0.1.nip.io:8080", "localhost:9999", ""] {
+    for host in [
+        "evil.example:8080",
+        "127.0.0.1.nip.io:8080",
+        "localhost:9999",
+        "",
+    ] {
         let r = send(
             &s.app,
             Request::post("/api/save")
@@ -145,7 +156,13 @@ fn a_foreign_host_is_refused_and_nothing_is_written() {
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{host}");
         assert!(message(&r).contains("từ chối"), "{}", message(&r));
         // The page itself is refused too: a rebound name never gets the token.
-        let page = send(&s.app, Request::get("/").header("host", host).body(Body::empty()).unwrap());
+        let page = send(
+            &s.app,
+            Request::get("/")
+                .header("host", host)
+                .body(Body::empty())
+                .unwrap(),
+        );
         assert_eq!(page.status, StatusCode::FORBIDDEN, "{host}");
     }
     assert_eq!(snapshot(&s.dir), before);
@@ -190,7 +207,10 @@ fn a_write_without_the_token_or_from_another_site_is_refused() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(snapshot(&s.dir), before);
     // The same request with the token and its own origin is accepted.
-    let r = send(&s.app, request(Some(&s.app.token), Some(&format!("http://{HOST}"))));
+    let r = send(
+        &s.app,
+        request(Some(&s.app.token), Some(&format!("http://{HOST}"))),
+    );
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
 }
 
@@ -201,11 +221,28 @@ fn paths_out_of_the_folder_are_refused_and_nothing_is_written() {
     let before = snapshot(&outside);
     let text = std::fs::read_to_string(s.dir.join(SEED)).unwrap();
     let absolute = s.dir.join(SEED).display().to_string();
-    for path in ["../ra-ngoai.toml", "data/../../ra-ngoai.toml", absolute.as_str(), ".an.toml"] {
-        let r = post(&s.app, "/api/new", serde_json::json!({ "kind": "nghi-quyet", "name": path }));
+    for path in [
+        "../ra-ngoai.toml",
+        "data/../../ra-ngoai.toml",
+        absolute.as_str(),
+        ".an.toml",
+    ] {
+        let r = post(
+            &s.app,
+            "/api/new",
+            serde_json::json!({ "kind": "nghi-quyet", "name": path }),
+        );
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}: {}", r.json);
-        assert!(message(&r).contains("không phải tệp trong thư mục"), "{}", message(&r));
-        let r = post(&s.app, "/api/save", serde_json::json!({ "path": path, "text": text, "hash": "" }));
+        assert!(
+            message(&r).contains("không phải tệp trong thư mục"),
+            "{}",
+            message(&r)
+        );
+        let r = post(
+            &s.app,
+            "/api/save",
+            serde_json::json!({ "path": path, "text": text, "hash": "" }),
+        );
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
         let r = get(&s.app, &format!("/api/open?path={path}"));
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
@@ -218,7 +255,11 @@ fn paths_out_of_the_folder_are_refused_and_nothing_is_written() {
         std::os::unix::fs::symlink(&secret, s.dir.join("loi-tat.toml")).unwrap();
         let r = get(&s.app, "/api/open?path=loi-tat.toml");
         assert_eq!(r.status, StatusCode::FORBIDDEN);
-        let r = post(&s.app, "/api/save", serde_json::json!({ "path": "loi-tat.toml", "text": "x", "hash": "" }));
+        let r = post(
+            &s.app,
+            "/api/save",
+            serde_json::json!({ "path": "loi-tat.toml", "text": "x", "hash": "" }),
+        );
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         assert_eq!(std::fs::read_to_string(&secret).unwrap(), text);
         std::fs::remove_file(s.dir.join("loi-tat.toml")).unwrap();
@@ -278,7 +319,11 @@ fn a_file_changed_on_disk_since_it_was_opened_is_not_overwritten() {
     std::fs::write(&file, &theirs).unwrap();
     let r = post(&s.app, "/api/save", save);
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert!(message(&r).contains("đã bị sửa trên đĩa"), "{}", message(&r));
+    assert!(
+        message(&r).contains("đã bị sửa trên đĩa"),
+        "{}",
+        message(&r)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), theirs);
 }
 
@@ -300,10 +345,17 @@ fn a_form_edit_then_a_save_keeps_the_comments_and_order() {
     );
     assert_eq!(edited.status, StatusCode::OK, "{}", edited.json);
     // The preview came with the edit: the pages, and the form read again.
-    assert!(edited.json["preview"]["error"].is_null(), "{}", edited.json["preview"]["error"]);
+    assert!(
+        edited.json["preview"]["error"].is_null(),
+        "{}",
+        edited.json["preview"]["error"]
+    );
     let pages = edited.json["preview"]["pages"].as_array().unwrap();
     assert!(pages.len() >= 4, "{}", pages.len());
-    assert!(pages[0].as_str().unwrap().starts_with("data:image/png;base64,"));
+    assert!(pages[0]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
     let r = post(
         &s.app,
         "/api/save",
@@ -312,8 +364,14 @@ fn a_form_edit_then_a_save_keeps_the_comments_and_order() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     let saved = std::fs::read_to_string(&file).unwrap();
     // Only that one value changed; every comment and key stayed where it was.
-    let old_line = original.lines().find(|l| l.contains("{ gach = \"Về Kinh tế:")).unwrap();
-    let expected = original.replace(old_line, "  { gach = \"Về Kinh tế: đoạn đã sửa qua biểu mẫu.\" },");
+    let old_line = original
+        .lines()
+        .find(|l| l.contains("{ gach = \"Về Kinh tế:"))
+        .unwrap();
+    let expected = original.replace(
+        old_line,
+        "  { gach = \"Về Kinh tế: đoạn đã sửa qua biểu mẫu.\" },",
+    );
     assert_eq!(saved, expected);
     // What was saved renders, and prints the new text.
     let text = pdftotext(&render_file(&file));
@@ -324,20 +382,38 @@ fn a_form_edit_then_a_save_keeps_the_comments_and_order() {
 fn a_text_that_is_not_a_document_is_not_saved_and_its_error_is_located() {
     let s = served();
     let opened = get(&s.app, &format!("/api/open?path={SEED}"));
-    let broken = opened.json["text"].as_str().unwrap().replace("so = 7", "so = \"bảy\"");
+    let broken = opened.json["text"]
+        .as_str()
+        .unwrap()
+        .replace("so = 7", "so = \"bảy\"");
     let file = s.dir.join(SEED);
     let before = std::fs::read(&file).unwrap();
-    let r = post(&s.app, "/api/save", serde_json::json!({ "path": SEED, "text": broken, "hash": opened.json["hash"] }));
+    let r = post(
+        &s.app,
+        "/api/save",
+        serde_json::json!({ "path": SEED, "text": broken, "hash": opened.json["hash"] }),
+    );
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json["error"]["field"], "so");
     let line = broken.lines().position(|l| l.starts_with("so = ")).unwrap() + 1;
     assert_eq!(r.json["error"]["line"], line);
     assert_eq!(std::fs::read(&file).unwrap(), before);
     // The preview says the same, in English when asked.
-    let p = post(&s.app, "/api/preview?lang=en", serde_json::json!({ "path": SEED, "text": broken }));
+    let p = post(
+        &s.app,
+        "/api/preview?lang=en",
+        serde_json::json!({ "path": SEED, "text": broken }),
+    );
     assert_eq!(p.status, StatusCode::OK);
     assert_eq!(p.json["error"]["field"], "so");
-    assert!(p.json["error"]["message"].as_str().unwrap().contains("invalid type"), "{}", p.json);
+    assert!(
+        p.json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("invalid type"),
+        "{}",
+        p.json
+    );
     assert!(p.json["pages"].as_array().unwrap().is_empty());
 }
 
@@ -350,14 +426,22 @@ fn check_lints_come_back_with_the_field_and_line() {
         "\"về tình hình kinh tế - xã hội",
         "\"Về tình hình kinh tế - xã hội",
     );
-    let p = post(&s.app, "/api/preview", serde_json::json!({ "path": SEED, "text": text }));
+    let p = post(
+        &s.app,
+        "/api/preview",
+        serde_json::json!({ "path": SEED, "text": text }),
+    );
     assert!(p.json["error"].is_null(), "{}", p.json["error"]);
     let lints = p.json["lints"].as_array().unwrap();
     let lint = lints
         .iter()
         .find(|l| l["field"].as_str().unwrap().starts_with("trich_yeu"))
         .unwrap_or_else(|| panic!("{lints:?}"));
-    let line = text.lines().position(|l| l.contains("\"Về tình hình")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"Về tình hình"))
+        .unwrap()
+        + 1;
     assert_eq!(lint["line"], line);
 }
 
@@ -371,17 +455,35 @@ fn the_listing_shows_kind_number_date_summary_and_draft() {
     assert_eq!(seed["number"], "Số 07-NQ/ĐU");
     assert_eq!(seed["date"], "30/12/2025");
     assert_eq!(seed["draft"], false);
-    assert!(seed["summary"].as_str().unwrap().starts_with("về tình hình kinh tế"));
+    assert!(seed["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("về tình hình kinh tế"));
     // Data files are not documents.
-    assert!(docs.iter().all(|d| !d["path"].as_str().unwrap().starts_with("data/")));
+    assert!(docs
+        .iter()
+        .all(|d| !d["path"].as_str().unwrap().starts_with("data/")));
     // A new document from a skeleton is a draft in the list.
-    let r = post(&s.app, "/api/new", serde_json::json!({ "kind": "to-trinh", "the_thuc": "nha-nuoc", "name": "to-trinh-moi.toml" }));
+    let r = post(
+        &s.app,
+        "/api/new",
+        serde_json::json!({ "kind": "to-trinh", "the_thuc": "nha-nuoc", "name": "to-trinh-moi.toml" }),
+    );
     assert_eq!(r.status, StatusCode::OK, "{}", r.json);
     let docs = get(&s.app, "/api/documents").json;
-    let new = docs.as_array().unwrap().iter().find(|d| d["path"] == "to-trinh-moi.toml").unwrap();
+    let new = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "to-trinh-moi.toml")
+        .unwrap();
     assert_eq!(new["draft"], true);
     assert_eq!(new["kind"], "TỜ TRÌNH");
     // Not twice: the first is the clerk's work.
-    let r = post(&s.app, "/api/new", serde_json::json!({ "kind": "to-trinh", "name": "to-trinh-moi.toml" }));
+    let r = post(
+        &s.app,
+        "/api/new",
+        serde_json::json!({ "kind": "to-trinh", "name": "to-trinh-moi.toml" }),
+    );
     assert_eq!(r.status, StatusCode::CONFLICT);
 }

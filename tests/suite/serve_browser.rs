@@ -70,7 +70,11 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
     let _ = std::fs::remove_dir_all(&shots);
     let out = Command::new("python3")
         .arg(root().join("tests/browser/serve.py"))
-        .args([&url, &dir.display().to_string(), &upload.display().to_string()])
+        .args([
+            &url,
+            &dir.display().to_string(),
+            &upload.display().to_string(),
+        ])
         .arg(&shots)
         .output()
         .expect("python3 runs (scripts/test installs selenium, chromium, chromium-driver)");
@@ -88,14 +92,24 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
     let saved = std::fs::read_to_string(&seed).unwrap();
     assert_eq!(
         saved,
-        original.replacen("Năm 2025, thực hiện nhiệm vụ", "Năm 2025, triển khai nhiệm vụ", 1)
+        original.replacen(
+            "Năm 2025, thực hiện nhiệm vụ",
+            "Năm 2025, triển khai nhiệm vụ",
+            1
+        )
     );
     assert_eq!(comments(&saved), comments(&original));
 
     // The report names the uploaded figures and is in the register.
     let report = std::fs::read_to_string(dir.join("bao-cao-6-thang-moi.toml")).unwrap();
-    assert!(report.contains("thuc_hien = \"so-lieu-6-thang.xlsx\""), "{report}");
-    assert!(report.contains("# Tệp mẫu do `vanban new"), "the skeleton's comments are kept");
+    assert!(
+        report.contains("thuc_hien = \"so-lieu-6-thang.xlsx\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("# Tệp mẫu do `vanban new"),
+        "the skeleton's comments are kept"
+    );
     assert!(dir.join("so-lieu-6-thang.xlsx").exists());
     let register = vanban::archive::register::Register::open_existing(&dir.join("luu-tru"))
         .unwrap()
