@@ -45,14 +45,6 @@ impl fmt::Display for Location {
     }
 }
 
-fn field_suffix(field: &str) -> String {
-    if field.is_empty() {
-        String::new()
-    } else {
-        format!(", field `{field}`")
-    }
-}
-
 /// What a path is when it is not a regular file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -140,34 +132,37 @@ pub fn clip(s: &str) -> String {
     out
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Every way vanban can fail. The variants hold what happened as data; the
+/// text a person reads, in Vietnamese or English, is written in
+/// [`crate::messages`] (one place, both languages), and `Display` is its
+/// English form. Grouped by stage: reading files, the document, rendering,
+/// writing, the archive, the commands.
+#[derive(Debug, strum::EnumDiscriminants)]
+#[strum_discriminants(name(ErrorKind), derive(strum::EnumIter))]
 pub enum Error {
-    #[error("cannot read {}: {source}", file.display())]
     Read {
         file: PathBuf,
         source: std::io::Error,
     },
 
-    #[error("{}: unknown file type; a document file ends in .toml, .json, .yaml or .yml", file.display())]
-    UnknownFormat { file: PathBuf },
+    UnknownFormat {
+        file: PathBuf,
+    },
 
     /// The message and field may quote the file (a value, a header): only
     /// short excerpts are shown, see [`excerpts`].
-    #[error("{loc}{}: {}", field_suffix(&excerpts(field)), excerpts(message))]
     Parse {
         loc: Location,
         field: String,
         message: String,
     },
 
-    #[error("{}{}: {message}", file.display(), field_suffix(field))]
     Invalid {
         file: PathBuf,
         field: String,
         message: String,
     },
 
-    #[error("{}, field `{field}`: the font `{family}` cannot draw the character {ch:?} (U+{code:04X}); remove or replace it, or add a font that has it with --font-dir", file.display(), code = *ch as u32)]
     MissingGlyph {
         file: PathBuf,
         field: String,
@@ -175,7 +170,6 @@ pub enum Error {
         family: String,
     },
 
-    #[error("{}, field `{field}`: this text looks like Vietnamese typed in the legacy {encoding} encoding and pasted as Unicode ({sample:?}); convert it to Unicode (e.g. with Unikey's converter) and paste it again; if the text is right as it is, list `{field}` in `bo_qua_kiem_tra_bang_ma`", file.display())]
     LegacyEncoding {
         file: PathBuf,
         field: String,
@@ -183,7 +177,6 @@ pub enum Error {
         sample: String,
     },
 
-    #[error("{}: the file is {size} bytes; a document or data file may be at most {limit} bytes", file.display())]
     TooLarge {
         file: PathBuf,
         size: u64,
@@ -191,7 +184,6 @@ pub enum Error {
     },
 
     /// An input over one of the bounds of [`crate::limits`].
-    #[error("{}{}: {} is {value}, over the limit of {limit}; {}", file.display(), field_suffix(field), bound.en(), bound.advice_en())]
     Limit {
         file: PathBuf,
         field: String,
@@ -200,26 +192,42 @@ pub enum Error {
         limit: u64,
     },
 
-    #[error("layout profile `{name}`: {message}")]
-    Profile { name: String, message: String },
+    Profile {
+        name: String,
+        message: String,
+    },
 
-    #[error("template {name}{}: {message}", if *line > 0 { format!(":{line}") } else { String::new() })]
     Template {
         name: String,
         line: usize,
         message: String,
     },
 
-    #[error("typesetting failed:\n{}", diagnostics.join("\n"))]
-    Typeset { diagnostics: Vec<String> },
+    Typeset {
+        diagnostics: Vec<String>,
+    },
 
-    #[error("PDF export failed:\n{}", diagnostics.join("\n"))]
-    Pdf { diagnostics: Vec<String> },
+    Pdf {
+        diagnostics: Vec<String>,
+    },
 
-    #[error("fonts: {message}")]
-    Fonts { message: String },
+    /// A font file or folder given with --font-path cannot be read.
+    FontRead {
+        file: PathBuf,
+        source: std::io::Error,
+    },
 
-    #[error("cannot write {}: {source}", file.display())]
+    /// --font-path names a folder without a font file in it.
+    NoFontIn {
+        dir: PathBuf,
+    },
+
+    /// None of the profile's font families is installed or embedded.
+    NoProfileFont {
+        wanted: Vec<String>,
+        found: Vec<String>,
+    },
+
     Write {
         file: PathBuf,
         source: std::io::Error,
@@ -227,10 +235,11 @@ pub enum Error {
 
     /// A document or PDF the archive cannot take: a draft without a number, an
     /// unknown term, a PDF without sources, a wrong `--replaces`.
-    #[error("{}: {message}", file.display())]
-    Archive { file: PathBuf, message: String },
+    Archive {
+        file: PathBuf,
+        message: String,
+    },
 
-    #[error("{}: {number_symbol} is already registered ({scope}): {existing}", file.display())]
     DuplicateNumber {
         file: PathBuf,
         number_symbol: String,
@@ -238,27 +247,58 @@ pub enum Error {
         existing: String,
     },
 
-    /// The register database failed (locked too long, damaged, too new).
-    #[error("register {}: {message}", register.display())]
-    Register { register: PathBuf, message: String },
+    /// The register database failed (locked too long, damaged).
+    RegisterDb {
+        register: PathBuf,
+        source: rusqlite::Error,
+    },
 
-    #[error("archive {}: {problems} problem(s) found: files missing, altered or added since they were archived", dir.display())]
-    ArchiveDamaged { dir: PathBuf, problems: usize },
+    /// The register was written by a newer vanban.
+    RegisterTooNew {
+        register: PathBuf,
+        version: i64,
+        known: i64,
+    },
+
+    /// The register's content contradicts what is asked of it (a term that
+    /// would renumber documents, a name already registered).
+    Register {
+        register: PathBuf,
+        message: String,
+    },
+
+    /// `archive --replaces` with other than one document file.
+    ReplacesOneFile {
+        files: usize,
+    },
+
+    /// A register command names a folder without a register.
+    NoRegister {
+        dir: PathBuf,
+    },
+
+    ArchiveDamaged {
+        dir: PathBuf,
+        problems: usize,
+    },
 
     /// `vanban new` has no skeleton for this kind (or thể thức, or file type).
-    #[error("vanban new {kind}: {message}")]
-    NoSkeleton { kind: String, message: String },
+    NoSkeleton {
+        kind: String,
+        message: String,
+    },
 
     /// `vanban new` would overwrite a file; it may be a document being written.
-    #[error("{} already exists; choose another name with -o, or add --force to overwrite it", file.display())]
-    Exists { file: PathBuf },
+    Exists {
+        file: PathBuf,
+    },
 
     /// `vanban batch` was given no document file.
-    #[error("{}: no document file (.toml, .json, .yaml, .yml) to render", dir.display())]
-    NoDocuments { dir: PathBuf },
+    NoDocuments {
+        dir: PathBuf,
+    },
 
     /// `vanban preview --page N` past the last page.
-    #[error("{}: page {page} asked for, but the document has {pages} page(s)", file.display())]
     NoSuchPage {
         file: PathBuf,
         page: usize,
@@ -266,15 +306,17 @@ pub enum Error {
     },
 
     /// A PNG page could not be encoded.
-    #[error("PNG encoding failed: {message}")]
-    Png { message: String },
+    Png {
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 
     /// The file watcher failed (e.g. the system's limit on watched files).
-    #[error("watching {}: {message}", file.display())]
-    Watch { file: PathBuf, message: String },
+    Watch {
+        file: PathBuf,
+        source: notify::Error,
+    },
 
     /// A document names a file outside its folder tree (symlinks resolved).
-    #[error("{}, field `{field}`: `{}` is outside the document's folder {}; a document may name only files in its folder and below (symbolic links followed). To allow another folder, add --allow-path DIR", file.display(), name.display(), folder.display())]
     Outside {
         file: PathBuf,
         field: String,
@@ -283,20 +325,24 @@ pub enum Error {
     },
 
     /// A path to read or write is a directory, a FIFO, a device, a socket.
-    #[error("{}: {kind}, not a regular file; vanban reads and writes only regular files", file.display())]
-    NotAFile { file: PathBuf, kind: FileKind },
+    NotAFile {
+        file: PathBuf,
+        kind: FileKind,
+    },
 
     /// An output would replace a file the render reads.
-    #[error("{}: refusing to write there: it is an input of this render ({}); choose another output with -o", file.display(), input.display())]
-    OverwritesInput { file: PathBuf, input: PathBuf },
+    OverwritesInput {
+        file: PathBuf,
+        input: PathBuf,
+    },
 
     /// `--allow-path` names something that is not a folder.
-    #[error("{}: --allow-path takes a folder", file.display())]
-    NotAFolder { file: PathBuf },
+    NotAFolder {
+        file: PathBuf,
+    },
 
     /// A free table as written cannot be laid out; `field` is the cell or key
     /// (`bang.tien_do.hang[3][1]`, or `sheet `Bảng`, row 5, column C` in a data file).
-    #[error("{}{}: {}", file.display(), field_suffix(field), problem.english())]
     Table {
         file: PathBuf,
         field: String,
@@ -304,50 +350,83 @@ pub enum Error {
     },
 
     /// The batch's worker threads could not be started.
-    #[error("cannot start the worker threads: {message}")]
-    Threads { message: String },
+    Threads {
+        source: rayon::ThreadPoolBuildError,
+    },
+
+    /// `-o -` for a PDF while standard output is a terminal: the bytes would
+    /// garble the screen.
+    StdoutIsTerminal,
 
     /// `vanban serve`: the file changed on disk since the page opened it;
     /// saving would overwrite someone else's change.
-    #[error("{}: the file was changed on disk since it was opened here (by another program or window); nothing was saved. Copy your changes, open the file again and make them there", file.display())]
-    ChangedOnDisk { file: PathBuf },
+    ChangedOnDisk {
+        file: PathBuf,
+    },
 
     /// `vanban serve`: a path that is not a plain relative path inside the
     /// served folder (`..`, absolute, hidden, or a link leading out).
-    #[error("`{path}`: not a file inside the served folder {}; give a path relative to it, without `..`, without a leading `/`, not through a link leading out", dir.display())]
-    OutsideServed { path: String, dir: PathBuf },
+    OutsideServed {
+        path: String,
+        dir: PathBuf,
+    },
 
     /// `vanban serve`: the request was addressed to another host name (DNS
     /// rebinding: a web site pointing its own name at this computer).
-    #[error("refused: the request is addressed to `{host}`, not to vanban on this computer; open the address `vanban serve` printed")]
-    ForeignHost { host: String },
+    ForeignHost {
+        host: String,
+    },
 
     /// `vanban serve`: a request without the page's per-run token.
-    #[error("refused: the request does not carry this run's token; reload the page from the address `vanban serve` printed")]
     MissingToken,
 
     /// `vanban serve`: a write sent by a page of another site.
-    #[error("refused: the request comes from the page of another site (`{origin}`)")]
-    ForeignOrigin { origin: String },
+    ForeignOrigin {
+        origin: String,
+    },
 
     /// `vanban serve`: an upload that is not a figures file.
-    #[error("{}: only figures files (.xlsx, .xls, .ods, .csv) can be uploaded", file.display())]
-    UploadKind { file: PathBuf },
+    UploadKind {
+        file: PathBuf,
+    },
 
     /// An output this build cannot write yet (the DOCX writer, issue 13).
-    #[error("{what} output is not available in this version of vanban yet; download the PDF")]
-    Unavailable { what: String },
+    Unavailable {
+        what: String,
+    },
 
     /// `vanban serve` could not listen on its address.
-    #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: String,
         source: std::io::Error,
     },
 
     /// vanban panicked on this document (caught, so a batch goes on).
-    #[error("{}: vanban crashed on this document: {message}", file.display())]
-    Crashed { file: PathBuf, message: String },
+    Crashed {
+        file: PathBuf,
+        message: String,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::messages::error(self, crate::messages::Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. }
+            | Error::Write { source, .. }
+            | Error::FontRead { source, .. } => Some(source),
+            Error::RegisterDb { source, .. } => Some(source),
+            Error::Watch { source, .. } => Some(source),
+            Error::Threads { source } => Some(source),
+            Error::Png { source } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
 }
 
 impl Error {
@@ -364,7 +443,12 @@ impl Error {
                 | Error::TooLarge { .. }
                 | Error::Limit { .. }
                 | Error::Profile { .. }
-                | Error::Fonts { .. }
+                | Error::FontRead { .. }
+                | Error::NoFontIn { .. }
+                | Error::NoProfileFont { .. }
+                | Error::NoRegister { .. }
+                | Error::ReplacesOneFile { .. }
+                | Error::StdoutIsTerminal
                 | Error::Archive { .. }
                 | Error::DuplicateNumber { .. }
                 | Error::ArchiveDamaged { .. }

@@ -8,6 +8,12 @@ use toml_edit::{ImDocument, Item, TableLike, Value};
 /// deepest part that exists; `None` when the text does not parse or even the
 /// first key is absent (e.g. the field has its default).
 pub fn field(toml: &str, field: &str) -> Option<(usize, usize)> {
+    span(toml, field).map(|span| line_column(toml, span.start))
+}
+
+/// The byte range of `field` in `toml` (its key, or the element of an
+/// array), or of its deepest part that exists; see [`field`].
+pub fn span(toml: &str, field: &str) -> Option<std::ops::Range<usize>> {
     let doc = ImDocument::parse(toml).ok()?;
     let mut at = At::Item(doc.as_item());
     let mut found = None;
@@ -26,7 +32,7 @@ pub fn field(toml: &str, field: &str) -> Option<(usize, usize)> {
             None => break,
         }
     }
-    found.map(|span| line_column(toml, span.start))
+    found
 }
 
 /// A place in the parsed document: a `[table]` of an array of tables is not

@@ -3,14 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use vanban::messages::{self, Lang};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use vanban::messages::{self, Lang, Msg};
 use vanban::{output, workflow, Error, Renderer};
 // archive, register, extract (issue 5)
 use chrono::NaiveDate;
-use vanban::archive::{
-    self, extract, listing, register, register::Register, store, verify, PdfStandard,
-};
+use vanban::archive::{self, extract, listing, register::Register, store, verify, PdfStandard};
 use vanban::model::{IssueDate, TheThuc};
 
 /// vanban: Vietnamese administrative documents (Party and state thể thức) from data to PDF.
@@ -19,9 +17,10 @@ use vanban::model::{IssueDate, TheThuc};
 #[derive(Parser)]
 #[command(name = "vanban", version, about)]
 struct Cli {
-    /// Language of messages: vi (tiếng Việt) or en.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    /// Language of messages: vi (Vietnamese) or en; default: the VANBAN_LANG
+    /// environment variable, else vi.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,7 +37,8 @@ enum Command {
     Render {
         /// The document file.
         file: PathBuf,
-        /// Where to write (default: beside the input, with .pdf or .typ).
+        /// Where to write (default: beside the input, with .pdf or .typ); `-`
+        /// is standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// What to write.
@@ -185,10 +185,27 @@ fn main() -> ExitCode {
     // A wrong command line is wrong input (exit 1), like a wrong document;
     // clap's own default would be 2, which here means "vanban failed".
     // Paths and field names must stay whole for the clerk to find them.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let env_lang = std::env::var("VANBAN_LANG").ok();
+    let lang = Lang::choose(&args, env_lang.as_deref());
     let _ = miette::set_hook(Box::new(|_| {
-        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
+        use std::io::IsTerminal;
+        // Colour only for a person at a terminal: piped output and tests
+        // get plain, byte-stable text.
+        let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .wrap_lines(false)
+                .terminal_links(false)
+                .color(colour)
+                .unicode(true)
+                .build(),
+        )
     }));
-    let cli = match Cli::try_parse() {
+    let parsed = messages::cli::localize(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -200,17 +217,30 @@ fn main() -> ExitCode {
         }
     };
     let lang = match cli.lang {
-        LangArg::Vi => Lang::Vi,
-        LangArg::En => Lang::En,
+        Some(LangArg::Vi) => Lang::Vi,
+        Some(LangArg::En) => Lang::En,
+        None => lang,
     };
     match run(cli, lang) {
         Ok(code) => code,
         Err(e) => {
             let code = if e.is_input_error() { 1 } else { 2 };
-            eprintln!("{:?}", miette::Report::msg(messages::error(&e, lang)));
+            report(&e, lang);
             ExitCode::from(code)
         }
     }
+}
+
+/// Prints `e` on stderr with its source excerpt, in `lang`.
+fn report(e: &Error, lang: Lang) {
+    eprintln!(
+        "{:?}",
+        miette::Report::new(messages::Localized::new(e, lang))
+    );
+}
+
+fn say(m: Msg, lang: Lang) {
+    eprintln!("{}", m.text(lang));
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
@@ -234,9 +264,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 ),
                 Emit::Typ => (renderer.source(&resolved)?.into_bytes(), "typ"),
             };
-            let target = output.unwrap_or_else(|| file.with_extension(ext));
-            output::write_output(&target, &bytes, &resolved.protected())?;
-            eprintln!("wrote {}", display(&target));
+            match output {
+                Some(o) if o.as_os_str() == "-" => to_stdout(&bytes, emit)?,
+                o => {
+                    let target = o.unwrap_or_else(|| file.with_extension(ext));
+                    output::write_output(&target, &bytes, &resolved.protected())?;
+                    say(Msg::Wrote { file: target }, lang);
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Fonts { font_path } => {
@@ -255,7 +290,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             let target = output.unwrap_or_else(|| PathBuf::from(format!("{kind}.toml")));
             let today = chrono::Local::now().date_naive();
             workflow::new::write(&kind, the_thuc.map(TheThucArg::get), &target, force, today)?;
-            eprintln!("wrote {}", display(&target));
+            say(Msg::Wrote { file: target }, lang);
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch {
@@ -284,7 +319,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 &resolved.protected(),
             )?;
             for written in pages {
-                eprintln!("wrote {}", display(&written));
+                say(Msg::Wrote { file: written }, lang);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -303,32 +338,29 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             } else {
                 workflow::watch::Target::Pdf(output.unwrap_or_else(|| file.with_extension("pdf")))
             };
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Vi => format!("đang theo dõi {} (Ctrl+C để dừng)", display(&file)),
-                    Lang::En => format!("watching {} (Ctrl+C to stop)", display(&file)),
-                }
-            );
+            say(Msg::Watching { file: file.clone() }, lang);
             workflow::watch::watch(&renderer, &file, &target, |result| match result {
                 Ok(r) => {
                     let files: Vec<String> = r.written.iter().map(|p| display(p)).collect();
-                    eprintln!("wrote {} in {} ms", files.join(", "), r.elapsed.as_millis());
+                    let ms = r.elapsed.as_millis();
+                    say(
+                        Msg::Rewrote {
+                            files: files.join(", "),
+                            ms,
+                        },
+                        lang,
+                    );
                 }
                 Err(e) => {
-                    let keep = match lang {
-                        Lang::Vi => "giữ nguyên bản in trước",
-                        Lang::En => "the last good output is kept",
-                    };
-                    eprintln!("{:?}", miette::Report::msg(messages::error(&e, lang)));
-                    eprintln!("({keep})");
+                    report(&e, lang);
+                    say(Msg::KeptLastOutput, lang);
                 }
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Archive(args) => run_archive(args),
-        Command::Register { command } => run_register(command),
-        Command::Extract { pdf, output } => run_extract(&pdf, &output),
+        Command::Archive(args) => run_archive(args, lang),
+        Command::Register { command } => run_register(command, lang),
+        Command::Extract { pdf, output } => run_extract(&pdf, &output, lang),
         #[cfg(feature = "serve")]
         Command::Serve {
             dir,
@@ -345,18 +377,28 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             };
             vanban::serve::run(shared.renderer()?, options, |address, exposed| {
                 if exposed {
-                    eprintln!("{}", messages::serve_exposed(lang));
+                    say(Msg::ServeExposed, lang);
                 }
-                eprintln!("{}", messages::serve_ready(address, lang));
+                say(
+                    Msg::ServeReady {
+                        address: address.to_string(),
+                    },
+                    lang,
+                );
             })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "vanban", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut messages::cli::localize(Cli::command(), lang),
+                "vanban",
+                &mut std::io::stdout(),
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command())
+            clap_mangen::Man::new(messages::cli::localize(Cli::command(), lang))
                 .render(&mut std::io::stdout())
                 .map_err(|source| Error::Write {
                     file: PathBuf::from("-"),
@@ -400,11 +442,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                     println!("{json}");
                 }
             }
-            let summary = match lang {
-                Lang::Vi => format!("{}: {} cảnh báo", display(&file), lints.len()),
-                Lang::En => format!("{}: {} warning(s)", display(&file), lints.len()),
-            };
-            eprintln!("{summary}");
+            let warnings = lints.len();
+            say(Msg::CheckSummary { file, warnings }, lang);
             Ok(if strict && !lints.is_empty() {
                 ExitCode::from(1)
             } else {
@@ -493,21 +532,20 @@ fn run_batch(
             Outcome::Done { output, .. } => println!("{}", display(output)),
             Outcome::Failed { error, .. } => {
                 failed += 1;
-                eprintln!("{:?}", miette::Report::msg(messages::error(error, lang)));
+                report(error, lang);
             }
         }
     }
     let done = outcomes.len() - failed;
     let secs = start.elapsed().as_secs_f64();
-    eprintln!(
-        "{}",
-        match lang {
-            Lang::Vi => format!(
-                "batch: {done} văn bản xong, {failed} lỗi, trong {secs:.2} giây ({threads} luồng)"
-            ),
-            Lang::En =>
-                format!("batch: {done} done, {failed} failed, in {secs:.2} s ({threads} threads)"),
-        }
+    say(
+        Msg::BatchSummary {
+            done,
+            failed,
+            secs,
+            threads,
+        },
+        lang,
     );
     Ok(ExitCode::from(batch::exit_code(&outcomes)))
 }
@@ -554,11 +592,13 @@ enum RegisterCommand {
         #[arg(long, value_name = "CODE")]
         co_quan: Option<String>,
         /// The year (state documents; Party: the term in force at its end).
-        #[arg(long)]
-        nam: Option<i32>,
+        /// `--nam` is the old spelling.
+        #[arg(long = "year", alias = "nam")]
+        year: Option<i32>,
         /// The date the document will bear (picks the year or the term).
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        ngay: Option<NaiveDate>,
+        /// `--ngay` is the old spelling.
+        #[arg(long = "date", alias = "ngay", value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
         /// A term start not recorded yet.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         nhiem_ky_tu: Option<NaiveDate>,
@@ -618,19 +658,22 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     IssueDate::parse_issue(s).map(|d| d.0)
 }
 
-fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {
+fn run_archive(a: ArchiveArgs, lang: Lang) -> Result<ExitCode, Error> {
     if a.replaces.is_some() && a.files.len() != 1 {
-        return Err(Error::Archive {
-            file: a.to.clone(),
-            message: "--replaces names the entry one document corrects; give exactly one file"
-                .into(),
+        return Err(Error::ReplacesOneFile {
+            files: a.files.len(),
         });
     }
     let renderer = a.shared.renderer()?;
     let mut reg = Register::open(&a.to)?;
     if let Some(t) = a.nhiem_ky_tu {
         if store::record_term(&mut reg, t)? {
-            eprintln!("recorded a Party committee term starting {t}");
+            say(
+                Msg::RecordedTerm {
+                    start: t.to_string(),
+                },
+                lang,
+            );
         }
     }
     let options = store::ArchiveOptions {
@@ -639,9 +682,9 @@ fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {
         replaces: a.replaces,
     };
     for file in &a.files {
-        let (e, what) = match store::archive(&renderer, &mut reg, &a.to, file, &options)? {
-            store::Outcome::Archived(e) => (e, "archived"),
-            store::Outcome::Unchanged(e) => (e, "already archived, unchanged"),
+        let (e, fresh) = match store::archive(&renderer, &mut reg, &a.to, file, &options)? {
+            store::Outcome::Archived(e) => (e, true),
+            store::Outcome::Unchanged(e) => (e, false),
         };
         println!(
             "{}\t{}\t{}",
@@ -649,22 +692,34 @@ fn run_archive(a: ArchiveArgs) -> Result<ExitCode, Error> {
             e.number_symbol,
             display(&a.to.join(&e.file))
         );
-        eprintln!(
-            "{}: {what}: entry {}, {}, {}",
-            display(file),
-            e.id,
-            e.number_symbol,
-            e.file
+        let (file, id, number_symbol, stored) =
+            (file.clone(), e.id, e.number_symbol.clone(), e.file.clone());
+        say(
+            if fresh {
+                Msg::Archived {
+                    file,
+                    id,
+                    number_symbol,
+                    stored,
+                }
+            } else {
+                Msg::AlreadyArchived {
+                    file,
+                    id,
+                    number_symbol,
+                    stored,
+                }
+            },
+            lang,
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
+fn run_register(command: RegisterCommand, lang: Lang) -> Result<ExitCode, Error> {
     let open = |dir: &Path| -> Result<Register, Error> {
-        Register::open_existing(dir)?.ok_or_else(|| Error::Archive {
-            file: dir.to_path_buf(),
-            message: format!("no register here ({} is missing)", register::REGISTER_FILE),
+        Register::open_existing(dir)?.ok_or_else(|| Error::NoRegister {
+            dir: dir.to_path_buf(),
         })
     };
     match command {
@@ -673,8 +728,8 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
             type_code,
             the_thuc,
             co_quan,
-            nam,
-            ngay,
+            year,
+            date,
             nhiem_ky_tu,
             shared,
         } => {
@@ -689,14 +744,17 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
                 the_thuc.map(TheThucArg::get),
                 &type_code,
                 co_quan.as_deref(),
-                store::next_date(ngay, nam, today),
+                store::next_date(date, year, today),
                 nhiem_ky_tu,
             )?;
             println!("{:02}", next.number);
-            let symbol = next.number_symbol.unwrap_or_default();
-            eprintln!(
-                "next number in {}: {:02} {symbol}",
-                next.sequence.label, next.number
+            say(
+                Msg::NextNumber {
+                    sequence: next.sequence.label.clone(),
+                    number: next.number,
+                    symbol: next.number_symbol.unwrap_or_default(),
+                },
+                lang,
             );
         }
         RegisterCommand::List {
@@ -729,7 +787,12 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
                 println!("{p}");
             }
             for n in &report.notes {
-                eprintln!("note: {n}");
+                say(
+                    Msg::Note {
+                        text: n.to_string(),
+                    },
+                    lang,
+                );
             }
             if !report.problems.is_empty() {
                 return Err(Error::ArchiveDamaged {
@@ -737,28 +800,64 @@ fn run_register(command: RegisterCommand) -> Result<ExitCode, Error> {
                     problems: report.problems.len(),
                 });
             }
-            eprintln!(
-                "{}: {} entries, {} files, all intact",
-                display(&archive),
-                report.entries,
-                report.files
+            say(
+                Msg::Intact {
+                    dir: archive,
+                    entries: report.entries,
+                    files: report.files,
+                },
+                lang,
             );
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_extract(pdf: &Path, out: &Path) -> Result<ExitCode, Error> {
+fn run_extract(pdf: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Error> {
     let extracted = extract::extract(pdf, out)?;
     for f in &extracted.files {
         println!("{}", display(f));
     }
     if let Some(doc) = &extracted.document {
-        eprintln!(
-            "extracted {} files; the document is {}",
-            extracted.files.len(),
-            display(doc)
+        say(
+            Msg::Extracted {
+                files: extracted.files.len(),
+                document: doc.clone(),
+            },
+            lang,
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the output to standard output (`-o -`). A PDF is refused when
+/// stdout is a terminal: its bytes would garble the screen and the clerk
+/// meant a file; Typst source is text, so it may go to the screen.
+fn to_stdout(bytes: &[u8], emit: Emit) -> Result<(), Error> {
+    use std::io::{IsTerminal, Write};
+    let mut out = std::io::stdout().lock();
+    if emit == Emit::Pdf && out.is_terminal() {
+        return Err(Error::StdoutIsTerminal);
+    }
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|source| Error::Write {
+            file: PathBuf::from("-"),
+            source,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and visible option has its Vietnamese help: a command
+    /// added without one fails here.
+    #[test]
+    fn every_help_text_has_its_vietnamese() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let missing = messages::cli::untranslated(&cmd);
+        assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+    }
 }

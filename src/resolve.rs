@@ -195,12 +195,9 @@ pub fn resolve(
     }
     let font = fonts
         .first_family(&profile.chu.ho_phong)
-        .ok_or_else(|| Error::Fonts {
-            message: format!(
-                "none of the profile's fonts ({}) is available; fonts found: {}",
-                profile.chu.ho_phong.join(", "),
-                fonts.families().join(", ")
-            ),
+        .ok_or_else(|| Error::NoProfileFont {
+            wanted: profile.chu.ho_phong.clone(),
+            found: fonts.families(),
         })?
         .to_string();
     // Fragments may have lengthened the texts.

@@ -213,11 +213,10 @@ impl Register {
 
     fn check_version(&self, version: i64) -> Result<(), Error> {
         if version > SCHEMA_VERSION {
-            return Err(Error::Register {
+            return Err(Error::RegisterTooNew {
                 register: self.path.clone(),
-                message: format!(
-                    "the register has schema version {version}, made by a newer vanban; this one knows versions up to {SCHEMA_VERSION}"
-                ),
+                version,
+                known: SCHEMA_VERSION,
             });
         }
         Ok(())
@@ -538,9 +537,9 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn db(path: &Path, e: rusqlite::Error) -> Error {
-    Error::Register {
+fn db(path: &Path, source: rusqlite::Error) -> Error {
+    Error::RegisterDb {
         register: path.to_path_buf(),
-        message: e.to_string(),
+        source,
     }
 }

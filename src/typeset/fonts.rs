@@ -33,8 +33,9 @@ impl FontSet {
         let mut data = Vec::new();
         let mut stack = vec![dir.to_path_buf()];
         while let Some(d) = stack.pop() {
-            let entries = std::fs::read_dir(&d).map_err(|e| Error::Fonts {
-                message: format!("cannot read font directory {}: {e}", d.display()),
+            let entries = std::fs::read_dir(&d).map_err(|source| Error::FontRead {
+                file: d.clone(),
+                source,
             })?;
             let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
             // Sorted, so the font order (and the output) does not depend on the file system.
@@ -50,8 +51,9 @@ impl FontSet {
                     .unwrap_or("")
                     .to_ascii_lowercase();
                 if matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc") {
-                    let bytes = std::fs::read(&path).map_err(|e| Error::Fonts {
-                        message: format!("cannot read font {}: {e}", path.display()),
+                    let bytes = std::fs::read(&path).map_err(|source| Error::FontRead {
+                        file: path.clone(),
+                        source,
                     })?;
                     data.push(Bytes::new(bytes));
                 }
@@ -59,8 +61,8 @@ impl FontSet {
         }
         let user = Self::from_data(data);
         if user.fonts.is_empty() {
-            return Err(Error::Fonts {
-                message: format!("no usable font (.ttf, .otf, .ttc) in {}", dir.display()),
+            return Err(Error::NoFontIn {
+                dir: dir.to_path_buf(),
             });
         }
         let mut all = user.fonts;

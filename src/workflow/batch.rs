@@ -128,9 +128,7 @@ pub fn run(
         .stack_size(STACK_SIZE)
         .thread_name(|i| format!("vanban-batch-{i}"))
         .build()
-        .map_err(|e| Error::Threads {
-            message: e.to_string(),
-        })?;
+        .map_err(|source| Error::Threads { source })?;
     Ok(pool.install(|| {
         jobs.par_iter()
             .map(|job| {

@@ -19,9 +19,7 @@ pub fn png(doc: &PagedDocument, page: usize, dpi: f64) -> Result<Vec<u8>, Error>
     };
     typst_render::render(&doc.pages()[page], &options)
         .encode_png()
-        .map_err(|e| Error::Png {
-            message: e.to_string(),
-        })
+        .map_err(|e| Error::Png { source: e.into() })
 }
 
 /// Writes `DIR/<stem>-<page>.png` for `page` (1-based) or for every page, and

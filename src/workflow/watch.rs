@@ -45,9 +45,9 @@ pub fn watch(
     target: &Target,
     mut report: impl FnMut(Result<Rendered, Error>),
 ) -> Result<(), Error> {
-    let fail = |e: notify::Error| Error::Watch {
+    let fail = |source: notify::Error| Error::Watch {
         file: file.to_path_buf(),
-        message: e.to_string(),
+        source,
     };
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, tx).map_err(fail)?;

@@ -19,6 +19,7 @@ mod fuzz;
 mod inline;
 mod input_and_errors;
 mod legacy_text;
+mod messages;
 mod numbering;
 mod recipients_layout;
 mod reports;

@@ -1,0 +1,196 @@
+//! The command line's help in Vietnamese. The English is the doc comments of
+//! the argument definitions (clap's derive); this table gives each command
+//! and option its Vietnamese, keyed by the command's path and the option's
+//! id (`"render"`, `"render.output"`, or `"*.output"` for every command
+//! that has none of its own). `localize` rewrites the built command tree
+//! before parsing, so `--help`, errors' usage lines and the man page all
+//! follow `--lang`.
+
+use clap::Command;
+
+use super::Lang;
+
+/// (key, Vietnamese). Root: `""`; a subcommand: `"register next"`; an
+/// option: `"<command path>.<id>"`; `"*.<id>"` for one that means the same
+/// everywhere.
+pub const VI: &[(&str, &str)] = &[
+    (
+        "",
+        "vanban: văn bản hành chính (thể thức Đảng và Nhà nước) từ dữ liệu ra PDF.\n\nMã thoát: 0 xong, 1 đầu vào (hoặc dòng lệnh) sai, 2 vanban gặp lỗi.",
+    ),
+    ("*.help", "In hướng dẫn"),
+    ("*.version", "In phiên bản"),
+    ("*.lang", "Ngôn ngữ của thông báo: vi (tiếng Việt) hoặc en (tiếng Anh); mặc định theo biến VANBAN_LANG, không có thì vi"),
+    ("*.templates", "Thư mục mẫu thay cho các mẫu có sẵn, từng tệp một"),
+    ("*.font_path", "Thư mục phông chữ bổ sung (ví dụ Times New Roman có bản quyền), tìm cả thư mục con"),
+    ("*.allow_path", "Thư mục ngoài thư mục của văn bản mà văn bản được dùng tệp trong đó (số liệu, đoạn văn); lặp lại nếu có nhiều"),
+    ("*.file", "Tệp văn bản"),
+    ("*.the_thuc", "Thể thức: dang (Đảng) hoặc nha-nuoc (Nhà nước)"),
+    ("*.archive", "Thư mục lưu trữ"),
+    ("*.type_code", "Mã loại văn bản: NQ, BC, QĐ (hoặc QD) …"),
+    ("*.pdf_standard", "Ghi PDF/A: a-1b, a-2b hoặc a-3b (a-3b gắn kèm nguồn của văn bản)"),
+    ("render", "In một tệp văn bản (.toml, .json, .yaml) ra PDF hoặc mã Typst"),
+    ("render.output", "Ghi vào đâu (mặc định: cạnh tệp vào, đuôi .pdf hoặc .typ); `-` là đầu ra chuẩn"),
+    ("render.emit", "Ghi gì: pdf hoặc typ (mã Typst)"),
+    (
+        "check",
+        "Kiểm tra văn bản mà không in: mọi điều lệnh in kiểm tra, thêm các cảnh báo về thể thức (lỗi nếu có --strict)",
+    ),
+    ("check.strict", "Coi cảnh báo là lỗi (mã thoát 1)"),
+    ("check.format", "Cách in cảnh báo: text (ra stderr) hoặc json (một mảng ra stdout)"),
+    ("new", "Ghi một tệp văn bản mẫu để sửa (TOML, chú thích tiếng Việt)"),
+    ("new.kind", "Loại văn bản: nghi-quyet, bao-cao-quy, bao-cao-6-thang, bao-cao-nam, ke-hoach, thong-bao, to-trinh"),
+    ("new.the_thuc", "Thể thức (mặc định: dang nếu loại này có)"),
+    ("new.output", "Ghi vào đâu (mặc định: LOẠI.toml trong thư mục hiện tại)"),
+    ("new.force", "Ghi đè tệp đã có"),
+    ("batch", "In nhiều văn bản song song vào THƯ_MỤC_RA (một văn bản lỗi không làm dừng các văn bản khác)"),
+    ("batch.inputs", "Các tệp văn bản, hoặc thư mục mà mọi tệp văn bản trong đó đều được in"),
+    ("batch.output", "Thư mục ghi PDF (tạo nếu chưa có); mỗi PDF mang tên tệp vào"),
+    ("batch.jobs", "Số luồng xử lý (mặc định: số nhân của máy)"),
+    ("preview", "Ghi các trang ra ảnh PNG: THƯ_MỤC/TÊN-1.png, TÊN-2.png …"),
+    ("preview.page", "Chỉ trang này (1 là trang đầu)"),
+    ("preview.ppi", "Độ phân giải, điểm ảnh trên mỗi inch"),
+    ("preview.output", "Thư mục ghi ảnh (mặc định: cạnh tệp vào)"),
+    ("watch", "In lại mỗi khi văn bản, số liệu hoặc các tệp đoạn văn thay đổi"),
+    ("watch.output", "Ghi PDF vào đâu (mặc định: cạnh tệp vào); với --png là thư mục"),
+    ("watch.png", "Ghi các trang PNG (96 dpi) thay cho PDF"),
+    ("fonts", "Liệt kê các phông chữ vanban dùng được"),
+    ("archive", "Lưu văn bản dạng PDF/A vào THƯ_MỤC và ghi vào sổ đăng ký của thư mục đó"),
+    ("archive.files", "Các tệp văn bản"),
+    ("archive.to", "Thư mục lưu trữ (tạo nếu chưa có); sổ đăng ký là THƯ_MỤC/register.sqlite"),
+    ("archive.pdf_standard", "a-3b (gắn kèm nguồn), a-2b hoặc a-1b (nguồn để trong thư mục cạnh PDF)"),
+    ("archive.assign_number", "Cấp số tiếp theo cho dự thảo (chưa có `so`) và ghi số vào PDF"),
+    ("archive.replaces", "Mục trong sổ mà văn bản này đính chính; văn bản giữ số của mục đó"),
+    ("*.nhiem_ky_tu", "Ngày bắt đầu nhiệm kỳ cấp ủy; được ghi vào sổ đăng ký"),
+    ("register", "Sổ đăng ký của một thư mục lưu trữ: số tiếp theo, danh sách, kiểm tra"),
+    ("register next", "In số tiếp theo còn trống của một loại văn bản"),
+    ("register next.the_thuc", "Mặc định: thể thức duy nhất của sổ, nếu không thì dang"),
+    ("register next.co_quan", "Mã cơ quan ban hành (ĐU, UBND); cần khi sổ có nhiều cơ quan"),
+    ("register next.year", "Năm (văn bản Nhà nước; Đảng: nhiệm kỳ đang có hiệu lực vào cuối năm)"),
+    ("register next.date", "Ngày văn bản sẽ mang (chọn năm hoặc nhiệm kỳ)"),
+    ("register next.nhiem_ky_tu", "Ngày bắt đầu một nhiệm kỳ chưa được ghi"),
+    ("register list", "In sổ đăng ký"),
+    ("register list.year", "Chỉ văn bản ban hành trong năm này"),
+    ("register list.type_code", "Chỉ mã loại này (BC, NQ …)"),
+    ("register list.format", "Cách in: table (bảng), csv hoặc json"),
+    ("register verify", "Tính lại SHA-256 của mọi tệp đã lưu; mã thoát 1 nếu có tệp bị mất hoặc bị sửa"),
+    ("completions", "In đoạn mã gợi ý lệnh cho shell (bash, zsh, fish, elvish, powershell)"),
+    ("completions.shell", "Shell: bash, zsh, fish, elvish hoặc powershell"),
+    ("man", "In trang hướng dẫn (roff), ví dụ `vanban man > vanban.1`"),
+    ("serve", "Trang web trên máy này để liệt kê, soạn, kiểm tra, xem trước, in và lưu trữ các văn bản của một thư mục (mở http://127.0.0.1:CỔNG/)"),
+    ("serve.dir", "Thư mục phục vụ: chỉ đọc và ghi các tệp trong thư mục này"),
+    ("serve.port", "Cổng (0: một cổng bất kỳ còn trống)"),
+    ("serve.listen", "Nghe trên địa chỉ này thay cho 127.0.0.1 (ví dụ 0.0.0.0 cho mạng nội bộ): mọi máy vào được địa chỉ này đều đọc và sửa được thư mục"),
+    ("serve.archive", "Thư mục lưu trữ (mặc định: THƯ_MỤC/luu-tru)"),
+    ("extract", "Ghi lại ra tệp các nguồn được gắn trong một PDF/A-3b đã lưu"),
+    ("extract.pdf", "Tệp PDF đã lưu"),
+    ("extract.output", "Thư mục ghi vào (giữ nguyên cấu trúc thư mục)"),
+    ("help", "In hướng dẫn của lệnh này hoặc của các lệnh con"),
+    ("help.subcommand", "Lệnh cần xem hướng dẫn"),
+];
+
+/// The Vietnamese for `path` (a command) or `path.id` (an option).
+pub fn vi(path: &str, id: Option<&str>) -> Option<&'static str> {
+    // clap's `help` command mirrors the tree (`help register next`,
+    // `register help next`): those are the commands they name.
+    let words: Vec<&str> = path.split(' ').collect();
+    let path = if words.contains(&"help") {
+        if words.last() == Some(&"help") {
+            "help".to_string()
+        } else {
+            words
+                .iter()
+                .filter(|w| **w != "help")
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    } else {
+        path.to_string()
+    };
+    let path = path.as_str();
+    let find = |key: &str| VI.iter().find(|(k, _)| *k == key).map(|(_, t)| *t);
+    match id {
+        None => find(path),
+        Some(id) => find(&format!("{path}.{id}")).or_else(|| find(&format!("*.{id}"))),
+    }
+}
+
+/// `cmd` with its help in `lang`: English is clap's own (the doc comments),
+/// Vietnamese replaces every about and help text and clap's headings.
+pub fn localize(mut cmd: Command, lang: Lang) -> Command {
+    // The built tree holds clap's own `--help`, `--version` and `help`
+    // command and the global options copied into every subcommand.
+    cmd.build();
+    match lang {
+        Lang::En => cmd,
+        Lang::Vi => walk(cmd, ""),
+    }
+}
+
+fn walk(mut cmd: Command, path: &str) -> Command {
+    if let Some(about) = vi(path, None) {
+        let short = about.split("\n\n").next().unwrap_or(about);
+        cmd = cmd.about(short).long_about(about);
+    }
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in args {
+        let help = vi(path, Some(&id));
+        cmd = cmd.mut_arg(&id, |mut a| {
+            if let Some(h) = help {
+                a = a.help(h).long_help(None::<&str>);
+            }
+            a.help_heading(if positional {
+                "Đối số"
+            } else {
+                "Tùy chọn"
+            })
+        });
+    }
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |s| walk(s, &sub_path));
+    }
+    cmd.subcommand_help_heading("Lệnh").help_template(
+        "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+    )
+}
+
+/// Every command and visible option of `cmd` without Vietnamese help, as
+/// its key: what a test asserts empty.
+pub fn untranslated(cmd: &Command) -> Vec<String> {
+    let mut missing = Vec::new();
+    collect(cmd, "", &mut missing);
+    missing
+}
+
+fn collect(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+    if vi(path, None).is_none() {
+        missing.push(format!("command `{path}`"));
+    }
+    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let id = a.get_id().as_str();
+        if vi(path, Some(id)).is_none() {
+            missing.push(format!("{path}.{id}"));
+        }
+    }
+    for s in cmd.get_subcommands() {
+        let sub_path = if path.is_empty() {
+            s.get_name().to_string()
+        } else {
+            format!("{path} {}", s.get_name())
+        };
+        collect(s, &sub_path, missing);
+    }
+}
