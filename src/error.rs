@@ -422,6 +422,49 @@ pub enum Error {
         problem: crate::kinds::BlockProblem,
     },
 
+    /// `vanban serve`: the file changed on disk since the page opened it;
+    /// saving would overwrite someone else's change.
+    ChangedOnDisk {
+        file: PathBuf,
+    },
+
+    /// `vanban serve`: a path that is not a plain relative path inside the
+    /// served folder (`..`, absolute, hidden, or a link leading out).
+    OutsideServed {
+        path: String,
+        dir: PathBuf,
+    },
+
+    /// `vanban serve`: the request was addressed to another host name (DNS
+    /// rebinding: a web site pointing its own name at this computer).
+    ForeignHost {
+        host: String,
+    },
+
+    /// `vanban serve`: a request without the page's per-run token.
+    MissingToken,
+
+    /// `vanban serve`: a write sent by a page of another site.
+    ForeignOrigin {
+        origin: String,
+    },
+
+    /// `vanban serve`: an upload that is not a figures file.
+    UploadKind {
+        file: PathBuf,
+    },
+
+    /// An output this build cannot write yet (the DOCX writer, issue 13).
+    Unavailable {
+        what: String,
+    },
+
+    /// `vanban serve` could not listen on its address.
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
+
     /// vanban panicked on this document (caught, so a batch goes on).
     Crashed {
         file: PathBuf,
@@ -485,6 +528,12 @@ impl Error {
                 | Error::Table { .. }
                 | Error::UnknownKind { .. }
                 | Error::KindBlock { .. }
+                | Error::ChangedOnDisk { .. }
+                | Error::OutsideServed { .. }
+                | Error::ForeignHost { .. }
+                | Error::MissingToken
+                | Error::ForeignOrigin { .. }
+                | Error::UploadKind { .. }
         )
     }
 }

@@ -56,6 +56,28 @@ impl Inputs {
         self.read(file.to_path_buf(), named, real)
     }
 
+    /// Records `bytes` as the document file `file`'s content without reading
+    /// it: a text being edited in `vanban serve` is checked and rendered as if
+    /// it were saved, and the file itself must exist (it is where the
+    /// document's folder is).
+    pub fn document_text(&self, file: &Path, bytes: Vec<u8>) -> Result<Input, Error> {
+        let named = absolute(file)?;
+        let real = std::fs::canonicalize(file).map_err(|source| Error::Read {
+            file: file.to_path_buf(),
+            source,
+        })?;
+        let input = Input {
+            shown: file.to_path_buf(),
+            named,
+            real,
+            bytes: Arc::new(bytes),
+        };
+        let mut read = self.read.lock().unwrap_or_else(|e| e.into_inner());
+        read.retain(|f| f.real != input.real);
+        read.push(input.clone());
+        Ok(input)
+    }
+
     /// Reads the file the document `document` names as `name` in `field`.
     pub fn named(&self, document: &Path, name: &Path, field: &str) -> Result<Input, Error> {
         let (shown, named, real) = self.resolve(document, name, field)?;

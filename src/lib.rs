@@ -30,6 +30,8 @@ pub mod model;
 pub mod output;
 pub mod profile;
 pub mod resolve;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod suggest;
 pub mod tables;
 pub mod templating;
@@ -62,6 +64,11 @@ impl Renderer {
             fonts: FontSet::embedded(),
             allowed: Vec::new(),
         }
+    }
+
+    /// The template set (built in, or `--templates`), for `new`'s skeletons.
+    pub fn templates(&self) -> &TemplateSource {
+        &self.templates
     }
 
     /// `templates`: a directory overlaying the built-in templates file by file;
@@ -253,7 +260,17 @@ impl Session<'_> {
         file: &Path,
     ) -> Result<(typst_layout::PagedDocument, Resolved), Error> {
         let resolved = self.renderer.resolve_file(file)?;
-        let source = self.renderer.source(&resolved)?;
+        let paged = self.typeset_resolved(&resolved)?;
+        Ok((paged, resolved))
+    }
+
+    /// Lays out a document resolved elsewhere (`vanban serve` resolves the
+    /// text being edited, not the file) in this session's world.
+    pub fn typeset_resolved(
+        &mut self,
+        resolved: &Resolved,
+    ) -> Result<typst_layout::PagedDocument, Error> {
+        let source = self.renderer.source(resolved)?;
         let world = match &mut self.world {
             Some(world) => {
                 world.update(&source, resolved.pdf_date);
@@ -271,8 +288,7 @@ impl Session<'_> {
             .map_err(|message| Error::Typeset {
                 diagnostics: vec![message],
             })?;
-        let paged = typeset::compile_world(world)?;
-        Ok((paged, resolved))
+        typeset::compile_world(world)
     }
 
     /// Reads `file` again and resolves it (for writers that need no layout).

@@ -145,6 +145,26 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), e.g. `vanban man > vanban.1`.
     Man,
+    /// A local web page to list, write, check, preview, render and archive
+    /// the documents of a folder (opens http://127.0.0.1:PORT/).
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The folder served: only its files are read and written.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0 for the
+        /// office network): anyone who can reach it can read and change the folder.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::IpAddr>,
+        /// The archive folder (default: DIR/luu-tru).
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
     /// Write the sources embedded in an archived PDF/A-3b back to files.
     Extract {
         /// The archived PDF.
@@ -398,6 +418,33 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
         Command::Archive(args) => run_archive(args, lang),
         Command::Register { command } => run_register(command, lang),
         Command::Extract { pdf, output } => run_extract(&pdf, &output, lang),
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            dir,
+            port,
+            listen,
+            archive,
+            shared,
+        } => {
+            let options = vanban::serve::Options {
+                dir,
+                port,
+                listen,
+                archive,
+            };
+            vanban::serve::run(shared.renderer()?, options, |address, exposed| {
+                if exposed {
+                    say(Msg::ServeExposed, lang);
+                }
+                say(
+                    Msg::ServeReady {
+                        address: address.to_string(),
+                    },
+                    lang,
+                );
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -58,6 +58,10 @@ pub enum Msg {
     },
     /// `extract` wrote the sources.
     Extracted { files: usize, document: PathBuf },
+    /// `vanban serve` is listening at `address`.
+    ServeReady { address: String },
+    /// `vanban serve --listen` on an address other computers can reach.
+    ServeExposed,
     /// The word before a lint.
     Warning,
     /// A diagnostic's label at the offending field.
@@ -177,6 +181,17 @@ impl Msg {
                 "extracted {} files; the document is {}",
                 files,
                 document.display()
+            ),
+            Msg::ServeReady { address } => tr!(
+                lang,
+                "vanban serve: mở {} trong trình duyệt (Ctrl+C để dừng)",
+                "vanban serve: open {} in a browser (Ctrl+C to stop)",
+                address
+            ),
+            Msg::ServeExposed => tr!(
+                lang,
+                "CẢNH BÁO: vanban serve nghe trên mạng (--listen): mọi máy kết nối được tới địa chỉ này đều đọc và sửa được các tệp trong thư mục. Chỉ dùng trong mạng nội bộ tin cậy.",
+                "WARNING: vanban serve listens on the network (--listen): every computer that can reach this address can read and change the files in the folder. Use it only on a trusted office network.",
             ),
             Msg::Warning => tr!(lang, "cảnh báo", "warning"),
             Msg::LabelField { field } => tr!(lang, "trường `{}`", "field `{}`", field),

@@ -433,6 +433,55 @@ pub fn text(e: &Error, lang: Lang) -> String {
             };
             format!("{}{}: {problem}", d(file), field(f, lang))
         }
+        Error::ChangedOnDisk { file } => tr!(
+            lang,
+            "{}: tệp đã bị sửa trên đĩa (bởi chương trình hoặc cửa sổ khác) từ khi mở ở đây; chưa lưu gì. Hãy chép lại phần vừa sửa, mở lại tệp rồi sửa lại",
+            "{}: the file was changed on disk since it was opened here (by another program or window); nothing was saved. Copy your changes, open the file again and make them there",
+            d(file)
+        ),
+        Error::OutsideServed { path, dir } => tr!(
+            lang,
+            "`{}`: không phải tệp trong thư mục đang phục vụ {}; hãy ghi đường dẫn tính từ thư mục đó, không có `..`, không bắt đầu bằng `/`, không qua liên kết ra ngoài",
+            "`{}`: not a file inside the served folder {}; give a path relative to it, without `..`, without a leading `/`, not through a link leading out",
+            path,
+            d(dir)
+        ),
+        Error::ForeignHost { host } => tr!(
+            lang,
+            "từ chối: yêu cầu gửi tới `{}`, không phải vanban trên máy này; hãy mở địa chỉ mà `vanban serve` đã in ra",
+            "refused: the request is addressed to `{}`, not to vanban on this computer; open the address `vanban serve` printed",
+            host
+        ),
+        Error::MissingToken => tr!(
+            lang,
+            "từ chối: yêu cầu không mang mã phiên của lần chạy này; hãy tải lại trang từ địa chỉ mà `vanban serve` đã in ra",
+            "refused: the request does not carry this run's token; reload the page from the address `vanban serve` printed",
+        ),
+        Error::ForeignOrigin { origin } => tr!(
+            lang,
+            "từ chối: yêu cầu đến từ trang của một trang web khác (`{}`)",
+            "refused: the request comes from the page of another site (`{}`)",
+            origin
+        ),
+        Error::UploadKind { file } => tr!(
+            lang,
+            "{}: chỉ tải lên được tệp số liệu (.xlsx, .xls, .ods, .csv)",
+            "{}: only figures files (.xlsx, .xls, .ods, .csv) can be uploaded",
+            d(file)
+        ),
+        Error::Unavailable { what } => tr!(
+            lang,
+            "phiên bản vanban này chưa xuất được tệp {}; hãy tải bản PDF",
+            "{} output is not available in this version of vanban yet; download the PDF",
+            what
+        ),
+        Error::Listen { addr, source } => tr!(
+            lang,
+            "không mở được cổng {}: {}",
+            "cannot listen on {}: {}",
+            addr,
+            source
+        ),
         Error::Crashed { file, message } => tr!(
             lang,
             "{}: vanban gặp lỗi nội bộ khi xử lý văn bản này: {}",
@@ -498,6 +547,14 @@ pub fn code(kind: ErrorKind) -> &'static str {
         ErrorKind::Threads => "vanban::lenh::luong",
         ErrorKind::UnknownKind => "vanban::tai_lieu::loai_van_ban",
         ErrorKind::KindBlock => "vanban::tai_lieu::khoi_cua_loai",
+        ErrorKind::ChangedOnDisk => "vanban::trang::da_bi_sua",
+        ErrorKind::OutsideServed => "vanban::trang::ngoai_thu_muc",
+        ErrorKind::ForeignHost => "vanban::trang::may_chu_la",
+        ErrorKind::MissingToken => "vanban::trang::thieu_ma_phien",
+        ErrorKind::ForeignOrigin => "vanban::trang::nguon_la",
+        ErrorKind::UploadKind => "vanban::trang::tep_tai_len",
+        ErrorKind::Unavailable => "vanban::ghi::chua_ho_tro",
+        ErrorKind::Listen => "vanban::trang::khong_mo_duoc_cong",
         ErrorKind::Crashed => "vanban::noi_bo::loi",
     }
 }

@@ -186,6 +186,26 @@ fn one_of_each() -> Vec<Error> {
                 .unwrap_err(),
         },
         Error::StdoutIsTerminal,
+        Error::ChangedOnDisk { file: f() },
+        Error::OutsideServed {
+            path: "../x.toml".into(),
+            dir: f(),
+        },
+        Error::ForeignHost {
+            host: "evil.example:8080".into(),
+        },
+        Error::MissingToken,
+        Error::ForeignOrigin {
+            origin: "http://evil.example".into(),
+        },
+        Error::UploadKind { file: f() },
+        Error::Unavailable {
+            what: "DOCX".into(),
+        },
+        Error::Listen {
+            addr: "127.0.0.1:8080".into(),
+            source: io(),
+        },
         Error::Crashed {
             file: f(),
             message: "x".into(),

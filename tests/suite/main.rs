@@ -33,6 +33,10 @@ mod resolved;
 mod schema;
 mod seed_resolution;
 mod signature_images;
+#[cfg(feature = "serve")]
+mod serve;
+#[cfg(feature = "serve")]
+mod serve_browser;
 mod state_format;
 mod tables;
 mod two_level;

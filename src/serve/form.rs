@@ -1,0 +1,489 @@
+//! The form beside the raw editor: the document file's header fields and
+//! body texts as a flat list of (field path, value), and writing one value
+//! back into the file's text with toml_edit, so the clerk's comments, key
+//! order and layout survive every edit made through the form.
+//!
+//! The text is the only state: the form is listed from it after every edit,
+//! and an edit is a change of the text, which the preview and the save take
+//! like any typed change.
+
+use serde::Serialize;
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::error::Error;
+use std::path::Path;
+
+/// One editable text of the document.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FormField {
+    /// The path as errors and lints name it: `trich_yeu[1]`, `noi_dung[0].doan[2]`.
+    pub field: String,
+    /// "dau" (header), "ky" (signature) or "than" (body).
+    pub group: &'static str,
+    /// What the clerk sees: "Cơ quan ban hành", "Tiêu đề", "Đoạn 2".
+    pub label: String,
+    pub label_en: String,
+    pub value: String,
+    /// Depth in the body's tree of sections, for indentation.
+    pub depth: usize,
+    /// A number field (`so`): empty removes it (a draft).
+    pub number: bool,
+    /// A paragraph: a text area rather than a line.
+    pub long: bool,
+}
+
+/// The header keys a clerk fills in, with their labels (vi, en).
+const HEADER: &[(&str, &str, &str)] = &[
+    ("co_quan_cap_tren", "Cơ quan cấp trên", "Superior body"),
+    ("co_quan_ban_hanh", "Cơ quan ban hành", "Issuing body"),
+    ("ma_co_quan", "Ký hiệu cơ quan", "Body code"),
+    ("so", "Số (để trống: dự thảo)", "Number (empty: draft)"),
+    ("dia_danh", "Địa danh", "Place name"),
+    ("ngay_ban_hanh", "Ngày ban hành", "Issue date"),
+];
+
+const SIGNATURE: &[(&str, &str, &str)] = &[
+    ("thay_mat", "Thay mặt", "On behalf of"),
+    ("chuc_vu", "Chức vụ người ký", "Signer's title"),
+    ("ho_ten", "Họ tên người ký", "Signer's name"),
+];
+
+/// The editable texts of `text`, in reading order; nothing when it does not
+/// parse as TOML (the raw editor shows the error).
+pub fn fields(text: &str) -> Vec<FormField> {
+    let Ok(doc) = text.parse::<DocumentMut>() else {
+        return Vec::new();
+    };
+    let root = doc.as_table();
+    let mut out = Vec::new();
+    for (key, vi, en) in HEADER {
+        let value = match root.get(key).and_then(Item::as_value) {
+            Some(Value::String(s)) => s.value().clone(),
+            Some(Value::Integer(i)) => i.value().to_string(),
+            Some(_) => continue,
+            None if *key == "so" || *key == "co_quan_cap_tren" => String::new(),
+            None => continue,
+        };
+        out.push(field(key.to_string(), "dau", vi, en, value, 0));
+        if *key == "so" {
+            out.last_mut().expect("just pushed").number = true;
+        }
+        if *key == "ngay_ban_hanh" {
+            lines(
+                root.get("trich_yeu"),
+                "trich_yeu",
+                "Trích yếu",
+                "Summary",
+                &mut out,
+            );
+        }
+    }
+    if let Some(ky) = root.get("ky").and_then(Item::as_table_like) {
+        for (key, vi, en) in SIGNATURE {
+            if let Some(s) = ky.get(key).and_then(Item::as_str) {
+                out.push(field(format!("ky.{key}"), "ky", vi, en, s.to_string(), 0));
+            }
+        }
+    }
+    paragraphs(root.get("mo_dau"), "mo_dau", 0, &mut out);
+    if let Some(sections) = root.get("noi_dung") {
+        sections_of(sections, "noi_dung", 0, &mut out);
+    }
+    paragraphs(root.get("ket_luan"), "ket_luan", 0, &mut out);
+    out
+}
+
+fn field(
+    field: String,
+    group: &'static str,
+    vi: &str,
+    en: &str,
+    value: String,
+    depth: usize,
+) -> FormField {
+    FormField {
+        field,
+        group,
+        label: vi.to_string(),
+        label_en: en.to_string(),
+        value,
+        depth,
+        number: false,
+        long: false,
+    }
+}
+
+/// A `Lines` field: one string, or one entry per printed line.
+fn lines(item: Option<&Item>, key: &str, vi: &str, en: &str, out: &mut Vec<FormField>) {
+    match item.and_then(Item::as_value) {
+        Some(Value::String(s)) => out.push(field(key.into(), "dau", vi, en, s.value().clone(), 0)),
+        Some(Value::Array(a)) => {
+            for (i, v) in a.iter().enumerate() {
+                if let Some(s) = v.as_str() {
+                    let vi = format!("{vi}, dòng {}", i + 1);
+                    let en = format!("{en}, line {}", i + 1);
+                    out.push(field(format!("{key}[{i}]"), "dau", &vi, &en, s.into(), 0));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The texts of a list of paragraphs: plain strings, and bullets (`gach`,
+/// `cong`); fragments and tables are names, not texts, and stay in the raw file.
+fn paragraphs(item: Option<&Item>, base: &str, depth: usize, out: &mut Vec<FormField>) {
+    let Some(array) = item.and_then(Item::as_array) else {
+        return;
+    };
+    for (i, v) in array.iter().enumerate() {
+        let (path, text, mark) = match v {
+            Value::String(s) => (format!("{base}[{i}]"), s.value().clone(), ""),
+            Value::InlineTable(t) => match ["gach", "cong"]
+                .iter()
+                .find_map(|k| t.get(k).and_then(Value::as_str).map(|s| (*k, s)))
+            {
+                Some((k, s)) => (
+                    format!("{base}[{i}].{k}"),
+                    s.to_string(),
+                    if k == "gach" { "– " } else { "+ " },
+                ),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let mut f = field(
+            path,
+            "than",
+            &format!("{mark}Đoạn {}", i + 1),
+            &format!("{mark}Paragraph {}", i + 1),
+            text,
+            depth,
+        );
+        f.long = true;
+        out.push(f);
+    }
+}
+
+/// The sections of `item` (an array of tables), depth first in reading order.
+fn sections_of(item: &Item, base: &str, depth: usize, out: &mut Vec<FormField>) {
+    let tables: Vec<&Table> = match item {
+        Item::ArrayOfTables(a) => a.iter().collect(),
+        _ => return,
+    };
+    for (i, t) in tables.into_iter().enumerate() {
+        let path = format!("{base}[{i}]");
+        if let Some(title) = t.get("tieu_de").and_then(Item::as_str) {
+            out.push(field(
+                format!("{path}.tieu_de"),
+                "than",
+                "Tiêu đề mục",
+                "Section heading",
+                title.to_string(),
+                depth,
+            ));
+        }
+        paragraphs(t.get("doan"), &format!("{path}.doan"), depth + 1, out);
+        if let Some(sub) = t.get("muc") {
+            sections_of(sub, &format!("{path}.muc"), depth + 1, out);
+        }
+        paragraphs(
+            t.get("doan_cuoi"),
+            &format!("{path}.doan_cuoi"),
+            depth + 1,
+            out,
+        );
+    }
+}
+
+enum Part<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `noi_dung[0].doan[2].gach` → keys and indices; `None` for anything else.
+fn parts(field: &str) -> Option<Vec<Part<'_>>> {
+    let mut out = Vec::new();
+    for segment in field.split('.') {
+        let (key, rest) = segment.split_once('[').unwrap_or((segment, ""));
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return None;
+        }
+        out.push(Part::Key(key));
+        if !rest.is_empty() {
+            for index in rest.trim_end_matches(']').split("][") {
+                out.push(Part::Index(index.parse().ok()?));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `text` with the form field `field` set to `value`: the value's own
+/// formatting (spaces around it, a trailing comment) is kept, and so is
+/// everything else in the file. Only fields [`fields`] lists can be set; `so`
+/// takes a number, and an empty `so` or `co_quan_cap_tren` is removed.
+pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, Error> {
+    let invalid = |message: String| Error::Invalid {
+        file: file.to_path_buf(),
+        field: field.to_string(),
+        message,
+    };
+    if !fields(text).iter().any(|f| f.field == field) {
+        return Err(invalid(
+            "this field is not one the form edits; change it in the file itself".into(),
+        ));
+    }
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| invalid(e.message().to_string()))?;
+    let new_value: Option<Value> = match field {
+        "so" | "co_quan_cap_tren" if value.trim().is_empty() => None,
+        "so" => Some(Value::from(value.trim().parse::<i64>().map_err(|_| {
+            invalid(format!(
+                "`{value}` is not a number; write the document number in digits, or leave it empty for a draft"
+            ))
+        })?)),
+        _ => Some(Value::from(value)),
+    };
+    let parts = parts(field).ok_or_else(|| invalid("not a field path".into()))?;
+    let (last, path) = parts.split_last().expect("a path has a part");
+    let missing = || invalid("no such field".into());
+    let mut at = AtMut::Item(doc.as_item_mut());
+    for part in path {
+        at = match (part, at) {
+            (Part::Key(k), at) => {
+                AtMut::Item(at.table().and_then(|t| t.get_mut(k)).ok_or_else(missing)?)
+            }
+            (Part::Index(i), AtMut::Item(item)) => match item {
+                Item::ArrayOfTables(a) => AtMut::Table(a.get_mut(*i).ok_or_else(missing)?),
+                other => AtMut::Value(
+                    other
+                        .as_array_mut()
+                        .and_then(|a| a.get_mut(*i))
+                        .ok_or_else(missing)?,
+                ),
+            },
+            (Part::Index(i), AtMut::Value(v)) => AtMut::Value(
+                v.as_array_mut()
+                    .and_then(|a| a.get_mut(*i))
+                    .ok_or_else(missing)?,
+            ),
+            (Part::Index(_), AtMut::Table(_)) => return Err(missing()),
+        };
+    }
+    match (last, new_value) {
+        (Part::Key(k), None) => {
+            if let Some(t) = at.table() {
+                t.remove(k);
+            }
+        }
+        (Part::Key(k), Some(v)) => {
+            let t = at.table().ok_or_else(missing)?;
+            match t.get_mut(k) {
+                Some(Item::Value(old)) => replace_keeping_decor(old, v),
+                Some(_) => return Err(missing()),
+                None => {
+                    t.insert(k, Item::Value(v));
+                }
+            }
+        }
+        (Part::Index(i), Some(v)) => {
+            let array = match at {
+                AtMut::Item(item) => item.as_array_mut(),
+                AtMut::Value(value) => value.as_array_mut(),
+                AtMut::Table(_) => None,
+            };
+            let old = array.and_then(|a| a.get_mut(*i)).ok_or_else(missing)?;
+            replace_keeping_decor(old, v);
+        }
+        (Part::Index(_), None) => return Err(invalid("this field cannot be empty".into())),
+    }
+    Ok(doc.to_string())
+}
+
+/// A place in the document being edited: a `[table]` of an array of tables
+/// is not an `Item`, an array element is a `Value`.
+enum AtMut<'a> {
+    Item(&'a mut Item),
+    Value(&'a mut Value),
+    Table(&'a mut Table),
+}
+
+impl<'a> AtMut<'a> {
+    fn table(self) -> Option<&'a mut dyn toml_edit::TableLike> {
+        match self {
+            AtMut::Item(i) => i.as_table_like_mut(),
+            AtMut::Value(v) => v
+                .as_inline_table_mut()
+                .map(|t| t as &mut dyn toml_edit::TableLike),
+            AtMut::Table(t) => Some(t as &mut dyn toml_edit::TableLike),
+        }
+    }
+}
+
+fn replace_keeping_decor(old: &mut Value, mut new: Value) {
+    *new.decor_mut() = old.decor().clone();
+    *old = new;
+}
+
+/// The keys of `[so_lieu]` the page sets when figures are attached; empty
+/// optional keys are removed.
+#[derive(Debug, Clone, Default)]
+pub struct DataSourcesEdit {
+    /// Relative to the document's folder.
+    pub chi_tieu: String,
+    pub thuc_hien: String,
+    pub trang_tinh: String,
+    pub ky: String,
+    pub nam: String,
+}
+
+/// `text` with `[so_lieu]` naming the catalogue and the figures: an existing
+/// table keeps its place, comments and other keys; a new one goes at the end.
+pub fn attach(file: &Path, text: &str, s: &DataSourcesEdit) -> Result<String, Error> {
+    let invalid = |field: &str, message: String| Error::Invalid {
+        file: file.to_path_buf(),
+        field: format!("so_lieu{}{field}", if field.is_empty() { "" } else { "." }),
+        message,
+    };
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| invalid("", e.message().to_string()))?;
+    let nam = match s.nam.as_str() {
+        "" => None,
+        n => Some(n.parse::<i64>().map_err(|_| {
+            invalid(
+                "nam",
+                format!("`{n}` is not a year; write it in digits (2026)"),
+            )
+        })?),
+    };
+    let root = doc.as_table_mut();
+    if !root.contains_key("so_lieu") {
+        root.insert("so_lieu", Item::Table(Table::new()));
+    }
+    let table = root
+        .get_mut("so_lieu")
+        .and_then(Item::as_table_like_mut)
+        .ok_or_else(|| invalid("", "`so_lieu` is not a table".into()))?;
+    let mut put = |key: &str, value: Option<Value>| match (table.get_mut(key), value) {
+        (Some(Item::Value(old)), Some(v)) => replace_keeping_decor(old, v),
+        (_, Some(v)) => {
+            table.insert(key, Item::Value(v));
+        }
+        (_, None) => {
+            table.remove(key);
+        }
+    };
+    let text_value = |s: &str| (!s.is_empty()).then(|| Value::from(s));
+    put("chi_tieu", text_value(&s.chi_tieu));
+    put("thuc_hien", text_value(&s.thuc_hien));
+    put("trang_tinh", text_value(&s.trang_tinh));
+    put("ky", text_value(&s.ky));
+    put("nam", nam.map(Value::from));
+    Ok(doc.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"# Nghị quyết
+the_thuc = "dang"   # thể thức
+so = 7
+trich_yeu = [
+  "về việc A",  # dòng 1
+  "và B",
+]
+
+[[noi_dung]]
+tieu_de = "Kết quả"
+doan = [
+  "Đoạn một.",
+  { gach = "Gạch đầu dòng." },  # giữ chú thích
+]
+
+[[noi_dung.muc]]
+tieu_de = "Mục con"
+doan = ["Đoạn con."]
+
+[ky]
+chuc_vu = "BÍ THƯ"
+ho_ten = "Nguyễn Văn A"
+"#;
+
+    fn file() -> &'static Path {
+        Path::new("x.toml")
+    }
+
+    #[test]
+    fn the_form_lists_header_signature_and_body_in_reading_order() {
+        let f = fields(DOC);
+        let paths: Vec<&str> = f.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "co_quan_cap_tren",
+                "so",
+                "ky.chuc_vu",
+                "ky.ho_ten",
+                "noi_dung[0].tieu_de",
+                "noi_dung[0].doan[0]",
+                "noi_dung[0].doan[1].gach",
+                "noi_dung[0].muc[0].tieu_de",
+                "noi_dung[0].muc[0].doan[0]",
+            ]
+        );
+        assert_eq!(f[1].value, "7");
+        assert_eq!(f[8].depth, 2);
+    }
+
+    #[test]
+    fn setting_a_field_keeps_comments_order_and_layout() {
+        let out = set(file(), DOC, "noi_dung[0].doan[1].gach", "Gạch \"mới\".").unwrap();
+        assert_eq!(
+            out,
+            DOC.replace(
+                "{ gach = \"Gạch đầu dòng.\" }",
+                "{ gach = 'Gạch \"mới\".' }"
+            )
+        );
+        let out = set(file(), DOC, "noi_dung[0].muc[0].doan[0]", "Khác.").unwrap();
+        assert_eq!(out, DOC.replace("[\"Đoạn con.\"]", "[\"Khác.\"]"));
+        let out = set(file(), DOC, "so", "").unwrap();
+        assert_eq!(out, DOC.replace("so = 7\n", ""));
+        let out = set(file(), DOC, "so", "12").unwrap();
+        assert_eq!(out, DOC.replace("so = 7", "so = 12"));
+        assert!(set(file(), DOC, "so", "mười").is_err());
+        // Only what the form shows can be set: not the thể thức, not a new key.
+        assert!(set(file(), DOC, "the_thuc", "nha-nuoc").is_err());
+        assert!(set(file(), DOC, "noi_dung[3].doan[0]", "x").is_err());
+    }
+
+    #[test]
+    fn attaching_figures_adds_or_updates_so_lieu() {
+        let s = DataSourcesEdit {
+            chi_tieu: "data/ct.toml".into(),
+            thuc_hien: "data/th.xlsx".into(),
+            ky: "6-thang".into(),
+            nam: "2026".into(),
+            ..Default::default()
+        };
+        let out = attach(file(), DOC, &s).unwrap();
+        assert!(out.starts_with(DOC), "{out}");
+        assert!(out.ends_with(
+            "[so_lieu]\nchi_tieu = \"data/ct.toml\"\nthuc_hien = \"data/th.xlsx\"\nky = \"6-thang\"\nnam = 2026\n"
+        ), "{out}");
+        let again = attach(
+            file(),
+            &out,
+            &DataSourcesEdit {
+                thuc_hien: "data/th2.csv".into(),
+                ..s
+            },
+        )
+        .unwrap();
+        assert_eq!(again, out.replace("th.xlsx", "th2.csv"));
+    }
+}

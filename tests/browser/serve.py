@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Drives `vanban serve` in headless Chromium as a clerk would.
+
+Called by tests/suite/serve_browser.rs with a running server:
+  serve.py URL DIR UPLOAD SHOTS
+URL is the address the server printed, DIR the served folder (a copy of
+examples/), UPLOAD a figures workbook outside it, SHOTS where screenshots go.
+
+1. The list shows the seed; open it, change a word in a paragraph through the
+   form, see the first preview picture change, save.
+2. Start a six-monthly report from its skeleton, upload the XLSX, attach it,
+   see the computed values and verdicts; save, archive it with the next
+   number, find it in the register; verify the register.
+Every screenshot is checked for content (pixel variance), so a blank or
+unstyled page fails. Exits non-zero with a message on the first failure.
+"""
+
+import os
+import sys
+import tempfile
+
+from PIL import Image, ImageStat
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+URL, DIR, UPLOAD, SHOTS = sys.argv[1:5]
+SEED = "nghi-quyet-07-NQ-DU-2025.toml"
+WAIT = 60  # seconds: a debug build draws the seed's nine pages slowly
+
+
+def driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for flag in [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--window-size=1400,1000", f"--user-data-dir={tempfile.mkdtemp(prefix='vanban-chromium-')}",
+    ]:
+        options.add_argument(flag)
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def shot(d, name, min_variance=200.0):
+    """Saves a screenshot and fails if it is (nearly) one colour."""
+    path = os.path.join(SHOTS, name)
+    d.save_screenshot(path)
+    image = Image.open(path).convert("L")
+    variance = ImageStat.Stat(image).var[0]
+    if variance < min_variance:
+        raise AssertionError(f"{name}: the screenshot is blank (pixel variance {variance:.1f})")
+    print(f"{name}: pixel variance {variance:.0f}")
+
+
+def wait(d, condition, what):
+    try:
+        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(lambda _: condition())
+    except Exception as e:
+        shot_path = os.path.join(SHOTS, "failure.png")
+        d.save_screenshot(shot_path)
+        message = d.find_element(By.ID, "message").text
+        problems = d.find_element(By.ID, "problems").text
+        raise AssertionError(f"waiting for {what}: {e!r}; message: {message!r}; problems: {problems!r}")
+
+
+def message(d):
+    return d.find_element(By.ID, "message").text
+
+
+def first_page(d):
+    imgs = d.find_elements(By.CSS_SELECTOR, "#pages img")
+    return imgs[0].get_attribute("src") if imgs else None
+
+
+def doc_rows(d):
+    return d.find_elements(By.CSS_SELECTOR, "#doc-table tbody tr")
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    d = driver()
+    try:
+        d.get(URL)
+        wait(d, lambda: len(doc_rows(d)) >= 8, "the documents of the folder")
+        seed_row = next(r for r in doc_rows(d) if r.get_attribute("data-path") == SEED)
+        assert "Số 07-NQ/ĐU" in seed_row.text, seed_row.text
+        assert "NGHỊ QUYẾT" in seed_row.text, seed_row.text
+        shot(d, "01-list.png")
+
+        # --- 1. the seed: change a word, see the preview change, save
+        seed_row.click()
+        wait(d, lambda: len(d.find_elements(By.CSS_SELECTOR, "#pages img")) >= 4, "the seed's pages")
+        field = wait(d, lambda: d.find_element(By.CSS_SELECTOR, '[data-field="noi_dung[0].doan[0]"]'), "the form")
+        before = first_page(d)
+        assert before.startswith("data:image/png;base64,"), before[:40]
+        old = field.get_attribute("value")
+        assert old.startswith("Năm 2025, thực hiện"), old[:40]
+        # The clerk replaces the word: the text up to it is kept, then typed.
+        d.execute_script(
+            "arguments[0].focus(); arguments[0].setSelectionRange(10, 19);", field)
+        field.send_keys("triển khai")
+        wait(d, lambda: field.get_attribute("value").startswith("Năm 2025, triển khai nhiệm vụ"), "the typed word")
+        wait(d, lambda: first_page(d) != before, "the first preview picture to change")
+        assert "triển khai nhiệm vụ" in d.find_element(By.ID, "raw").get_attribute("value")
+        shot(d, "02-seed-edited.png")
+        d.find_element(By.ID, "save").click()
+        wait(d, lambda: message(d) == "Đã lưu.", "the save")
+        shot(d, "03-seed-saved.png")
+
+        # --- 2. a report from a skeleton and an XLSX, archived, in the register
+        d.find_element(By.ID, "back").click()
+        wait(d, lambda: len(doc_rows(d)) >= 8, "the list again")
+        Select(d.find_element(By.ID, "new-kind")).select_by_value("bao-cao-6-thang|nha-nuoc")
+        d.find_element(By.ID, "new-name").send_keys("bao-cao-6-thang-moi.toml")
+        d.find_element(By.ID, "new-create").click()
+        wait(d, lambda: d.find_element(By.ID, "edit-path").text == "bao-cao-6-thang-moi.toml", "the new report")
+        wait(d, lambda: len(d.find_elements(By.CSS_SELECTOR, "#pages img")) >= 1, "the new report's pages")
+        d.find_element(By.ID, "tab-data").click()
+        d.find_element(By.ID, "data-upload").send_keys(UPLOAD)
+        name = os.path.basename(UPLOAD)
+        wait(d, lambda: message(d) == f"Đã tải lên: {name}", "the upload")
+        wait(d, lambda: Select(d.find_element(By.ID, "data-figures")).first_selected_option.text == name,
+             "the uploaded file chosen")
+        Select(d.find_element(By.ID, "data-catalogue")).select_by_value("data/vu-quang/chi-tieu-2026.toml")
+        d.find_element(By.ID, "data-sheet").send_keys("6 tháng")
+        d.find_element(By.ID, "data-period").send_keys("6-thang")
+        d.find_element(By.ID, "data-year").send_keys("2026")
+        d.find_element(By.ID, "data-attach").click()
+        rows = lambda: d.find_elements(By.CSS_SELECTOR, "#indicators tbody tr")
+        wait(d, lambda: len(rows()) > 5, "the indicator table")
+        verdicts = {r.find_elements(By.TAG_NAME, "td")[-1].text for r in rows()}
+        assert verdicts & {"Vượt", "Đạt", "Chưa đạt"}, verdicts
+        assert "[so_lieu]" in d.find_element(By.ID, "raw").get_attribute("value")
+        summary = d.find_element(By.ID, "indicator-summary").text
+        assert "chỉ tiêu đạt và vượt" in summary, summary
+        shot(d, "04-report-figures.png")
+        d.find_element(By.ID, "save").click()
+        wait(d, lambda: message(d) == "Đã lưu.", "the report's save")
+        d.find_element(By.ID, "archive").click()
+        wait(d, lambda: message(d).startswith("Đã lưu trữ: "), "the archive")
+        archived = message(d)
+        assert "/BC-UBND" in archived, archived
+        number = archived.split(": ", 1)[1].split(" · ")[0]
+        shot(d, "05-archived.png")
+
+        d.find_element(By.ID, "nav-register").click()
+        register = lambda: d.find_elements(By.CSS_SELECTOR, "#register-table tbody tr")
+        wait(d, lambda: any(number in r.text for r in register()), "the entry in the register")
+        d.find_element(By.ID, "reg-type").send_keys("NQ")
+        d.find_element(By.CSS_SELECTOR, "#register-form button[type=submit]").click()
+        wait(d, lambda: not any(number in r.text for r in register()), "the filter to hide the report")
+        d.find_element(By.ID, "reg-type").clear()
+        d.find_element(By.CSS_SELECTOR, "#register-form button[type=submit]").click()
+        wait(d, lambda: any(number in r.text for r in register()), "the report again")
+        d.find_element(By.ID, "verify").click()
+        wait(d, lambda: "toàn vẹn" in d.find_element(By.ID, "verify-result").text, "the verification")
+        shot(d, "06-register.png")
+
+        # --- English on demand
+        d.get(URL + "?lang=en")
+        wait(d, lambda: len(doc_rows(d)) >= 9, "the list in English")
+        assert d.find_element(By.CSS_SELECTOR, "header h1").text == "vanban — documents"
+        shot(d, "07-english.png")
+        print("browser test passed")
+    finally:
+        d.quit()
+
+
+if __name__ == "__main__":
+    main()
