@@ -406,7 +406,15 @@ pub async fn new_document(
             }
         };
         let today = chrono::Local::now().date_naive();
-        crate::workflow::new::write(app.renderer.templates(), &r.kind, the_thuc, &file, false, today).map_err(fail)?;
+        crate::workflow::new::write(
+            app.renderer.templates(),
+            &r.kind,
+            the_thuc,
+            &file,
+            false,
+            today,
+        )
+        .map_err(fail)?;
         let (text, hash) = read_document(&file).map_err(fail)?;
         Ok(Opened {
             path: app.relative(&file),

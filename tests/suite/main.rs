@@ -32,11 +32,11 @@ mod reports;
 mod resolved;
 mod schema;
 mod seed_resolution;
-mod signature_images;
 #[cfg(feature = "serve")]
 mod serve;
 #[cfg(feature = "serve")]
 mod serve_browser;
+mod signature_images;
 mod state_format;
 mod tables;
 mod two_level;
