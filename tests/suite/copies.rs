@@ -7,7 +7,7 @@
 use crate::common::*;
 
 const STATE: &str = r#"the_thuc = "nha-nuoc"
-loai = "quyet-dinh"
+loai = "thong-bao"
 co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
 ma_co_quan = "UBND"
 so = 15
@@ -58,7 +58,7 @@ fn sao_y_prints_the_original_then_the_copy_block_under_a_full_width_rule() {
     let page = page(&STATE.replace("FORM", "sao-y"));
     let original_name = line_with(&page, "Nguyễn Văn A");
     // The original's content is all there, its own number first.
-    assert!(line_with(&page, "Số: 15/QĐ-UBND").top() < original_name.top());
+    assert!(line_with(&page, "Số: 15/TB-UBND").top() < original_name.top());
     // The rule: across the text width (30 mm to 195 mm), below the original's signature.
     let (left, right) = (30.0 * MM, page.width - 15.0 * MM);
     let rule = page
