@@ -402,11 +402,13 @@ pub fn text(e: &Error, lang: Lang) -> String {
             });
             tr!(
                 lang,
-                "{}, trường `loai`: bộ thể thức `{}` không có loại văn bản `{}`{}; các loại là: {}",
-                "{}, field `loai`: `{}` is not a kind of profile `{}`{}; the kinds are: {}",
+                // Positional arguments: the two languages name kind and
+                // profile in opposite orders.
+                "{0}, trường `loai`: bộ thể thức `{2}` không có loại văn bản `{1}`{3}; các loại là: {4}",
+                "{0}, field `loai`: `{1}` is not a kind of profile `{2}`{3}; the kinds are: {4}",
                 loc,
-                kind_or_profile(lang, kind, profile).0,
-                kind_or_profile(lang, kind, profile).1,
+                kind,
+                profile,
                 guess.unwrap_or_default(),
                 known.join(", ")
             )
@@ -489,15 +491,6 @@ pub fn text(e: &Error, lang: Lang) -> String {
             d(file),
             message
         ),
-    }
-}
-
-/// The Vietnamese sentence names the profile before the kind, the English
-/// one the kind first.
-fn kind_or_profile<'a>(lang: Lang, kind: &'a str, profile: &'a str) -> (&'a str, &'a str) {
-    match lang {
-        Lang::Vi => (profile, kind),
-        Lang::En => (kind, profile),
     }
 }
 
