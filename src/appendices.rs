@@ -103,7 +103,7 @@ pub fn build(
                         return Err(Error::Invalid {
                             file: file.to_path_buf(),
                             field,
-                            message: "the indicator table needs figures: add [so_lieu] with `chi_tieu` and `thuc_hien`, or give the appendix its own `noi_dung`".into(),
+                            problem: crate::problems::Invalid::AppendixNeedsFigures,
                         });
                     };
                     out.kind = "chi-tieu";

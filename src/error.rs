@@ -197,10 +197,11 @@ pub enum Error {
         message: String,
     },
 
+    /// A value that parses but cannot be used.
     Invalid {
         file: PathBuf,
         field: String,
-        message: String,
+        problem: crate::problems::Invalid,
     },
 
     MissingGlyph {
@@ -234,7 +235,7 @@ pub enum Error {
 
     Profile {
         name: String,
-        message: String,
+        problem: crate::problems::ProfileProblem,
     },
 
     Template {
@@ -282,7 +283,7 @@ pub enum Error {
     /// unknown term, a PDF without sources, a wrong `--replaces`.
     Archive {
         file: PathBuf,
-        message: String,
+        problem: crate::problems::ArchiveProblem,
     },
 
     DuplicateNumber {
@@ -309,7 +310,7 @@ pub enum Error {
     /// would renumber documents, a name already registered).
     Register {
         register: PathBuf,
-        message: String,
+        problem: crate::problems::RegisterProblem,
     },
 
     /// `archive --replaces` with other than one document file.
@@ -330,7 +331,7 @@ pub enum Error {
     /// `vanban new` has no skeleton for this kind (or thể thức, or file type).
     NoSkeleton {
         kind: String,
-        message: String,
+        problem: crate::problems::SkeletonProblem,
     },
 
     /// `vanban new` would overwrite a file; it may be a document being written.

@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::problems::KindProblem;
 use crate::model::numbering::ListStyle;
 use crate::model::Document;
 
@@ -240,30 +241,26 @@ pub enum BlockProblem {
 
 impl KindDecl {
     /// Checks what serde cannot: called when the profile is read.
-    pub fn validate(&self, key: &str) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), KindProblem> {
         if self.ten.trim().is_empty() {
-            return Err(format!("`loai.{key}.ten` must not be empty"));
+            return Err(KindProblem::EmptyName);
         }
         if !(1..=2).contains(&self.khoi.so_chu_ky) {
-            return Err(format!(
-                "`loai.{key}.khoi.so_chu_ky` is 1 or 2 (two signatures side by side); got {}",
-                self.khoi.so_chu_ky
-            ));
+            return Err(KindProblem::Signatures {
+                got: self.khoi.so_chu_ky,
+            });
         }
         if self.khoi.dieu.as_ref().is_some_and(|d| d.scheme.is_none()) {
-            return Err(format!(
-                "`loai.{key}.khoi.dieu` needs its scheme: `{{ so = \"Điều {{n}}.\" }}`"
-            ));
+            return Err(KindProblem::ArticleScheme);
         }
         if self.mau.is_empty() || self.mau.contains(['/', '\\', '.']) {
-            return Err(format!(
-                "`loai.{key}.mau` names a template in kinds/ without its extension (\"van-ban\"); got `{}`",
-                self.mau
-            ));
+            return Err(KindProblem::Template {
+                got: self.mau.clone(),
+            });
         }
         if let Some(m) = &self.mau_so {
             if !m.contains("{so}") {
-                return Err(format!("`loai.{key}.mau_so` needs `{{so}}`, the number"));
+                return Err(KindProblem::PatternWithoutNumber);
             }
         }
         Ok(())

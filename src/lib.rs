@@ -28,6 +28,7 @@ pub mod locate;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod problems;
 pub mod profile;
 pub mod resolve;
 #[cfg(feature = "serve")]

@@ -232,3 +232,12 @@ pub fn year_message(year: i32, window: &RangeInclusive<i32>) -> String {
         window.end()
     )
 }
+
+/// [`year_message`] as data, for an error that carries its reason.
+pub fn year_outside(year: i32, window: &RangeInclusive<i32>) -> crate::problems::Invalid {
+    crate::problems::Invalid::YearOutside {
+        year,
+        first: *window.start(),
+        last: *window.end(),
+    }
+}

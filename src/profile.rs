@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::problems::{Invalid, ProfileProblem};
 use crate::kinds::{Kind, KindDecl};
 use crate::model::{self, Format, TheThuc};
 use crate::templating::TemplateSource;
@@ -448,7 +449,7 @@ impl AddresseeStyle {
 
 impl MarkStyles {
     /// Every key a document may write has words, and every colour is one.
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), ProfileProblem> {
         use crate::model::{Circulation, Secrecy, Urgency};
         use strum::VariantArray;
         let keys = Secrecy::VARIANTS
@@ -459,14 +460,11 @@ impl MarkStyles {
             .chain(["du-thao", "du-thao-lan"]);
         for key in keys {
             if !self.chu.contains_key(key) {
-                return Err(format!("`chi_dan.chu` has no words for the mark `{key}`"));
+                return Err(ProfileProblem::MarkWords { mark: key.into() });
             }
         }
         if !self.chu["du-thao-lan"].contains("{n}") {
-            return Err(
-                "`chi_dan.chu.du-thao-lan` needs `{n}` where the round goes (\"Dự thảo lần {n}\")"
-                    .into(),
-            );
+            return Err(ProfileProblem::DraftRoundWords);
         }
         for (group, style) in [
             ("do_mat", &self.do_mat),
@@ -477,15 +475,14 @@ impl MarkStyles {
             if let Some(c) = &style.mau {
                 let hex = c.strip_prefix('#').unwrap_or("");
                 if hex.len() != 6 || !hex.chars().all(|d| d.is_ascii_hexdigit()) {
-                    return Err(format!(
-                        "`chi_dan.{group}.mau` is `{c}`; write a colour as #rrggbb (#e00000)"
-                    ));
+                    return Err(ProfileProblem::Colour {
+                        group,
+                        value: c.clone(),
+                    });
                 }
             }
             if style.vi_tri == MarkPlace::GocPhai && style.cach_mep_tren.is_none() {
-                return Err(format!(
-                    "`chi_dan.{group}` is placed `goc-phai`, which needs `cach_mep_tren` (its distance from the top edge)"
-                ));
+                return Err(ProfileProblem::CornerNeedsTop { group });
             }
         }
         Ok(())
@@ -509,16 +506,16 @@ impl Profile {
         let file = format!("profiles/{name}.toml");
         let text = templates.get(&file).ok_or_else(|| Error::Profile {
             name: name.to_string(),
-            message: format!(
-                "no such profile (looked for templates/{file}); known profiles: {}",
-                templates.profile_names().join(", ")
-            ),
+            problem: ProfileProblem::NoSuchProfile {
+                looked_for: format!("templates/{file}"),
+                known: templates.profile_names(),
+            },
         })?;
         let mut profile: Profile =
             model::parse(Path::new(&format!("templates/{file}")), &text, Format::Toml).map_err(
                 |e| Error::Profile {
                     name: name.to_string(),
-                    message: e.to_string(),
+                    problem: ProfileProblem::Unreadable(Box::new(e)),
                 },
             )?;
         // Kinds added by the template set: a file each, over the profile's own.
@@ -528,7 +525,7 @@ impl Profile {
                 model::parse(Path::new(&format!("templates/{path}")), &text, Format::Toml)
                     .map_err(|e| Error::Profile {
                         name: name.to_string(),
-                        message: e.to_string(),
+                        problem: ProfileProblem::Unreadable(Box::new(e)),
                     })?;
             profile.loai.insert(key, decl);
         }
@@ -537,30 +534,28 @@ impl Profile {
     }
 
     fn validate(&self) -> Result<(), Error> {
-        let fail = |message: String| Error::Profile {
+        let fail = |problem: ProfileProblem| Error::Profile {
             name: self.ten.clone(),
-            message,
+            problem,
         };
         let d = &self.dau;
         if d.tieu_ngu.is_some() != d.tieu_ngu_co.is_some() {
-            return Err(fail(
-                "`dau.tieu_ngu` and `dau.tieu_ngu_co` go together: give both or neither".into(),
-            ));
+            return Err(fail(ProfileProblem::Together {
+                first: "dau.tieu_ngu",
+                second: "dau.tieu_ngu_co",
+            }));
         }
         if d.dau_sao.is_some() != d.dau_sao_co.is_some() {
-            return Err(fail(
-                "`dau.dau_sao` and `dau.dau_sao_co` go together: give both or neither".into(),
-            ));
+            return Err(fail(ProfileProblem::Together {
+                first: "dau.dau_sao",
+                second: "dau.dau_sao_co",
+            }));
         }
         if d.dau_sao.is_some() && d.ke_ban_hanh.is_some() {
-            return Err(fail(
-                "under the issuing body there is either a mark (`dau.dau_sao`) or a rule (`dau.ke_ban_hanh`), not both".into(),
-            ));
+            return Err(fail(ProfileProblem::MarkOrRule));
         }
         if self.ten_loai.phan_cach.is_some() && self.ten_loai.ke_trich_yeu.is_some() {
-            return Err(fail(
-                "under the trích yếu there is either a separator (`ten_loai.phan_cach`) or a rule (`ten_loai.ke_trich_yeu`), not both".into(),
-            ));
+            return Err(fail(ProfileProblem::SeparatorOrRule));
         }
         for (key, fraction) in [
             ("dau.ke_ban_hanh", d.ke_ban_hanh),
@@ -568,31 +563,31 @@ impl Profile {
         ] {
             if let Some(f) = fraction {
                 if !(f > 0.0 && f <= 1.0) {
-                    return Err(fail(format!(
-                        "`{key}` is a fraction of the text's length, above 0 and at most 1 (0.4 is 2/5); got {f}"
-                    )));
+                    return Err(fail(ProfileProblem::Fraction { key, got: f }));
                 }
             }
         }
         if self.loai.is_empty() {
-            return Err(fail(
-                "the profile declares no kind of document; add `[loai.<key>]` tables (see docs/loai-van-ban.md)".into(),
-            ));
+            return Err(fail(ProfileProblem::NoKinds));
         }
         for (key, decl) in &self.loai {
-            decl.validate(key).map_err(fail)?;
+            decl.validate().map_err(|problem| {
+                fail(ProfileProblem::Kind {
+                    key: key.clone(),
+                    problem,
+                })
+            })?;
         }
         if let Some(marks) = &self.chi_dan {
             marks.validate().map_err(fail)?;
         }
         if !(self.ky.anh_dau_phu >= 0.0 && self.ky.anh_dau_phu <= 1.0) {
-            return Err(fail(format!(
-                "`ky.anh_dau_phu` is the share of the signature the seal covers, from 0 to 1 (0.33 is a third); got {}",
-                self.ky.anh_dau_phu
-            )));
+            return Err(fail(ProfileProblem::SealShare {
+                got: self.ky.anh_dau_phu,
+            }));
         }
         if self.chu.ho_phong.is_empty() {
-            return Err(fail("`chu.ho_phong` needs at least one font family".into()));
+            return Err(fail(ProfileProblem::NoFontFamily));
         }
         let depth = self.muc.so.len();
         if depth == 0
@@ -600,9 +595,7 @@ impl Profile {
             || self.muc.dam.len() != depth
             || self.muc.nghieng.len() != depth
         {
-            return Err(fail(
-                "`muc.so`, `muc.in_hoa`, `muc.dam` and `muc.nghieng` need one entry per heading level, the same number each".into(),
-            ));
+            return Err(fail(ProfileProblem::HeadingLevels));
         }
         if let Some(bad) = self
             .muc
@@ -610,10 +603,7 @@ impl Profile {
             .keys()
             .find(|k| model::numbering::Scheme::parse(k).is_none())
         {
-            return Err(fail(format!(
-                "`muc.kieu`: `{bad}` is not a numbering scheme; expected {}",
-                model::numbering::EXPECTED
-            )));
+            return Err(fail(ProfileProblem::Scheme { key: bad.clone() }));
         }
         Ok(())
     }
@@ -625,20 +615,18 @@ impl Profile {
             return Err(Error::Invalid {
                 file: file.to_path_buf(),
                 field: "kinh_gui".into(),
-                message: format!(
-                    "profile `{}` has no layout for \"Kính gửi:\" (no `[kinh_gui]` table), so the addressees would not be printed; remove `kinh_gui` or use a profile that has one",
-                    self.ten
-                ),
+                problem: Invalid::NoAddresseeLayout {
+                    profile: self.ten.clone(),
+                },
             });
         }
         if doc.ban_sao.is_some() && self.ban_sao.is_none() {
             return Err(Error::Invalid {
                 file: file.to_path_buf(),
                 field: "ban_sao".into(),
-                message: format!(
-                    "profile `{}` has no layout for copies (no `[ban_sao]` table); use a profile that has one",
-                    self.ten
-                ),
+                problem: Invalid::NoCopyLayout {
+                    profile: self.ten.clone(),
+                },
             });
         }
         if let (Some(order), Some(style)) = (&doc.ban_sao, &self.ban_sao) {
@@ -646,7 +634,7 @@ impl Profile {
             if !style.ten.contains_key(key) || !style.ma.contains_key(key) {
                 return Err(Error::Profile {
                     name: self.ten.clone(),
-                    message: format!("`ban_sao.ten` and `ban_sao.ma` need an entry for `{key}`"),
+                    problem: ProfileProblem::CopyWords { key: key.into() },
                 });
             }
         }
@@ -655,10 +643,10 @@ impl Profile {
                 return Err(Error::Invalid {
                     file: file.to_path_buf(),
                     field: first.nhom.into(),
-                    message: format!(
-                        "profile `{}` has no layout for marks (no `[chi_dan]` table), so `{}` would not be printed; remove it or use a profile that has one",
-                        self.ten, first.nhom
-                    ),
+                    problem: Invalid::NoMarkLayout {
+                        profile: self.ten.clone(),
+                        mark: first.nhom.into(),
+                    },
                 });
             }
         }

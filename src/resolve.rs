@@ -206,12 +206,11 @@ pub fn resolve(
         return Err(Error::Invalid {
             file: file.to_path_buf(),
             field: "ho_so".into(),
-            message: format!(
-                "profile `{}` is for thể thức `{}`, but the document says `the_thuc = \"{}\"`",
-                profile.ten,
-                profile.the_thuc.key(),
-                document.the_thuc.key()
-            ),
+            problem: crate::problems::Invalid::ProfileTheThuc {
+                profile: profile.ten.clone(),
+                profile_the_thuc: profile.the_thuc.key().into(),
+                document_the_thuc: document.the_thuc.key().into(),
+            },
         });
     }
     let font = fonts
@@ -409,7 +408,7 @@ fn pdf_date(doc: &Document, file: &Path) -> Result<Datetime, Error> {
         Error::Invalid {
             file: file.to_path_buf(),
             field: "ngay_ban_hanh".into(),
-            message: "the date is outside the range a PDF can carry".into(),
+            problem: crate::problems::Invalid::DateOutsidePdf,
         }
     })
 }

@@ -14,6 +14,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::sources::{self, Manifest, MANIFEST, MANIFEST_FORMAT};
 use crate::error::Error;
+use crate::problems::{ArchiveProblem, TreeProblem};
 
 /// No source file is larger than this (a document or data file is at most
 /// 16 MiB, see `model::load`); a larger stream is a decompression bomb.
@@ -39,15 +40,19 @@ pub struct Extracted {
 
 /// The files embedded in `pdf` (read from `file`, named in errors).
 pub fn embedded_files(pdf: &[u8], file: &Path) -> Result<Vec<Embedded>, Error> {
-    let bad = |message: String| Error::Archive {
+    let bad = |problem: ArchiveProblem| Error::Archive {
         file: file.to_path_buf(),
-        message,
+        problem,
     };
-    let doc = Document::load_mem(pdf).map_err(|e| bad(format!("not a readable PDF: {e}")))?;
-    let catalog = doc
-        .catalog()
-        .map_err(|e| bad(format!("the PDF has no catalogue: {e}")))?;
-    let Some(tree) = catalog
+    let unreadable = |e: lopdf::Error| {
+        bad(ArchiveProblem::UnreadablePdf {
+            detail: e.to_string(),
+        })
+    };
+    let tree = |problem: TreeProblem| bad(ArchiveProblem::DamagedTree { problem });
+    let doc = Document::load_mem(pdf).map_err(unreadable)?;
+    let catalog = doc.catalog().map_err(unreadable)?;
+    let Some(names) = catalog
         .get(b"Names")
         .ok()
         .and_then(|n| deref_dict(&doc, n))
@@ -58,10 +63,10 @@ pub fn embedded_files(pdf: &[u8], file: &Path) -> Result<Vec<Embedded>, Error> {
     };
     let mut specs = Vec::new();
     let mut seen = HashSet::new();
-    walk(&doc, tree, 0, &mut seen, &mut specs).map_err(bad)?;
+    walk(&doc, names, 0, &mut seen, &mut specs).map_err(tree)?;
     specs
         .into_iter()
-        .map(|(key, spec)| read_filespec(&doc, &key, spec).map_err(bad))
+        .map(|(key, spec)| read_filespec(&doc, &key, spec).map_err(tree))
         .collect()
 }
 
@@ -72,9 +77,9 @@ fn walk<'a>(
     depth: usize,
     seen: &mut HashSet<ObjectId>,
     out: &mut Vec<(String, &'a Dictionary)>,
-) -> Result<(), String> {
+) -> Result<(), TreeProblem> {
     if depth > MAX_DEPTH {
-        return Err("the embedded files tree is too deep".into());
+        return Err(TreeProblem::TooDeep);
     }
     if let Ok(names) = node.get(b"Names").and_then(Object::as_array) {
         for pair in names.chunks(2) {
@@ -90,7 +95,7 @@ fn walk<'a>(
         for kid in kids {
             if let Object::Reference(id) = kid {
                 if !seen.insert(*id) {
-                    return Err("the embedded files tree has a cycle".into());
+                    return Err(TreeProblem::Cycle);
                 }
             }
             if let Some(kid) = deref_dict(doc, kid) {
@@ -101,7 +106,7 @@ fn walk<'a>(
     Ok(())
 }
 
-fn read_filespec(doc: &Document, key: &str, spec: &Dictionary) -> Result<Embedded, String> {
+fn read_filespec(doc: &Document, key: &str, spec: &Dictionary) -> Result<Embedded, TreeProblem> {
     let text = |k: &[u8]| {
         spec.get(k)
             .ok()
@@ -115,18 +120,21 @@ fn read_filespec(doc: &Document, key: &str, spec: &Dictionary) -> Result<Embedde
         .get(b"EF")
         .ok()
         .and_then(|o| deref_dict(doc, o))
-        .ok_or_else(|| format!("embedded file `{name}` has no data"))?;
+        .ok_or_else(|| TreeProblem::NoData { name: name.clone() })?;
     let stream = ef
         .get(b"UF")
         .or_else(|_| ef.get(b"F"))
         .ok()
         .and_then(|o| doc.dereference(o).ok())
         .and_then(|(_, o)| o.as_stream().ok())
-        .ok_or_else(|| format!("embedded file `{name}` has no data stream"))?;
+        .ok_or_else(|| TreeProblem::NoStream { name: name.clone() })?;
     let bytes = if stream.dict.has(b"Filter") {
         stream
             .decompressed_content_with_limit(MAX_FILE_BYTES)
-            .map_err(|e| format!("embedded file `{name}`: {e}"))?
+            .map_err(|e| TreeProblem::Undecodable {
+                name: name.clone(),
+                detail: e.to_string(),
+            })?
     } else {
         stream.content.clone()
     };
@@ -151,14 +159,12 @@ pub fn extract(pdf_path: &Path, out: &Path) -> Result<Extracted, Error> {
         source,
     })?;
     let files = embedded_files(&pdf, pdf_path)?;
-    let bad = |message: String| Error::Archive {
+    let bad = |problem: ArchiveProblem| Error::Archive {
         file: pdf_path.to_path_buf(),
-        message,
+        problem,
     };
     if files.is_empty() {
-        return Err(bad(
-            "the PDF carries no embedded files; only a PDF/A-3b made by `vanban archive` or `vanban render --pdf-standard a-3b` carries its sources".into(),
-        ));
+        return Err(bad(ArchiveProblem::NoEmbeddedFiles));
     }
     let Some(manifest_file) = files.iter().find(|f| f.name == MANIFEST) else {
         for f in &files {
@@ -174,35 +180,38 @@ pub fn extract(pdf_path: &Path, out: &Path) -> Result<Extracted, Error> {
         });
     };
     let manifest: Manifest = serde_json::from_slice(&manifest_file.bytes)
-        .map_err(|e| bad(format!("{MANIFEST} is not a vanban manifest: {e}")))?;
+        .map_err(|e| {
+            bad(ArchiveProblem::BadManifest {
+                manifest: MANIFEST,
+                detail: e.to_string(),
+            })
+        })?;
     if manifest.format.split('/').next() != MANIFEST_FORMAT.split('/').next() {
-        return Err(bad(format!(
-            "{MANIFEST} has format `{}`; this vanban reads `{MANIFEST_FORMAT}`",
-            manifest.format
-        )));
+        return Err(bad(ArchiveProblem::ManifestFormat {
+            manifest: MANIFEST,
+            found: manifest.format.clone(),
+            known: MANIFEST_FORMAT,
+        }));
     }
     // Check everything before writing anything: a damaged PDF leaves no
     // half-extracted tree behind.
     let mut plan = Vec::new();
     for entry in &manifest.files {
         let f = files.iter().find(|f| f.name == entry.path).ok_or_else(|| {
-            bad(format!(
-                "the manifest lists `{}`, which is not embedded",
-                entry.path
-            ))
+            bad(ArchiveProblem::NotEmbedded {
+                path: entry.path.clone(),
+            })
         })?;
         let sha = sources::sha256_hex(&f.bytes);
         if sha != entry.sha256 || f.bytes.len() as u64 != entry.size {
-            return Err(bad(format!(
-                "embedded `{}` does not match its SHA-256 in the manifest: the PDF was altered",
-                entry.path
-            )));
+            return Err(bad(ArchiveProblem::Altered {
+                path: entry.path.clone(),
+            }));
         }
         if sources::safe_join(out, &entry.path).is_none() {
-            return Err(bad(format!(
-                "the manifest names `{}`, which is not a plain relative path",
-                entry.path
-            )));
+            return Err(bad(ArchiveProblem::UnsafeName {
+                name: entry.path.clone(),
+            }));
         }
         // Nothing in the way (an earlier extraction, a symlink) either.
         sources::check_new(out, &entry.path)?;

@@ -61,10 +61,9 @@ pub fn render_pdf(
         if !options.attachments.is_empty() {
             return Err(Error::Archive {
                 file: r.file.clone(),
-                message: format!(
-                    "PDF/{} cannot carry embedded files; use a-3b, or store the sources beside the PDF",
-                    s.name().to_uppercase()
-                ),
+                problem: crate::problems::ArchiveProblem::StandardWithoutFiles {
+                    standard: s.name().to_uppercase(),
+                },
             });
         }
     }
@@ -86,7 +85,7 @@ pub fn render_pdf(
 pub fn register_pattern(r: &Resolved) -> Result<&str, Error> {
     r.identity.pattern.as_deref().ok_or_else(|| Error::Profile {
         name: r.profile.ten.clone(),
-        message: "`dau.mau_so` has no `{so}`, so the register cannot write numbers".into(),
+        problem: crate::problems::ProfileProblem::NoNumberInPattern,
     })
 }
 

@@ -17,6 +17,7 @@ use rusqlite::{
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::problems::RegisterProblem;
 
 pub use super::REGISTER_FILE;
 
@@ -338,9 +339,11 @@ impl Lock<'_> {
             if let Some((symbol, date)) = clash {
                 return Err(Error::Register {
                     register: self.path.to_path_buf(),
-                    message: format!(
-                        "cannot record a term starting {iso}: {symbol} of {date} is already numbered in the previous term"
-                    ),
+                    problem: RegisterProblem::TermRenumbers {
+                        start,
+                        symbol,
+                        date,
+                    },
                 });
             }
         }
@@ -473,7 +476,7 @@ fn terms(conn: &Connection, path: &Path) -> Result<Vec<NaiveDate>, Error> {
         let s = row.map_err(|e| db(path, e))?;
         let d = NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| Error::Register {
             register: path.to_path_buf(),
-            message: format!("a term start `{s}` is not a date"),
+            problem: RegisterProblem::TermNotDate { value: s.clone() },
         })?;
         out.push(d);
     }

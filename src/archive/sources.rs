@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use super::pdfa::{self, Attachment, Relationship};
 use crate::error::Error;
+use crate::problems::ArchiveProblem;
 use crate::inputs::Input;
 use crate::model::{self, Document, Format};
 pub use crate::resolve::Role;
@@ -79,11 +80,10 @@ impl SourceSet {
             if source.role != Role::VanBan && source.name.is_absolute() {
                 return Err(Error::Archive {
                     file: r.file.clone(),
-                    message: format!(
-                        "field `{}`: `{}` is an absolute path; an archived document names its data relative to itself, so that the sources it carries render again anywhere",
-                        source.field,
-                        source.name.display()
-                    ),
+                    problem: ArchiveProblem::AbsoluteSource {
+                        field: source.field.clone(),
+                        name: source.name.clone(),
+                    },
                 });
             }
             // A file named twice by the same name is carried once.
@@ -94,8 +94,7 @@ impl SourceSet {
         if named.first().is_none_or(|(_, role)| *role != Role::VanBan) {
             return Err(Error::Archive {
                 file: r.file.clone(),
-                message: "the document was not read from its file, so its sources cannot be kept"
-                    .into(),
+                problem: ArchiveProblem::NotFromFile,
             });
         }
         let root = common_dir(named.iter().map(|(f, _)| f.named.as_path()));
@@ -104,7 +103,7 @@ impl SourceSet {
         for (input, role) in named {
             let path = relative_slash_path(&input.named, &root).ok_or_else(|| Error::Archive {
                 file: input.shown.clone(),
-                message: "the path is not valid Unicode; rename the file".into(),
+                problem: ArchiveProblem::PathNotUnicode,
             })?;
             let bytes = match (role, document_bytes.take()) {
                 (Role::VanBan, Some(b)) => b,
@@ -113,7 +112,7 @@ impl SourceSet {
             if path == MANIFEST {
                 return Err(Error::Archive {
                     file: input.shown.clone(),
-                    message: format!("a source may not be named {MANIFEST}: vanban uses that name"),
+                    problem: ArchiveProblem::ReservedName { name: MANIFEST },
                 });
             }
             files.push(SourceFile { path, role, bytes });
@@ -223,7 +222,9 @@ pub fn write_new(dir: &Path, rel: &str, bytes: &[u8]) -> Result<PathBuf, Error> 
 pub fn check_new(dir: &Path, rel: &str) -> Result<PathBuf, Error> {
     let target = safe_join(dir, rel).ok_or_else(|| Error::Archive {
         file: dir.to_path_buf(),
-        message: format!("refusing the file name `{rel}`: it is not a plain relative path"),
+        problem: ArchiveProblem::UnsafeName {
+            name: rel.to_string(),
+        },
     })?;
     let mut at = dir.to_path_buf();
     let parts: Vec<&str> = rel.split('/').collect();
@@ -256,7 +257,7 @@ fn check_folder(at: &Path) -> Result<(), Error> {
     if !meta.is_dir() {
         return Err(Error::Archive {
             file: at.to_path_buf(),
-            message: "exists and is not a folder; extract into a new folder with -o".into(),
+            problem: ArchiveProblem::NotAFolder,
         });
     }
     Ok(())
@@ -265,16 +266,14 @@ fn check_folder(at: &Path) -> Result<(), Error> {
 fn symlink(at: &Path) -> Error {
     Error::Archive {
         file: at.to_path_buf(),
-        message: "is a symbolic link; extract never writes through one: extract into a new folder with -o".into(),
+        problem: ArchiveProblem::Symlink,
     }
 }
 
 fn exists(at: &Path) -> Error {
     Error::Archive {
         file: at.to_path_buf(),
-        message:
-            "already exists; extract never overwrites a file: extract into a new folder with -o"
-                .into(),
+        problem: ArchiveProblem::Exists,
     }
 }
 
@@ -349,13 +348,9 @@ pub fn with_number(file: &Path, text: &str, doc: &Document, number: u32) -> Resu
             .find('{')
             .map(|i| format!("{}{{\"so\": {number}, {}", &body[..i], &body[i + 1..])),
     };
-    let refuse = || {
-        Error::Archive {
+    let refuse = || Error::Archive {
         file: file.to_path_buf(),
-        message: format!(
-            "cannot write the assigned number {number} into this file; add `so = {number}` by hand and archive it again without --assign-number"
-        ),
-    }
+        problem: ArchiveProblem::CannotWriteNumber { number },
     };
     let numbered = numbered.ok_or_else(refuse)?;
     let parsed: Document = model::parse(file, &numbered, format).map_err(|_| refuse())?;

@@ -20,6 +20,7 @@ use super::register::{Entry, EntryFile, Lock, NewEntry, Register};
 use super::sources::{self, sha256_hex, SourceSet, MANIFEST};
 use super::{PdfStandard, RenderOptions};
 use crate::error::{Error, FileKind};
+use crate::problems::{ArchiveProblem, RegisterProblem};
 use crate::identity;
 use crate::locale::doc_number;
 use crate::model::TheThuc;
@@ -107,7 +108,7 @@ pub fn archive(
         (None, None) => {
             return Err(Error::Archive {
                 file: file.to_path_buf(),
-                message: "the document has no number (`so`): it is a draft. Give it its number, or archive it with --assign-number to take the next free one".into(),
+                problem: ArchiveProblem::Draft,
             })
         }
     };
@@ -123,7 +124,7 @@ pub fn archive(
         None => {
             let text = String::from_utf8(original.clone()).map_err(|_| Error::Archive {
                 file: file.to_path_buf(),
-                message: "the file is not UTF-8 text".into(),
+                problem: ArchiveProblem::NotUtf8,
             })?;
             sources::with_number(file, &text, &resolved.written, number)?.into_bytes()
         }
@@ -160,7 +161,7 @@ pub fn archive(
     if lock.name_taken(&file_name)? || lock.name_taken(&folder)? {
         return Err(Error::Register {
             register: reg_path(dir),
-            message: format!("the name {file_name} is already registered"),
+            problem: RegisterProblem::NameTaken { name: file_name },
         });
     }
 
@@ -275,9 +276,9 @@ pub fn next_number(
     date: NaiveDate,
     extra_term: Option<NaiveDate>,
 ) -> Result<Next, Error> {
-    let usage = |message: String| Error::Archive {
+    let usage = |problem: ArchiveProblem| Error::Archive {
         file: reg.path().to_path_buf(),
-        message,
+        problem,
     };
     let entries = reg.entries()?;
     // Without --the-thuc: the register's only thể thức, else Party.
@@ -308,11 +309,11 @@ pub fn next_number(
                 .collect();
             codes.sort();
             codes.dedup();
-            usage(format!(
-                "`{type_code}` is not a type code of thể thức `{}`; the codes are {}",
-                the_thuc.key(),
-                codes.join(", ")
-            ))
+            usage(ArchiveProblem::UnknownTypeCode {
+                code: type_code.to_string(),
+                the_thuc: the_thuc.key().to_string(),
+                codes,
+            })
         })?;
     let type_code = kind.decl.ma.clone();
     let the_thuc_name = the_thuc.key();
@@ -330,10 +331,9 @@ pub fn next_number(
                 [] => None,
                 [one] => Some(one.to_string()),
                 many => {
-                    return Err(usage(format!(
-                        "the register holds documents of several issuing bodies ({}); say which with --co-quan",
-                        many.join(", ")
-                    )))
+                    return Err(usage(ArchiveProblem::SeveralBodies {
+                        bodies: many.iter().map(|b| b.to_string()).collect(),
+                    }))
                 }
             }
         }
@@ -384,29 +384,32 @@ fn replaceable(
     seq: &Sequence,
     r: i64,
 ) -> Result<Entry, Error> {
-    let refuse = |message: String| Error::Archive {
+    let refuse = |problem: ArchiveProblem| Error::Archive {
         file: file.to_path_buf(),
-        message: format!("--replaces {r}: {message}"),
+        problem,
     };
     let e = lock
         .entry(r)?
-        .ok_or_else(|| refuse("there is no such entry in the register".into()))?;
+        .ok_or_else(|| refuse(ArchiveProblem::NoEntry { entry: r }))?;
     if let Some(by) = e.replaced_by {
-        return Err(refuse(format!(
-            "entry {r} ({}) was already replaced by entry {by}; archive a further correction with --replaces {by}",
-            e.number_symbol
-        )));
+        return Err(refuse(ArchiveProblem::AlreadyReplaced {
+            entry: r,
+            number_symbol: e.number_symbol,
+            by,
+        }));
     }
     if e.sequence != seq.key || id.number.is_some_and(|n| n != e.number) {
-        return Err(refuse(format!(
-            "entry {r} is {} of {}; a corrected version keeps its number and symbol, but this document is {} of {}",
-            e.number_symbol,
-            e.issue_date,
-            id.number
+        return Err(refuse(ArchiveProblem::NotTheSameNumber {
+            entry: r,
+            number_symbol: e.number_symbol,
+            date: e.issue_date,
+            this: id
+                .number
                 .map(|n| id.number_symbol(n))
-                .unwrap_or_else(|| format!("a draft {}", id.symbol())),
-            id.date.format("%Y-%m-%d")
-        )));
+                .unwrap_or_else(|| id.symbol()),
+            draft: id.number.is_none(),
+            this_date: id.date,
+        }));
     }
     Ok(e)
 }
@@ -427,10 +430,7 @@ fn no_term(file: &Path, e: NoSequence) -> Error {
     match e {
         NoSequence::NoTerm { date } => Error::Archive {
             file: file.to_path_buf(),
-            message: format!(
-                "Party documents are numbered within the Party committee's term (nhiệm kỳ), and the register records no term that began on or before {}; give the term's first day with --nhiem-ky-tu YYYY-MM-DD",
-                date.format("%d/%m/%Y")
-            ),
+            problem: ArchiveProblem::NoTerm { date },
         },
     }
 }
@@ -492,7 +492,7 @@ fn adopt_file(target: &Path, sha: &str) -> Result<(), Error> {
     }
     Err(Error::Archive {
         file: target.to_path_buf(),
-        message: "this file is in the archive directory but not in the register, and differs from the PDF being archived; archived files are never overwritten: move it away and archive again".into(),
+        problem: ArchiveProblem::StrayFile,
     })
 }
 
@@ -504,7 +504,7 @@ fn adopt_folder(dir: &Path, folder: &Path, files: &[EntryFile]) -> Result<(), Er
     if !meta.is_dir() {
         return Err(Error::Archive {
             file: folder.to_path_buf(),
-            message: "this name is in the archive directory but not in the register, and is not a folder of sources; archived files are never overwritten: move it away and archive again".into(),
+            problem: ArchiveProblem::StrayFolder,
         });
     }
     for f in files {

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::fields::Text;
+use crate::problems::CatalogueProblem;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,8 +24,9 @@ pub struct Group {
 }
 
 /// The shape of a target decides how its figures are judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Shape {
     /// A value, higher is better.
     GiaTri,
@@ -135,7 +137,7 @@ pub struct Part {
 
 impl Catalogue {
     /// Checks what serde cannot: unique codes, and each shape's plan values.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), CatalogueProblem> {
         let mut seen = std::collections::BTreeSet::new();
         for (g, group) in self.nhom.iter().enumerate() {
             for (i, t) in group.chi_tieu.iter().enumerate() {
@@ -149,19 +151,27 @@ impl Catalogue {
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
                         || code.is_empty()
                     {
-                        return Err(format!(
-                            "{at}: the code `{code}` may hold only a-z, 0-9 and _"
-                        ));
+                        return Err(CatalogueProblem::BadCode {
+                            at,
+                            code: code.clone(),
+                        });
                     }
                     if !seen.insert(code.clone()) {
-                        return Err(format!("{at}: the code `{code}` is used twice"));
+                        return Err(CatalogueProblem::CodeTwice {
+                            at,
+                            code: code.clone(),
+                        });
                     }
                 }
                 let need = |ok: bool, what: &str| {
                     if ok {
                         Ok(())
                     } else {
-                        Err(format!("{at}: a `{:?}` target needs {what}", t.dang))
+                        Err(CatalogueProblem::ShapeNeeds {
+                            at: at.clone(),
+                            shape: <&str>::from(t.dang).to_string(),
+                            needs: what.to_string(),
+                        })
                     }
                 };
                 if !t.dang.may_be_negative() {
@@ -175,10 +185,11 @@ impl Catalogue {
                         );
                     for (key, value) in plans {
                         if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
-                            return Err(format!(
-                                "{at}: `{key}` is {v}, below zero; {}",
-                                Shape::NEGATIVE_RULE
-                            ));
+                            return Err(CatalogueProblem::NegativePlan {
+                                at,
+                                key: key.to_string(),
+                                value: v.to_string(),
+                            });
                         }
                     }
                 }

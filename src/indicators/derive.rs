@@ -874,7 +874,14 @@ mod tests {
         let text = "nam = 2026\n[[nhom]]\nten = \"Kinh tế\"\n[[nhom.chi_tieu]]\nstt = 1\nma = \"a\"\nten = \"A\"\ndang = \"gia-tri\"\nke_hoach = -5\n";
         let c: Catalogue = parse(Path::new("c.toml"), text, Format::Toml).unwrap();
         let err = c.validate().unwrap_err();
-        assert!(err.contains("`ke_hoach` is -5, below zero"), "{err}");
+        assert!(
+            matches!(
+                &err,
+                crate::problems::CatalogueProblem::NegativePlan { key, value, .. }
+                    if key == "ke_hoach" && value == "-5"
+            ),
+            "{err:?}"
+        );
         let range = text.replace(
             "dang = \"gia-tri\"\nke_hoach = -5",
             "dang = \"khoang\"\nke_hoach_tu = -1\nke_hoach_den = 1",

@@ -25,6 +25,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::inputs::Inputs;
 use crate::model::{self, DataSources};
+use crate::problems::Invalid;
 
 /// Loads the catalogue and the figures a document names and evaluates them,
 /// reading only inside the document's folder.
@@ -40,7 +41,7 @@ fn check_catalogue_bounds(catalogue: &Catalogue, path: &Path) -> Result<(), Erro
         return Err(Error::Invalid {
             file: path.to_path_buf(),
             field: "nam".into(),
-            message: crate::limits::year_message(catalogue.nam, &crate::limits::ISSUE_YEARS),
+            problem: crate::limits::year_outside(catalogue.nam, &crate::limits::ISSUE_YEARS),
         });
     }
     let rows: usize = catalogue
@@ -72,10 +73,10 @@ pub fn load_in(
     let catalogue_file = inputs.named(document, &sources.chi_tieu, "so_lieu.chi_tieu")?;
     let catalogue_path = catalogue_file.shown.clone();
     let catalogue: Catalogue = model::load_document_bytes(&catalogue_path, &catalogue_file.bytes)?;
-    catalogue.validate().map_err(|message| Error::Invalid {
+    catalogue.validate().map_err(|problem| Error::Invalid {
         file: catalogue_path.clone(),
         field: String::new(),
-        message,
+        problem: Invalid::Catalogue(problem),
     })?;
     check_catalogue_bounds(&catalogue, &catalogue_path)?;
     let figures_file = inputs.named(document, &sources.thuc_hien, "so_lieu.thuc_hien")?;
@@ -86,32 +87,29 @@ pub fn load_in(
         sources.trang_tinh.as_deref(),
     )?;
 
-    let invalid = |field: &str, message: String| Error::Invalid {
+    let invalid = |field: &str, problem: Invalid| Error::Invalid {
         file: document.to_path_buf(),
         field: field.to_string(),
-        message,
+        problem,
     };
     let period = match (sources.ky, figures.period) {
         (Some(a), Some(b)) if a != b => {
             return Err(invalid(
                 "so_lieu.ky",
-                format!(
-                    "the document reports {} but {} holds the figures of {}",
-                    a.long_name(catalogue.nam),
-                    figures_path.display(),
-                    b.long_name(catalogue.nam)
-                ),
+                Invalid::PeriodMismatch {
+                    document: a.long_name(catalogue.nam),
+                    figures_file: figures_path.clone(),
+                    figures: b.long_name(catalogue.nam),
+                },
             ))
         }
         (Some(p), _) | (None, Some(p)) => p,
         (None, None) => {
             return Err(invalid(
                 "so_lieu.ky",
-                format!(
-                    "{} does not say its period: add `ky = \"quy-1\"` ({}) to [so_lieu]",
-                    figures_path.display(),
-                    PERIODS
-                ),
+                Invalid::NoPeriod {
+                    figures_file: figures_path.clone(),
+                },
             ))
         }
     };
@@ -121,11 +119,11 @@ pub fn load_in(
             if y != catalogue.nam {
                 return Err(invalid(
                     name,
-                    format!(
-                        "the figures are for {y} but the catalogue {} sets the targets of {}",
-                        catalogue_path.display(),
-                        catalogue.nam
-                    ),
+                    Invalid::FiguresYear {
+                        year: y,
+                        catalogue: catalogue_path.clone(),
+                        catalogue_year: catalogue.nam,
+                    },
                 ));
             }
         }
@@ -133,18 +131,21 @@ pub fn load_in(
     if let Some(y) = period.own_year().filter(|&y| y != catalogue.nam) {
         return Err(invalid(
             "so_lieu.ky",
-            format!(
-                "the period {} lies in {y} but the catalogue {} sets the targets of {}",
-                period.long_name(y),
-                catalogue_path.display(),
-                catalogue.nam
-            ),
+            Invalid::PeriodYear {
+                period: period.long_name(y),
+                year: y,
+                catalogue: catalogue_path.clone(),
+                catalogue_year: catalogue.nam,
+            },
         ));
     }
     if !period.exists_in(year) {
         return Err(invalid(
             "so_lieu.ky",
-            format!("{year} has no week {period}: its last ISO week is 52"),
+            Invalid::NoWeek53 {
+                year,
+                period: period.to_string(),
+            },
         ));
     }
     let codes = catalogue.codes();
@@ -242,9 +243,19 @@ mod tests {
         assert!(check_catalogue_bounds(&catalogue(2100, 1), path).is_ok());
         for year in [1944, 2101, -5, 20266] {
             match check_catalogue_bounds(&catalogue(year, 1), path) {
-                Err(Error::Invalid { field, message, .. }) => {
+                Err(Error::Invalid { field, problem, .. }) => {
                     assert_eq!(field, "nam");
-                    assert!(message.contains("outside 1945–2100"), "{message}");
+                    assert!(
+                        matches!(
+                            problem,
+                            Invalid::YearOutside {
+                                first: 1945,
+                                last: 2100,
+                                ..
+                            }
+                        ),
+                        "{problem:?}"
+                    );
                 }
                 other => panic!("{year}: {other:?}"),
             }

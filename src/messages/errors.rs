@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::patterns::translate;
-use super::{tr, Lang};
+use super::{problems, tr, Lang};
 use crate::error::{excerpts, Error, ErrorKind};
 
 /// ", field `x`" / ", trường `x`", or nothing when there is no field.
@@ -97,8 +97,13 @@ pub fn text(e: &Error, lang: Lang) -> String {
         Error::Invalid {
             file,
             field: f,
-            message,
-        } => format!("{}{}: {}", d(file), field(f, lang), said(message, lang)),
+            problem,
+        } => format!(
+            "{}{}: {}",
+            d(file),
+            field(f, lang),
+            problems::invalid(problem, lang)
+        ),
         Error::MissingGlyph {
             file,
             field: f,
@@ -164,12 +169,12 @@ pub fn text(e: &Error, lang: Lang) -> String {
                 bound.advice_en()
             ),
         },
-        Error::Profile { name, message } => tr!(
+        Error::Profile { name, problem } => tr!(
             lang,
             "bộ thể thức `{}`: {}",
             "layout profile `{}`: {}",
             name,
-            said(message, lang)
+            problems::profile(problem, lang)
         ),
         Error::Template {
             name,
@@ -228,7 +233,9 @@ pub fn text(e: &Error, lang: Lang) -> String {
             d(file),
             source
         ),
-        Error::Archive { file, message } => format!("{}: {}", d(file), said(message, lang)),
+        Error::Archive { file, problem } => {
+            format!("{}: {}", d(file), problems::archive(problem, lang))
+        }
         Error::DuplicateNumber {
             file,
             number_symbol,
@@ -262,12 +269,12 @@ pub fn text(e: &Error, lang: Lang) -> String {
             version,
             known
         ),
-        Error::Register { register, message } => tr!(
+        Error::Register { register, problem } => tr!(
             lang,
             "sổ đăng ký {}: {}",
             "register {}: {}",
             d(register),
-            said(message, lang)
+            problems::register(problem, lang)
         ),
         Error::NoRegister { dir } => tr!(
             lang,
@@ -289,12 +296,12 @@ pub fn text(e: &Error, lang: Lang) -> String {
             d(dir),
             problems
         ),
-        Error::NoSkeleton { kind, message } => tr!(
+        Error::NoSkeleton { kind, problem } => tr!(
             lang,
             "vanban new {}: {}",
             "vanban new {}: {}",
             kind,
-            said(message, lang)
+            problems::skeleton(problem, lang)
         ),
         Error::Exists { file } => tr!(
             lang,

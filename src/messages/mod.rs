@@ -26,6 +26,7 @@ pub mod cli;
 mod diagnostic;
 mod errors;
 mod patterns;
+mod problems;
 
 use std::fmt::Write as _;
 

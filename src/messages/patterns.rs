@@ -33,24 +33,8 @@ const PHRASES: &[(&str, &str)] = &[
         "giá trị `$1` không hợp lệ; có phải là `$2`?",
     ),
     (
-        r"^signature and seal images go with the document's own `\[ky\]`.*$",
-        "ảnh chữ ký và con dấu chỉ dùng trong `[ky]` của văn bản; bản sao được ký trên giấy hoặc bằng chữ ký số",
-    ),
-    (
-        r"^profile `([^`]*)` has no layout for copies .*$",
-        "hồ sơ thể thức `$1` không có cách trình bày bản sao (thiếu bảng `[ban_sao]`); hãy dùng hồ sơ khác",
-    ),
-    (
-        r"^this circulation note is listed twice$",
-        "chỉ dẫn phạm vi lưu hành này được ghi hai lần",
-    ),
-    (
         r"^`(\d+)` is not a draft round; .*$",
         "`$1` không phải là lần dự thảo; hãy viết một số từ 1 đến 99, hoặc true",
-    ),
-    (
-        r"^profile `([^`]*)` has no layout for marks .*$",
-        "hồ sơ thể thức `$1` không có cách trình bày dấu chỉ dẫn (thiếu bảng `[chi_dan]`); hãy bỏ dấu này hoặc dùng hồ sơ khác",
     ),
     (
         r"^unknown variant `([^`]*)`, expected (.*)$",
@@ -92,10 +76,6 @@ const PHRASES: &[(&str, &str)] = &[
         "chỉ tiêu `$1` có số liệu $2, nhỏ hơn 0; giá trị, tỷ lệ hay số đếm không thể là số âm (chỉ chỉ tiêu dạng `khoang`, là tỷ lệ thay đổi như tỷ lệ giảm hộ nghèo, mới được âm): hãy kiểm tra lại số liệu",
     ),
     (
-        r"^(.*): `([^`]*)` is (\S+), below zero; .*$",
-        "$1: `$2` là $3, nhỏ hơn 0; giá trị, tỷ lệ hay số đếm không thể là số âm (chỉ chỉ tiêu dạng `khoang`, là tỷ lệ thay đổi như tỷ lệ giảm hộ nghèo, mới được âm)",
-    ),
-    (
         r"^this cell is a date \(([^)]*)\), not a number; .*$",
         "ô này là ngày ($1), không phải số; hãy định dạng ô là số",
     ),
@@ -128,49 +108,12 @@ const PHRASES: &[(&str, &str)] = &[
         "${1}năm $2 nằm ngoài khoảng $3–$4 mà vanban chấp nhận; hãy kiểm tra lại năm",
     ),
     (
-        r"^document numbers start at 1 .*$",
-        "số văn bản bắt đầu từ 1 (in là 01); bỏ trống `so` nếu là dự thảo",
-    ),
-    (
-        r"^(.*)no indicator `([^`]*)` in the data; did you mean `([^`]*)`\?$",
-        "${1}không có chỉ tiêu `$2` trong số liệu; có phải là `$3`?",
-    ),
-    (
-        r"^no such profile .*known profiles: (.*)$",
-        "không có bộ thể thức này; các bộ có sẵn: $1",
-    ),
-    (r"^must not be empty$", "không được để trống"),
-    (
-        r"^`([^`]*)` names no text of this document; .*$",
-        "`$1` không phải là trường chữ nào của văn bản; hãy ghi tên trường như thông báo lỗi ghi (`ky.ho_ten`, `mo_dau[2]`, `noi_dung[0].doan[1]`)",
-    ),
-    (
-        r"^`([^`]*)` is not defined \(.*$",
-        "`$1` chưa được định nghĩa (đoạn văn dùng được chi_tieu.<mã>, tong_hop, nhom, ky, nam — khi có [so_lieu] — và tên các đoạn khác)",
-    ),
-    (
-        r"^`([^`]*)`: unknown function \(.*$",
-        "`$1`: không có hàm này (đoạn văn có các bộ lọc so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, th_kh, la_ma, ngay, ky)",
-    ),
-    (
         r#"^(?:invalid operation: )?`([^`]*)` is not a period; expected .*$"#,
         "`$1` không phải là kỳ báo cáo; hãy viết quy-1…quy-4, 6-thang, 9-thang, nam, thang-1…thang-12, tuan-1…tuan-53 hoặc một khoảng ngày \"01/02/2026..15/02/2026\" (trong cùng một năm)",
     ),
     (
         r#"^a period: .*$"#,
         "một kỳ báo cáo: quy-1…quy-4, 6-thang, 9-thang, nam, thang-1…thang-12, tuan-1…tuan-53 hoặc một khoảng ngày \"01/02/2026..15/02/2026\"",
-    ),
-    (
-        r#"^the period (.*) lies in (\d+) but the catalogue (.*) sets the targets of (\d+)$"#,
-        "kỳ $1 thuộc năm $2 nhưng danh mục $3 là chỉ tiêu năm $4",
-    ),
-    (
-        r#"^(\d+) has no week (\S+): its last ISO week is 52$"#,
-        "năm $1 không có $2: năm này chỉ có 52 tuần",
-    ),
-    (
-        r#"^(.*) does not say its period: add `ky = "quy-1"` .*$"#,
-        "$1 không ghi kỳ báo cáo: hãy thêm `ky = \"quy-1\"` (hoặc 6-thang, 9-thang, nam, thang-2, tuan-7, \"01/02/2026..15/02/2026\") vào [so_lieu]",
     ),
     (r"^syntax error: (.*)$", "lỗi cú pháp: $1"),
     (
@@ -182,124 +125,25 @@ const PHRASES: &[(&str, &str)] = &[
         "không viết được `$1` bằng chữ số La Mã: `la_ma` chỉ nhận từ $2 đến $3",
     ),
 
-    (
-        r"^the accent (U\+[0-9A-F]+) does not combine with the letter before it; retype the letter$",
-        "dấu $1 không ghép được với chữ cái đứng trước; hãy gõ lại chữ này",
-    ),
-    (
-        r"^a recipient must not be empty$",
-        "nơi nhận không được để trống",
-    ),
-    (
-        r"^the footnote opened with `\^\[` at character (\d+) has no closing `\]`.*$",
-        "chú thích mở bằng `^[` ở ký tự thứ $1 chưa có dấu `]` đóng; hãy đóng lại, hoặc viết `\\^[` nếu muốn in đúng hai ký tự này",
-    ),
-    (
-        r"^a footnote cannot hold another footnote \(`\^\[` at character (\d+)\).*$",
-        "chú thích không được chứa chú thích khác (`^[` ở ký tự thứ $1); viết `\\^[` nếu muốn in đúng hai ký tự này",
-    ),
-    (
-        r"^the footnote `\^\[\]` at character (\d+) is empty.*$",
-        "chú thích `^[]` ở ký tự thứ $1 đang trống; hãy viết nội dung chú thích giữa hai dấu ngoặc vuông",
-    ),
-    (
-        r"^unknown kind; did you mean `([^`]*)`\?; the kinds are: (.*)$",
-        "không có loại văn bản này; có phải `$1`? Các loại có mẫu: $2",
-    ),
-    (
-        r"^unknown kind; the kinds are: (.*)$",
-        "không có loại văn bản này; các loại có mẫu: $1",
-    ),
-    (
-        r"^this kind has several skeletons; name one: (.*)$",
-        "loại văn bản này có nhiều mẫu; hãy chọn một: $1",
-    ),
-    (
-        r"^templates/(\S+) is missing$",
-        "thiếu tệp mẫu templates/$1",
-    ),
-    (
-        r"^there is no (\S+) skeleton of this kind .*; it exists for: (.*)$",
-        "không có mẫu thể thức $1 cho loại này (Ủy ban nhân dân xã không ban hành loại văn bản này); có mẫu cho: $2",
-    ),
-    (
-        r"^already exists; extract never overwrites a file: extract into a new folder with -o$",
-        "đã có; extract không bao giờ ghi đè tệp: hãy giải nén vào một thư mục mới bằng -o",
-    ),
-    (
-        r"^is a symbolic link; extract never writes through one: extract into a new folder with -o$",
-        "là liên kết tượng trưng; extract không bao giờ ghi qua liên kết: hãy giải nén vào một thư mục mới bằng -o",
-    ),
-    (
-        r"^exists and is not a folder; extract into a new folder with -o$",
-        "đã có và không phải là thư mục; hãy giải nén vào một thư mục mới bằng -o",
-    ),
-    (
-        r"^(.*): a new document is written as TOML; give a file name ending in \.toml$",
-        "$1: văn bản mới được ghi dưới dạng TOML; hãy đặt tên tệp có đuôi .toml",
-    ),
     // toml's syntax errors (no type of their own in toml 0.8).
     (r"^expected (.*)$", "cần $1 ở đây"),
     (r"^invalid key$", "tên khóa không hợp lệ"),
     (
         r"^duplicate key `([^`]*)`.*$",
         "khóa `$1` được ghi hai lần; hãy xóa một lần",
-    ),
-    (
-        r"^the document has no number \(`so`\): it is a draft.*$",
-        "văn bản chưa có số (`so`): đây là dự thảo. Hãy ghi số, hoặc lưu với --assign-number để nhận số tiếp theo còn trống",
-    ),
-    (r"^the file is not UTF-8 text$", "tệp không phải văn bản UTF-8"),
-    (r"^the name (.*) is already registered$", "tên $1 đã có trong sổ đăng ký"),
-    (
-        r"^Party documents are numbered within the Party committee's term .* on or before (\S+); .*$",
-        "văn bản của Đảng được đánh số theo nhiệm kỳ cấp ủy, nhưng sổ chưa ghi nhiệm kỳ nào bắt đầu từ $1 trở về trước; hãy cho ngày đầu nhiệm kỳ bằng --nhiem-ky-tu NNNN-TT-NN",
-    ),
-    (
-        r"^this file is in the archive directory but not in the register, and differs .*$",
-        "tệp này nằm trong thư mục lưu trữ nhưng không có trong sổ, và khác với PDF đang lưu; tệp đã lưu không bao giờ bị ghi đè: hãy chuyển nó đi rồi lưu lại",
-    ),
-    (
-        r"^this name is in the archive directory but not in the register, and is not a folder of sources.*$",
-        "tên này nằm trong thư mục lưu trữ nhưng không có trong sổ, và không phải thư mục nguồn; tệp đã lưu không bao giờ bị ghi đè: hãy chuyển nó đi rồi lưu lại",
-    ),
-];
-
-/// "fragment `m`, line 2 of the fragment: …": the place, then a message of its own.
-const FRAGMENT_PLACE: &str = r"^(?:fragment `([^`]*)`(?: \(included by `([^`]*)`\))?|text), line (\d+)( of the fragment)?: (.*)$";
+    ),];
 
 /// The patterns, compiled once per process.
-static COMPILED: LazyLock<(Regex, Vec<(Regex, &'static str)>)> = LazyLock::new(|| {
-    let place = Regex::new(FRAGMENT_PLACE).expect("a valid pattern");
-    let phrases = PHRASES
+static COMPILED: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    PHRASES
         .iter()
         .map(|(p, vi)| (Regex::new(p).expect("a valid pattern"), *vi))
-        .collect();
-    (place, phrases)
+        .collect()
 });
 
 /// `message` in Vietnamese when a pattern knows it, else as it is.
 pub(crate) fn translate(message: &str) -> String {
-    let (place, phrases) = &*COMPILED;
-    if let Some(c) = place.captures(message) {
-        let what = match (c.get(1), c.get(2)) {
-            (Some(name), Some(by)) => {
-                format!(
-                    "đoạn `{}` (được chèn trong `{}`)",
-                    name.as_str(),
-                    by.as_str()
-                )
-            }
-            (Some(name), None) => format!("đoạn `{}`", name.as_str()),
-            _ => "chữ".to_string(),
-        };
-        let of = if c.get(4).is_some() {
-            " của đoạn"
-        } else {
-            ""
-        };
-        return format!("{what}, dòng {}{of}: {}", &c[3], translate(&c[5]));
-    }
+    let phrases = &*COMPILED;
     for (re, vi) in phrases {
         if re.is_match(message) {
             return re.replace(message, *vi).to_string();
@@ -339,19 +183,6 @@ mod tests {
             crate::indicators::Shape::NEGATIVE_RULE
         ))
         .starts_with("chỉ tiêu `a` có số liệu -5, nhỏ hơn 0"));
-        assert!(translate(&format!(
-            "nhom[0].chi_tieu[0] (`a`): `ke_hoach` is -10, below zero; {}",
-            crate::indicators::Shape::NEGATIVE_RULE
-        ))
-        .starts_with("nhom[0].chi_tieu[0] (`a`): `ke_hoach` là -10, nhỏ hơn 0"));
-        assert_eq!(
-            translate("fragment `a` (included by `b`), line 2 of the fragment: `x` is not defined (…)"),
-            "đoạn `a` (được chèn trong `b`), dòng 2 của đoạn: `x` chưa được định nghĩa (đoạn văn dùng được chi_tieu.<mã>, tong_hop, nhom, ky, nam — khi có [so_lieu] — và tên các đoạn khác)"
-        );
-        assert_eq!(
-            translate("text, line 1: invalid operation: `-0005-01-01`: the year -5 is outside 1900–2100, the years vanban accepts; check the year"),
-            "chữ, dòng 1: `-0005-01-01`: năm -5 nằm ngoài khoảng 1900–2100 mà vanban chấp nhận; hãy kiểm tra lại năm"
-        );
     }
 
     /// serde's and the parsers' wording, produced by the versions in
@@ -410,19 +241,6 @@ mod tests {
         for (english, vi) in said.iter().zip(expected) {
             let got = translate(english);
             assert!(got.starts_with(vi), "{english:?} became {got:?}");
-        }
-    }
-
-    #[test]
-    fn notation_errors_read_in_vietnamese() {
-        use crate::model::NotationError;
-        for e in [
-            NotationError::UnclosedNote { at: 7 },
-            NotationError::NestedNote { at: 7 },
-            NotationError::EmptyNote { at: 7 },
-        ] {
-            let vi = translate(&e.to_string());
-            assert!(vi.starts_with("chú thích") && vi.contains("thứ 7"), "{vi}");
         }
     }
 }

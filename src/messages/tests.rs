@@ -7,6 +7,7 @@ use strum::IntoEnumIterator;
 
 use super::*;
 use crate::error::{ErrorKind, FileKind, Location};
+use crate::problems::*;
 
 /// Letters only Vietnamese uses (and its tone marks): a "Vietnamese" text
 /// without one of them is English that slipped through.
@@ -38,7 +39,7 @@ fn one_of_each() -> Vec<Error> {
         Error::Invalid {
             file: f(),
             field: "so".into(),
-            message: "must not be empty".into(),
+            problem: Invalid::Empty,
         },
         Error::MissingGlyph {
             file: f(),
@@ -71,7 +72,7 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::Profile {
             name: "p".into(),
-            message: "must not be empty".into(),
+            problem: ProfileProblem::NoKinds,
         },
         Error::Template {
             name: "t".into(),
@@ -102,7 +103,7 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::Archive {
             file: f(),
-            message: "must not be empty".into(),
+            problem: ArchiveProblem::Draft,
         },
         Error::DuplicateNumber {
             file: f(),
@@ -121,7 +122,7 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::Register {
             register: f(),
-            message: "must not be empty".into(),
+            problem: RegisterProblem::NameTaken { name: "x.pdf".into() },
         },
         Error::NoRegister { dir: f() },
         Error::ReplacesOneFile { files: 2 },
@@ -131,7 +132,9 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::NoSkeleton {
             kind: "x".into(),
-            message: "unknown kind; the kinds are: a".into(),
+            problem: SkeletonProblem::Several {
+                choices: vec!["a".into()],
+            },
         },
         Error::Exists { file: f() },
         Error::UnknownKind {
@@ -279,4 +282,375 @@ fn lang_flag_wins_over_the_environment() {
         Lang::Vi
     );
     assert_eq!(Lang::choose(&args(&["vanban"]), Some("fr")), Lang::Vi);
+}
+
+/// One reason of every variant of every reason enum, each inside the error
+/// that carries it; the test below checks none is left out.
+fn every_problem() -> Vec<Error> {
+    let f = || PathBuf::from("vb.toml");
+    let s = |x: &str| x.to_string();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 2, 5).unwrap();
+    let invalid = |problem| Error::Invalid {
+        file: f(),
+        field: s("so"),
+        problem,
+    };
+    let archive = |problem| Error::Archive { file: f(), problem };
+    let profile = |problem| Error::Profile {
+        name: s("p"),
+        problem,
+    };
+    let register = |problem| Error::Register {
+        register: f(),
+        problem,
+    };
+    let skeleton = |problem| Error::NoSkeleton {
+        kind: s("k"),
+        problem,
+    };
+    let fragment = |place, problem| {
+        invalid(Invalid::Fragment {
+            place,
+            line: 2,
+            problem,
+        })
+    };
+    let at = || s("nhom[0].chi_tieu[0] (`a`)");
+    let mut out = vec![
+        Invalid::NumberZero,
+        Invalid::Empty,
+        Invalid::EmptyRecipient,
+        Invalid::NoSuchText { path: s("ky.ho_tn") },
+        Invalid::LoneAccent { code_point: 0x301 },
+        Invalid::Notation(crate::model::NotationError::UnclosedNote { at: 3 }),
+        Invalid::Notation(crate::model::NotationError::NestedNote { at: 3 }),
+        Invalid::Notation(crate::model::NotationError::EmptyNote { at: 3 }),
+        Invalid::CopyImages,
+        Invalid::CirculationTwice,
+        Invalid::ForWithoutForm,
+        Invalid::YearOutside {
+            year: 20266,
+            first: 1945,
+            last: 2100,
+        },
+        Invalid::ProfileTheThuc {
+            profile: s("p"),
+            profile_the_thuc: s("dang"),
+            document_the_thuc: s("nha-nuoc"),
+        },
+        Invalid::NoAddresseeLayout { profile: s("p") },
+        Invalid::NoCopyLayout { profile: s("p") },
+        Invalid::NoMarkLayout {
+            profile: s("p"),
+            mark: s("do_mat"),
+        },
+        Invalid::DateOutsidePdf,
+        Invalid::AppendixNeedsFigures,
+        Invalid::PeriodMismatch {
+            document: s("quý I năm 2026"),
+            figures_file: f(),
+            figures: s("quý II năm 2026"),
+        },
+        Invalid::NoPeriod { figures_file: f() },
+        Invalid::FiguresYear {
+            year: 2025,
+            catalogue: f(),
+            catalogue_year: 2026,
+        },
+        Invalid::PeriodYear {
+            period: s("quý I năm 2025"),
+            year: 2025,
+            catalogue: f(),
+            catalogue_year: 2026,
+        },
+        Invalid::NoWeek53 {
+            year: 2026,
+            period: s("tuan-53"),
+        },
+        Invalid::Catalogue(CatalogueProblem::BadCode {
+            at: at(),
+            code: s("A"),
+        }),
+        Invalid::Catalogue(CatalogueProblem::CodeTwice {
+            at: at(),
+            code: s("a"),
+        }),
+        Invalid::Catalogue(CatalogueProblem::NegativePlan {
+            at: at(),
+            key: s("ke_hoach"),
+            value: s("-5"),
+        }),
+        Invalid::Catalogue(CatalogueProblem::ShapeNeeds {
+            at: at(),
+            shape: s("khoang"),
+            needs: s("`ke_hoach_tu` ≤ `ke_hoach_den`"),
+        }),
+        Invalid::NoFragment {
+            name: s("mo_dua"),
+            suggestion: Some(s("mo_dau")),
+        },
+        Invalid::SameOutput {
+            output: f(),
+            first: f(),
+        },
+        Invalid::NotEditable,
+        Invalid::NoSuchField,
+        Invalid::CannotBeEmpty,
+        Invalid::NumberNotDigits { value: s("x") },
+        Invalid::YearNotDigits { value: s("x") },
+        Invalid::FiguresNotTable,
+        Invalid::Syntax { detail: s("x") },
+    ]
+    .into_iter()
+    .map(invalid)
+    .collect::<Vec<_>>();
+    let name = || s("m");
+    out.extend([
+        fragment(
+            FragmentPlace::Text,
+            FragmentProblem::Undefined { expression: s("x") },
+        ),
+        fragment(
+            FragmentPlace::Fragment { name: name() },
+            FragmentProblem::UnknownFunction { expression: s("x") },
+        ),
+        fragment(
+            FragmentPlace::Included {
+                name: name(),
+                by: s("n"),
+            },
+            FragmentProblem::NoIndicator {
+                code: s("gtsp"),
+                suggestion: Some(s("gtsx")),
+            },
+        ),
+        fragment(
+            FragmentPlace::Text,
+            FragmentProblem::Engine { detail: s("x") },
+        ),
+    ]);
+    out.extend(
+        [
+            ArchiveProblem::AbsoluteSource {
+                field: s("so_lieu.chi_tieu"),
+                name: f(),
+            },
+            ArchiveProblem::NotFromFile,
+            ArchiveProblem::PathNotUnicode,
+            ArchiveProblem::ReservedName { name: "m.json" },
+            ArchiveProblem::UnsafeName { name: s("../x") },
+            ArchiveProblem::NotAFolder,
+            ArchiveProblem::Symlink,
+            ArchiveProblem::Exists,
+            ArchiveProblem::CannotWriteNumber { number: 3 },
+            ArchiveProblem::StandardWithoutFiles { standard: s("A-2B") },
+            ArchiveProblem::Draft,
+            ArchiveProblem::NotUtf8,
+            ArchiveProblem::UnknownTypeCode {
+                code: s("QQ"),
+                the_thuc: s("dang"),
+                codes: vec![s("NQ")],
+            },
+            ArchiveProblem::SeveralBodies {
+                bodies: vec![s("ĐU"), s("UB")],
+            },
+            ArchiveProblem::NoEntry { entry: 3 },
+            ArchiveProblem::AlreadyReplaced {
+                entry: 3,
+                number_symbol: s("01-NQ/ĐU"),
+                by: 4,
+            },
+            ArchiveProblem::NotTheSameNumber {
+                entry: 3,
+                number_symbol: s("01-NQ/ĐU"),
+                date: s("2026-02-05"),
+                this: s("NQ/ĐU"),
+                draft: true,
+                this_date: day,
+            },
+            ArchiveProblem::NoTerm { date: day },
+            ArchiveProblem::StrayFile,
+            ArchiveProblem::StrayFolder,
+            ArchiveProblem::UnreadablePdf { detail: s("x") },
+            ArchiveProblem::DamagedTree {
+                problem: TreeProblem::TooDeep,
+            },
+            ArchiveProblem::DamagedTree {
+                problem: TreeProblem::Cycle,
+            },
+            ArchiveProblem::DamagedTree {
+                problem: TreeProblem::NoData { name: s("a") },
+            },
+            ArchiveProblem::DamagedTree {
+                problem: TreeProblem::NoStream { name: s("a") },
+            },
+            ArchiveProblem::DamagedTree {
+                problem: TreeProblem::Undecodable {
+                    name: s("a"),
+                    detail: s("x"),
+                },
+            },
+            ArchiveProblem::NoEmbeddedFiles,
+            ArchiveProblem::BadManifest {
+                manifest: "m.json",
+                detail: s("x"),
+            },
+            ArchiveProblem::ManifestFormat {
+                manifest: "m.json",
+                found: s("x/2"),
+                known: "x/1",
+            },
+            ArchiveProblem::NotEmbedded { path: s("a") },
+            ArchiveProblem::Altered { path: s("a") },
+        ]
+        .into_iter()
+        .map(archive),
+    );
+    let kind = |problem| ProfileProblem::Kind {
+        key: s("quyet-dinh"),
+        problem,
+    };
+    out.extend(
+        [
+            ProfileProblem::NoSuchProfile {
+                looked_for: s("templates/profiles/x.toml"),
+                known: vec![s("dang")],
+            },
+            ProfileProblem::Unreadable(Box::new(Error::UnknownFormat { file: f() })),
+            ProfileProblem::Together {
+                first: "dau.tieu_ngu",
+                second: "dau.tieu_ngu_co",
+            },
+            ProfileProblem::MarkOrRule,
+            ProfileProblem::SeparatorOrRule,
+            ProfileProblem::Fraction {
+                key: "dau.ke_ban_hanh",
+                got: 2.0,
+            },
+            ProfileProblem::NoKinds,
+            kind(KindProblem::EmptyName),
+            kind(KindProblem::Signatures { got: 3 }),
+            kind(KindProblem::ArticleScheme),
+            kind(KindProblem::Template { got: s("a/b") }),
+            kind(KindProblem::PatternWithoutNumber),
+            ProfileProblem::MarkWords { mark: s("mat") },
+            ProfileProblem::DraftRoundWords,
+            ProfileProblem::Colour {
+                group: "do_mat",
+                value: s("red"),
+            },
+            ProfileProblem::CornerNeedsTop { group: "do_mat" },
+            ProfileProblem::SealShare { got: 2.0 },
+            ProfileProblem::NoFontFamily,
+            ProfileProblem::HeadingLevels,
+            ProfileProblem::Scheme { key: s("x") },
+            ProfileProblem::CopyWords { key: s("sao-y") },
+            ProfileProblem::NoNumberInPattern,
+        ]
+        .into_iter()
+        .map(profile),
+    );
+    out.extend(
+        [
+            RegisterProblem::TermRenumbers {
+                start: day,
+                symbol: s("01-NQ/ĐU"),
+                date: s("2026-03-01"),
+            },
+            RegisterProblem::TermNotDate { value: s("x") },
+            RegisterProblem::NameTaken { name: s("x.pdf") },
+        ]
+        .into_iter()
+        .map(register),
+    );
+    out.extend(
+        [
+            SkeletonProblem::UnknownKind {
+                suggestion: Some(s("quyet-dinh")),
+                known: vec![s("quyet-dinh")],
+            },
+            SkeletonProblem::Several {
+                choices: vec![s("a"), s("b")],
+            },
+            SkeletonProblem::NotInTheThuc {
+                the_thuc: s("nha-nuoc"),
+                exists_for: vec![s("dang")],
+            },
+            SkeletonProblem::Missing { file: s("templates/moi/x.toml") },
+            SkeletonProblem::NotToml { out: f() },
+            SkeletonProblem::UnknownTheThuc { value: s("x") },
+        ]
+        .into_iter()
+        .map(skeleton),
+    );
+    out
+}
+
+/// The discriminant names of every reason in `errors`, nested ones included.
+fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut add = |x: String| {
+        seen.insert(x);
+    };
+    for e in errors {
+        match e {
+            Error::Invalid { problem, .. } => {
+                add(format!("Invalid::{:?}", InvalidKind::from(problem)));
+                match problem {
+                    Invalid::Catalogue(c) => add(format!("CatalogueProblem::{:?}", CatalogueProblemKind::from(c))),
+                    Invalid::Fragment { place, problem, .. } => {
+                        add(format!("FragmentPlace::{:?}", FragmentPlaceKind::from(place)));
+                        add(format!("FragmentProblem::{:?}", FragmentProblemKind::from(problem)));
+                    }
+                    _ => {}
+                }
+            }
+            Error::Archive { problem, .. } => {
+                add(format!("ArchiveProblem::{:?}", ArchiveProblemKind::from(problem)));
+                if let ArchiveProblem::DamagedTree { problem } = problem {
+                    add(format!("TreeProblem::{:?}", TreeProblemKind::from(problem)));
+                }
+            }
+            Error::Profile { problem, .. } => {
+                add(format!("ProfileProblem::{:?}", ProfileProblemKind::from(problem)));
+                if let ProfileProblem::Kind { problem, .. } = problem {
+                    add(format!("KindProblem::{:?}", KindProblemKind::from(problem)));
+                }
+            }
+            Error::Register { problem, .. } => add(format!("RegisterProblem::{:?}", RegisterProblemKind::from(problem))),
+            Error::NoSkeleton { problem, .. } => add(format!("SkeletonProblem::{:?}", SkeletonProblemKind::from(problem))),
+            _ => {}
+        }
+    }
+    seen
+}
+
+#[test]
+fn every_reason_reads_in_both_languages() {
+    let errors = every_problem();
+    let seen = reasons_named(&errors);
+    let all = InvalidKind::iter()
+        .map(|k| format!("Invalid::{k:?}"))
+        .chain(CatalogueProblemKind::iter().map(|k| format!("CatalogueProblem::{k:?}")))
+        .chain(FragmentPlaceKind::iter().map(|k| format!("FragmentPlace::{k:?}")))
+        .chain(FragmentProblemKind::iter().map(|k| format!("FragmentProblem::{k:?}")))
+        .chain(ArchiveProblemKind::iter().map(|k| format!("ArchiveProblem::{k:?}")))
+        .chain(TreeProblemKind::iter().map(|k| format!("TreeProblem::{k:?}")))
+        .chain(ProfileProblemKind::iter().map(|k| format!("ProfileProblem::{k:?}")))
+        .chain(KindProblemKind::iter().map(|k| format!("KindProblem::{k:?}")))
+        .chain(RegisterProblemKind::iter().map(|k| format!("RegisterProblem::{k:?}")))
+        .chain(SkeletonProblemKind::iter().map(|k| format!("SkeletonProblem::{k:?}")));
+    for kind in all {
+        assert!(seen.contains(&kind), "no sample of {kind}: add one to every_problem");
+    }
+    let mut texts = BTreeSet::new();
+    for e in &errors {
+        let (vi, en) = (error(e, Lang::Vi), error(e, Lang::En));
+        assert_ne!(vi, en, "{e:?}");
+        assert!(has_vietnamese(&vi), "not Vietnamese: {vi}");
+        assert_eq!(en, e.to_string());
+        // Each reason says something of its own in each language.
+        assert!(texts.insert(vi.clone()), "said twice: {vi}");
+        assert!(texts.insert(en.clone()), "said twice: {en}");
+    }
 }

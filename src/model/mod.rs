@@ -303,16 +303,14 @@ impl Document {
 
     /// Checks what the types cannot say; `file` names the document in errors.
     pub fn validate(&self, file: &std::path::Path) -> Result<(), crate::Error> {
-        let invalid = |field: &str, message: &str| crate::Error::Invalid {
+        use crate::problems::Invalid;
+        let invalid = |field: &str, problem: Invalid| crate::Error::Invalid {
             file: file.to_path_buf(),
             field: field.to_string(),
-            message: message.to_string(),
+            problem,
         };
         if self.so == Some(0) {
-            return Err(invalid(
-                "so",
-                "document numbers start at 1 (printed 01); leave `so` out for a draft",
-            ));
+            return Err(invalid("so", Invalid::NumberZero));
         }
         let required = [
             ("co_quan_ban_hanh", &self.co_quan_ban_hanh),
@@ -324,7 +322,7 @@ impl Document {
         ];
         for (name, text) in required {
             if text.is_empty() {
-                return Err(invalid(name, "must not be empty"));
+                return Err(invalid(name, Invalid::Empty));
             }
         }
         for (i, r) in self.noi_nhan.danh_sach.iter().enumerate() {
@@ -338,7 +336,7 @@ impl Document {
             {
                 return Err(invalid(
                     &format!("noi_nhan.danh_sach[{i}]"),
-                    "a recipient must not be empty",
+                    Invalid::EmptyRecipient,
                 ));
             }
         }
@@ -347,7 +345,7 @@ impl Document {
             if !texts.iter().any(|(field, _)| field == path) {
                 return Err(invalid(
                     &format!("bo_qua_kiem_tra_bang_ma[{i}]"),
-                    &format!("`{path}` names no text of this document; write the field as an error names it (`ky.ho_ten`, `mo_dau[2]`, `noi_dung[0].doan[1]`)"),
+                    Invalid::NoSuchText { path: path.clone() },
                 ));
             }
         }
@@ -360,10 +358,9 @@ impl Document {
             }) {
                 return Err(invalid(
                     &field,
-                    &format!(
-                        "the accent U+{:04X} does not combine with the letter before it; retype the letter",
-                        c as u32
-                    ),
+                    Invalid::LoneAccent {
+                        code_point: c as u32,
+                    },
                 ));
             }
             if let Some(encoding) =
@@ -380,7 +377,7 @@ impl Document {
         for (field, text) in self.texts() {
             if is_notation_field(&field) {
                 if let Err(e) = Inline::parse(text) {
-                    return Err(invalid(&field, &e.to_string()));
+                    return Err(invalid(&field, Invalid::Notation(e)));
                 }
             }
         }
@@ -390,16 +387,13 @@ impl Document {
                 ("ky_trai.ho_ten", &k.ho_ten),
             ] {
                 if text.is_empty() {
-                    return Err(invalid(name, "must not be empty"));
+                    return Err(invalid(name, Invalid::Empty));
                 }
             }
         }
         if let Some(b) = &self.ban_sao {
             if b.so == Some(0) {
-                return Err(invalid(
-                    "ban_sao.so",
-                    "document numbers start at 1 (printed 01); leave `so` out for a draft",
-                ));
+                return Err(invalid("ban_sao.so", Invalid::NumberZero));
             }
             for (name, text) in [
                 ("ban_sao.co_quan_ban_hanh", &b.co_quan_ban_hanh),
@@ -409,13 +403,13 @@ impl Document {
                 ("ban_sao.ky.ho_ten", &b.ky.ho_ten),
             ] {
                 if text.is_empty() {
-                    return Err(invalid(name, "must not be empty"));
+                    return Err(invalid(name, Invalid::Empty));
                 }
             }
             if b.ky.anh_chu_ky.is_some() || b.ky.anh_dau.is_some() {
                 return Err(invalid(
                     "ban_sao.ky",
-                    "signature and seal images go with the document's own `[ky]`; a copy is signed on paper or with a digital signature",
+                    Invalid::CopyImages,
                 ));
             }
         }
@@ -423,14 +417,14 @@ impl Document {
             if self.luu_hanh[..i].contains(c) {
                 return Err(invalid(
                     &format!("luu_hanh[{i}]"),
-                    "this circulation note is listed twice",
+                    Invalid::CirculationTwice,
                 ));
             }
         }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
             return Err(invalid(
                 "ky.thay_mat",
-                "`thay_mat` names the body signed for, so it needs `hinh_thuc` (thay-mat, ky-thay, thua-lenh or quyen)",
+                Invalid::ForWithoutForm,
             ));
         }
         Ok(())

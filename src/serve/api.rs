@@ -401,7 +401,9 @@ pub async fn new_document(
             other => {
                 return Err(fail(Error::NoSkeleton {
                     kind: r.kind.clone(),
-                    message: format!("`{other}` is not a thể thức; use dang or nha-nuoc"),
+                    problem: crate::problems::SkeletonProblem::UnknownTheThuc {
+                        value: other.to_string(),
+                    },
                 }))
             }
         };

@@ -11,6 +11,7 @@ use serde::Serialize;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::error::Error;
+use crate::problems::Invalid;
 use std::path::Path;
 
 /// One editable text of the document.
@@ -224,31 +225,33 @@ fn parts(field: &str) -> Option<Vec<Part<'_>>> {
 /// everything else in the file. Only fields [`fields`] lists can be set; `so`
 /// takes a number, and an empty `so` or `co_quan_cap_tren` is removed.
 pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, Error> {
-    let invalid = |message: String| Error::Invalid {
+    let invalid = |problem: Invalid| Error::Invalid {
         file: file.to_path_buf(),
         field: field.to_string(),
-        message,
+        problem,
     };
     if !fields(text).iter().any(|f| f.field == field) {
-        return Err(invalid(
-            "this field is not one the form edits; change it in the file itself".into(),
-        ));
+        return Err(invalid(Invalid::NotEditable));
     }
     let mut doc: DocumentMut = text
         .parse()
-        .map_err(|e: toml_edit::TomlError| invalid(e.message().to_string()))?;
+        .map_err(|e: toml_edit::TomlError| {
+            invalid(Invalid::Syntax {
+                detail: e.message().to_string(),
+            })
+        })?;
     let new_value: Option<Value> = match field {
         "so" | "co_quan_cap_tren" if value.trim().is_empty() => None,
         "so" => Some(Value::from(value.trim().parse::<i64>().map_err(|_| {
-            invalid(format!(
-                "`{value}` is not a number; write the document number in digits, or leave it empty for a draft"
-            ))
+            invalid(Invalid::NumberNotDigits {
+                value: value.to_string(),
+            })
         })?)),
         _ => Some(Value::from(value)),
     };
-    let parts = parts(field).ok_or_else(|| invalid("not a field path".into()))?;
+    let parts = parts(field).ok_or_else(|| invalid(Invalid::NoSuchField))?;
     let (last, path) = parts.split_last().expect("a path has a part");
-    let missing = || invalid("no such field".into());
+    let missing = || invalid(Invalid::NoSuchField);
     let mut at = AtMut::Item(doc.as_item_mut());
     for part in path {
         at = match (part, at) {
@@ -297,7 +300,7 @@ pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, 
             let old = array.and_then(|a| a.get_mut(*i)).ok_or_else(missing)?;
             replace_keeping_decor(old, v);
         }
-        (Part::Index(_), None) => return Err(invalid("this field cannot be empty".into())),
+        (Part::Index(_), None) => return Err(invalid(Invalid::CannotBeEmpty)),
     }
     Ok(doc.to_string())
 }
@@ -342,20 +345,29 @@ pub struct DataSourcesEdit {
 /// `text` with `[so_lieu]` naming the catalogue and the figures: an existing
 /// table keeps its place, comments and other keys; a new one goes at the end.
 pub fn attach(file: &Path, text: &str, s: &DataSourcesEdit) -> Result<String, Error> {
-    let invalid = |field: &str, message: String| Error::Invalid {
+    let invalid = |field: &str, problem: Invalid| Error::Invalid {
         file: file.to_path_buf(),
         field: format!("so_lieu{}{field}", if field.is_empty() { "" } else { "." }),
-        message,
+        problem,
     };
     let mut doc: DocumentMut = text
         .parse()
-        .map_err(|e: toml_edit::TomlError| invalid("", e.message().to_string()))?;
+        .map_err(|e: toml_edit::TomlError| {
+            invalid(
+                "",
+                Invalid::Syntax {
+                    detail: e.message().to_string(),
+                },
+            )
+        })?;
     let nam = match s.nam.as_str() {
         "" => None,
         n => Some(n.parse::<i64>().map_err(|_| {
             invalid(
                 "nam",
-                format!("`{n}` is not a year; write it in digits (2026)"),
+                Invalid::YearNotDigits {
+                    value: n.to_string(),
+                },
             )
         })?),
     };
@@ -366,7 +378,7 @@ pub fn attach(file: &Path, text: &str, s: &DataSourcesEdit) -> Result<String, Er
     let table = root
         .get_mut("so_lieu")
         .and_then(Item::as_table_like_mut)
-        .ok_or_else(|| invalid("", "`so_lieu` is not a table".into()))?;
+        .ok_or_else(|| invalid("", Invalid::FiguresNotTable))?;
     let mut put = |key: &str, value: Option<Value>| match (table.get_mut(key), value) {
         (Some(Item::Value(old)), Some(v)) => replace_keeping_decor(old, v),
         (_, Some(v)) => {

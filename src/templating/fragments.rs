@@ -21,7 +21,8 @@ use crate::inputs::Inputs;
 use crate::limits;
 use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Step, Text};
-use crate::suggest::did_you_mean;
+use crate::problems::{FragmentPlace, FragmentProblem, Invalid};
+use crate::suggest::closest;
 
 use limits::FRAGMENT_FUEL as FUEL;
 
@@ -476,11 +477,11 @@ fn environment(
             return Err(Error::Invalid {
                 file,
                 field,
-                message: format!(
-                    "fragment `{name}`, line {} of the fragment: {}",
-                    e.line().unwrap_or(1),
-                    describe(&e, &fragment.source)
-                ),
+                problem: Invalid::Fragment {
+                    place: FragmentPlace::Fragment { name: name.clone() },
+                    line: e.line().unwrap_or(1),
+                    problem: describe(&e, &fragment.source),
+                },
             });
         }
     }
@@ -505,32 +506,35 @@ impl Fragment {
     }
 }
 
-/// minijinja's message, with the name it could not find: its own says only
-/// "undefined value".
-fn describe(e: &minijinja::Error, source: &str) -> String {
+/// Why minijinja failed, with the expression it could not resolve: its own
+/// message says only "undefined value".
+fn describe(e: &minijinja::Error, source: &str) -> FragmentProblem {
     let expression = e
         .range()
         .and_then(|r| source.get(r))
         .map(str::trim)
-        .filter(|x| !x.is_empty());
-    let mut message = match (e.kind(), expression) {
-        (minijinja::ErrorKind::UndefinedError, Some(x)) => format!(
-            "`{x}` is not defined (the names a fragment can use: chi_tieu.<mã>, tong_hop, nhom, ky, nam — with [so_lieu] — and the other fragments by name)"
-        ),
-        (minijinja::ErrorKind::UnknownFunction, Some(x)) => {
-            format!("`{x}`: unknown function (fragments have the filters so, phan_tram, tang_giam, so_cung_ky, so_ke_hoach, th_kh, la_ma, ngay, ky)")
+        .filter(|x| !x.is_empty())
+        .map(str::to_string);
+    match (e.kind(), expression) {
+        (minijinja::ErrorKind::UndefinedError, Some(expression)) => {
+            FragmentProblem::Undefined { expression }
         }
-        _ => match e.detail() {
-            Some(d) => format!("{}: {d}", e.kind()),
-            None => e.kind().to_string(),
-        },
-    };
-    let mut inner = std::error::Error::source(e);
-    while let Some(i) = inner {
-        message.push_str(&format!(": {i}"));
-        inner = i.source();
+        (minijinja::ErrorKind::UnknownFunction, Some(expression)) => {
+            FragmentProblem::UnknownFunction { expression }
+        }
+        _ => {
+            let mut detail = match e.detail() {
+                Some(d) => format!("{}: {d}", e.kind()),
+                None => e.kind().to_string(),
+            };
+            let mut inner = std::error::Error::source(e);
+            while let Some(i) = inner {
+                detail.push_str(&format!(": {i}"));
+                inner = i.source();
+            }
+            FragmentProblem::Engine { detail }
+        }
     }
-    message
 }
 
 /// The names quoted as `chi_tieu.<name>` in a template source.
@@ -577,10 +581,11 @@ impl Resolver<'_> {
                     return Err(Error::Invalid {
                         file: self.file.to_path_buf(),
                         field: field.to_string(),
-                        message: format!(
-                            "no fragment named `{name}`{}",
-                            did_you_mean(name, self.fragments.keys().map(String::as_str))
-                        ),
+                        problem: Invalid::NoFragment {
+                            name: name.to_string(),
+                            suggestion: closest(name, self.fragments.keys().map(String::as_str))
+                                .map(|(_, c)| c.to_string()),
+                        },
                     });
                 }
                 self.env
@@ -627,36 +632,39 @@ impl Resolver<'_> {
             None => (self.file.to_path_buf(), field.to_string()),
         };
         let place = match fragment {
-            Some(name) if name != failed => format!("fragment `{failed}` (included by `{name}`)"),
-            Some(name) => format!("fragment `{name}`"),
-            None if failed_fragment.is_some() => format!("fragment `{failed}`"),
-            None => "text".to_string(),
-        };
-        let line_of = if failed_fragment.is_some() {
-            " of the fragment"
-        } else {
-            ""
+            Some(name) if name != failed => FragmentPlace::Included {
+                name: failed,
+                by: name.to_string(),
+            },
+            Some(name) => FragmentPlace::Fragment {
+                name: name.to_string(),
+            },
+            None if failed_fragment.is_some() => FragmentPlace::Fragment { name: failed },
+            None => FragmentPlace::Text,
         };
         for (line, code) in quoted_codes(failed_source) {
             if !self.codes.contains(&code) {
-                let closest = did_you_mean(&code, self.codes.iter().map(String::as_str));
+                let suggestion =
+                    closest(&code, self.codes.iter().map(String::as_str)).map(|(_, c)| c.to_string());
                 return Error::Invalid {
                     file,
                     field,
-                    message: format!(
-                        "{place}, line {line}{line_of}: no indicator `{code}` in the data{closest}"
-                    ),
+                    problem: Invalid::Fragment {
+                        place,
+                        line,
+                        problem: FragmentProblem::NoIndicator { code, suggestion },
+                    },
                 };
             }
         }
         Error::Invalid {
             file,
             field,
-            message: format!(
-                "{place}, line {}{line_of}: {}",
-                e.line().unwrap_or(1),
-                describe(&e, failed_source)
-            ),
+            problem: Invalid::Fragment {
+                place,
+                line: e.line().unwrap_or(1),
+                problem: describe(&e, failed_source),
+            },
         }
     }
 

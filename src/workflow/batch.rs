@@ -158,11 +158,10 @@ fn one(renderer: &Renderer, job: &Job) -> Outcome {
         return failed(Error::Invalid {
             file: job.input.clone(),
             field: String::new(),
-            message: format!(
-                "its PDF {} would overwrite that of {}; rename one of them",
-                job.output.display(),
-                first.display()
-            ),
+            problem: crate::problems::Invalid::SameOutput {
+                output: job.output.clone(),
+                first: first.clone(),
+            },
         });
     }
     // A panic inside Typst must cost one document, not the whole batch.

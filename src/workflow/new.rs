@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use strum::VariantArray;
 
 use crate::error::Error;
+use crate::problems::SkeletonProblem;
 use crate::model::TheThuc;
 use crate::profile::Profile;
 use crate::templating::TemplateSource;
@@ -102,9 +103,9 @@ pub fn skeleton(
     the_thuc: Option<TheThuc>,
     today: NaiveDate,
 ) -> Result<String, Error> {
-    let refuse = |message: String| Error::NoSkeleton {
+    let refuse = |problem: SkeletonProblem| Error::NoSkeleton {
         kind: name.to_string(),
-        message,
+        problem,
     };
     let all = available(templates)?;
     let mut of_name: Vec<&Skeleton> = all.iter().filter(|s| s.name == name).collect();
@@ -118,32 +119,26 @@ pub fn skeleton(
             [] => {}
             [_] => of_name = of_kind,
             several => {
-                return Err(refuse(format!(
-                    "this kind has several skeletons; name one: {}",
-                    several.join(", ")
-                )))
+                return Err(refuse(SkeletonProblem::Several {
+                    choices: several.to_vec(),
+                }))
             }
         }
     }
     if of_name.is_empty() {
         let known = names(&all);
-        return Err(refuse(format!(
-            "unknown kind{}; the kinds are: {}",
-            crate::suggest::did_you_mean(name, known.iter().copied()),
-            known.join(", ")
-        )));
+        return Err(refuse(SkeletonProblem::UnknownKind {
+            suggestion: crate::suggest::closest(name, known.iter().copied())
+                .map(|(_, c)| c.to_string()),
+            known: known.iter().map(|k| k.to_string()).collect(),
+        }));
     }
     let chosen = match the_thuc {
         Some(t) => of_name.iter().find(|s| s.the_thuc == t).ok_or_else(|| {
-            refuse(format!(
-                "there is no {} skeleton of this kind (a commune People's Committee does not issue it); it exists for: {}",
-                t.key(),
-                of_name
-                    .iter()
-                    .map(|s| s.the_thuc.key())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
+            refuse(SkeletonProblem::NotInTheThuc {
+                the_thuc: t.key().to_string(),
+                exists_for: of_name.iter().map(|s| s.the_thuc.key().to_string()).collect(),
+            })
         })?,
         None => of_name
             .iter()
@@ -152,7 +147,11 @@ pub fn skeleton(
     };
     let text = templates
         .get(&chosen.file())
-        .ok_or_else(|| refuse(format!("templates/{} is missing", chosen.file())))?;
+        .ok_or_else(|| {
+            refuse(SkeletonProblem::Missing {
+                file: format!("templates/{}", chosen.file()),
+            })
+        })?;
     Ok(text.replace(TODAY, &today.format("%Y-%m-%d").to_string()))
 }
 
@@ -171,10 +170,9 @@ pub fn write(
         // document may be in, bar YAML) keeps them as written here.
         return Err(Error::NoSkeleton {
             kind: kind.to_string(),
-            message: format!(
-                "{}: a new document is written as TOML; give a file name ending in .toml",
-                out.display()
-            ),
+            problem: SkeletonProblem::NotToml {
+                out: out.to_path_buf(),
+            },
         });
     }
     let text = skeleton(templates, kind, the_thuc, today)?;
