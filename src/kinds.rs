@@ -11,9 +11,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::problems::KindProblem;
 use crate::model::numbering::ListStyle;
 use crate::model::Document;
+use crate::problems::KindProblem;
 
 /// One kind of document, as a profile declares it.
 #[derive(Debug, Clone, Deserialize, Serialize)]

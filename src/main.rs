@@ -236,11 +236,15 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
+            return match messages::cli::error(&e, lang) {
+                Some(text) => {
+                    eprintln!("{text}");
+                    ExitCode::from(1)
+                }
+                None => {
+                    let _ = e.print();
+                    ExitCode::SUCCESS
+                }
             };
         }
     };

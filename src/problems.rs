@@ -35,11 +35,7 @@ pub enum Invalid {
     /// `ky.thay_mat` without `ky.hinh_thuc`.
     ForWithoutForm,
     /// A year outside what vanban accepts.
-    YearOutside {
-        year: i32,
-        first: i32,
-        last: i32,
-    },
+    YearOutside { year: i32, first: i32, last: i32 },
     /// The profile (`ho_so`) belongs to the other thể thức.
     ProfileTheThuc {
         profile: String,
@@ -143,8 +139,14 @@ pub enum FragmentProblem {
 #[derive(Debug, Clone, PartialEq, strum::EnumDiscriminants)]
 #[strum_discriminants(name(CatalogueProblemKind), derive(strum::EnumIter))]
 pub enum CatalogueProblem {
-    BadCode { at: String, code: String },
-    CodeTwice { at: String, code: String },
+    BadCode {
+        at: String,
+        code: String,
+    },
+    CodeTwice {
+        at: String,
+        code: String,
+    },
     NegativePlan {
         at: String,
         key: String,
@@ -248,10 +250,17 @@ pub enum ArchiveProblem {
 pub enum TreeProblem {
     TooDeep,
     Cycle,
-    NoData { name: String },
-    NoStream { name: String },
+    NoData {
+        name: String,
+    },
+    NoStream {
+        name: String,
+    },
     /// The stream cannot be decoded (lopdf's words).
-    Undecodable { name: String, detail: String },
+    Undecodable {
+        name: String,
+        detail: String,
+    },
 }
 
 /// A layout profile (or a kind file of a template set) that cannot be used.
@@ -259,37 +268,62 @@ pub enum TreeProblem {
 #[strum_discriminants(name(ProfileProblemKind), derive(strum::EnumIter))]
 pub enum ProfileProblem {
     /// No `profiles/<name>.toml` in the template set.
-    NoSuchProfile { looked_for: String, known: Vec<String> },
+    NoSuchProfile {
+        looked_for: String,
+        known: Vec<String>,
+    },
     /// The profile file does not parse; the error with its place.
     Unreadable(Box<crate::Error>),
     /// Two keys that are given together or not at all.
-    Together { first: &'static str, second: &'static str },
+    Together {
+        first: &'static str,
+        second: &'static str,
+    },
     /// Under the issuing body: a mark or a rule, not both.
     MarkOrRule,
     /// Under the trích yếu: a separator or a rule, not both.
     SeparatorOrRule,
     /// A fraction of the text's length outside (0, 1].
-    Fraction { key: &'static str, got: f64 },
+    Fraction {
+        key: &'static str,
+        got: f64,
+    },
     NoKinds,
     /// A kind's declaration is wrong.
-    Kind { key: String, problem: KindProblem },
+    Kind {
+        key: String,
+        problem: KindProblem,
+    },
     /// `chi_dan.chu` lacks the words of a mark.
-    MarkWords { mark: String },
+    MarkWords {
+        mark: String,
+    },
     /// `chi_dan.chu.du-thao-lan` without `{n}`.
     DraftRoundWords,
     /// `chi_dan.<group>.mau` is not #rrggbb.
-    Colour { group: &'static str, value: String },
+    Colour {
+        group: &'static str,
+        value: String,
+    },
     /// `goc-phai` without `cach_mep_tren`.
-    CornerNeedsTop { group: &'static str },
+    CornerNeedsTop {
+        group: &'static str,
+    },
     /// `ky.anh_dau_phu` outside 0–1.
-    SealShare { got: f64 },
+    SealShare {
+        got: f64,
+    },
     NoFontFamily,
     /// `muc.*` lists of different lengths.
     HeadingLevels,
     /// `muc.kieu` has a key that is not a numbering scheme.
-    Scheme { key: String },
+    Scheme {
+        key: String,
+    },
     /// The copy kind has no words in `ban_sao.ten`/`ban_sao.ma`.
-    CopyWords { key: String },
+    CopyWords {
+        key: String,
+    },
     /// `dau.mau_so` has no `{so}`: the register cannot write numbers.
     NoNumberInPattern,
 }

@@ -11,9 +11,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::problems::{Invalid, ProfileProblem};
 use crate::kinds::{Kind, KindDecl};
 use crate::model::{self, Format, TheThuc};
+use crate::problems::{Invalid, ProfileProblem};
 use crate::templating::TemplateSource;
 
 /// A length written with its unit ("20mm", "14pt"), checked when the profile is read.

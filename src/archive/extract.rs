@@ -179,13 +179,12 @@ pub fn extract(pdf_path: &Path, out: &Path) -> Result<Extracted, Error> {
             files: written,
         });
     };
-    let manifest: Manifest = serde_json::from_slice(&manifest_file.bytes)
-        .map_err(|e| {
-            bad(ArchiveProblem::BadManifest {
-                manifest: MANIFEST,
-                detail: e.to_string(),
-            })
-        })?;
+    let manifest: Manifest = serde_json::from_slice(&manifest_file.bytes).map_err(|e| {
+        bad(ArchiveProblem::BadManifest {
+            manifest: MANIFEST,
+            detail: e.to_string(),
+        })
+    })?;
     if manifest.format.split('/').next() != MANIFEST_FORMAT.split('/').next() {
         return Err(bad(ArchiveProblem::ManifestFormat {
             manifest: MANIFEST,

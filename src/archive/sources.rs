@@ -17,9 +17,9 @@ use sha2::{Digest, Sha256};
 
 use super::pdfa::{self, Attachment, Relationship};
 use crate::error::Error;
-use crate::problems::ArchiveProblem;
 use crate::inputs::Input;
 use crate::model::{self, Document, Format};
+use crate::problems::ArchiveProblem;
 pub use crate::resolve::Role;
 use crate::Resolved;
 

@@ -20,10 +20,10 @@ use super::register::{Entry, EntryFile, Lock, NewEntry, Register};
 use super::sources::{self, sha256_hex, SourceSet, MANIFEST};
 use super::{PdfStandard, RenderOptions};
 use crate::error::{Error, FileKind};
-use crate::problems::{ArchiveProblem, RegisterProblem};
 use crate::identity;
 use crate::locale::doc_number;
 use crate::model::TheThuc;
+use crate::problems::{ArchiveProblem, RegisterProblem};
 use crate::Renderer;
 
 /// How to archive.

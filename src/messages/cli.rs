@@ -8,7 +8,7 @@
 
 use clap::Command;
 
-use super::Lang;
+use super::{tr, Lang};
 
 /// (key, Vietnamese). Root: `""`; a subcommand: `"register next"`; an
 /// option: `"<command path>.<id>"`; `"*.<id>"` for one that means the same
@@ -196,4 +196,180 @@ fn collect(cmd: &Command, path: &str, missing: &mut Vec<String>) {
         };
         collect(s, &sub_path, missing);
     }
+}
+
+/// A wrong command line as the user reads it, in `lang`: clap's own message
+/// rebuilt from its kind and context (the argument, the value, the valid
+/// values, the suggestion), then clap's usage line and where to look next.
+/// `None` for what is not an error (`--help`, `--version`): clap prints those.
+pub fn error(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if !e.use_stderr() {
+        return None;
+    }
+    let one = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let all = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::Strings(v)) => v.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>(),
+        Some(ContextValue::String(s)) => vec![format!("`{s}`")],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(|s| format!("`{s}`")).collect(),
+        _ => Vec::new(),
+    };
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // `vanban register` alone: the command's help, already in `lang`
+        // (the tree was localized), is the best answer; still an error.
+        return Some(e.render().to_string());
+    }
+    let arg = one(ContextKind::InvalidArg).unwrap_or_default();
+    let value = one(ContextKind::InvalidValue).unwrap_or_default();
+    let mut text = match e.kind() {
+        ErrorKind::UnknownArgument => tr!(
+            lang,
+            "không có đối số `{}`",
+            "unexpected argument `{}`",
+            arg
+        ),
+        ErrorKind::InvalidSubcommand => tr!(
+            lang,
+            "không có lệnh `{}`",
+            "unrecognized subcommand `{}`",
+            one(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue => {
+            let valid = all(ContextKind::ValidValue).join(", ");
+            if value.is_empty() {
+                tr!(
+                    lang,
+                    "`{}` cần một giá trị; các giá trị hợp lệ: {}",
+                    "`{}` needs a value; the valid values are: {}",
+                    arg,
+                    valid
+                )
+            } else if valid.is_empty() {
+                tr!(
+                    lang,
+                    "giá trị `{}` không hợp lệ cho `{}`",
+                    "invalid value `{}` for `{}`",
+                    value,
+                    arg
+                )
+            } else {
+                tr!(
+                    lang,
+                    "giá trị `{}` không hợp lệ cho `{}`; các giá trị hợp lệ: {}",
+                    "invalid value `{}` for `{}`; the valid values are: {}",
+                    value,
+                    arg,
+                    valid
+                )
+            }
+        }
+        ErrorKind::ValueValidation => {
+            // The parser's own reason (a date, a range) follows, as it said it.
+            let why = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            tr!(
+                lang,
+                "giá trị `{}` không hợp lệ cho `{}`: {}",
+                "invalid value `{}` for `{}`: {}",
+                value,
+                arg,
+                why
+            )
+        }
+        ErrorKind::MissingRequiredArgument => tr!(
+            lang,
+            "thiếu đối số bắt buộc: {}",
+            "required arguments were not provided: {}",
+            all(ContextKind::InvalidArg).join(", ")
+        ),
+        ErrorKind::MissingSubcommand => {
+            tr!(
+                lang,
+                "`{}` cần một lệnh con",
+                "`{}` needs a subcommand",
+                one(ContextKind::InvalidSubcommand).unwrap_or_else(|| "vanban".into())
+            )
+        }
+        ErrorKind::ArgumentConflict => tr!(
+            lang,
+            "không dùng được `{}` cùng với {}",
+            "`{}` cannot be used with {}",
+            arg,
+            all(ContextKind::PriorArg).join(", ")
+        ),
+        ErrorKind::NoEquals => tr!(
+            lang,
+            "`{}` cần dấu `=` trước giá trị",
+            "`{}` needs `=` before its value",
+            arg
+        ),
+        ErrorKind::TooManyValues => tr!(
+            lang,
+            "thừa giá trị `{}` cho `{}`",
+            "unexpected value `{}` for `{}`",
+            value,
+            arg
+        ),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => tr!(
+            lang,
+            "`{}` nhận {} giá trị",
+            "`{}` takes {} value(s)",
+            arg,
+            one(ContextKind::ExpectedNumValues).unwrap_or_default()
+        ),
+        ErrorKind::InvalidUtf8 => tr!(
+            lang,
+            "dòng lệnh có ký tự không phải UTF-8",
+            "the command line holds characters that are not UTF-8",
+        ),
+        // clap's remaining kinds (I/O while printing help, formatting) are
+        // not about what was typed; its own words are the best there are.
+        _ => e
+            .to_string()
+            .trim_start_matches("error: ")
+            .trim()
+            .to_string(),
+    };
+    for (kind, vi, en) in [
+        (ContextKind::SuggestedArg, "có phải là", "did you mean"),
+        (
+            ContextKind::SuggestedSubcommand,
+            "có phải là lệnh",
+            "did you mean the command",
+        ),
+        (ContextKind::SuggestedValue, "có phải là", "did you mean"),
+    ] {
+        let s = all(kind);
+        if !s.is_empty() {
+            let lead = match lang {
+                Lang::Vi => vi,
+                Lang::En => en,
+            };
+            text.push_str(&format!("; {lead} {}?", s.join(", ")));
+        }
+    }
+    let usage = one(ContextKind::Usage)
+        .map(|u| {
+            let u = u
+                .trim()
+                .trim_start_matches("Usage:")
+                .trim_start_matches("Cách dùng:")
+                .trim();
+            tr!(lang, "\n\nCách dùng: {}", "\n\nUsage: {}", u)
+        })
+        .unwrap_or_default();
+    Some(tr!(
+        lang,
+        "lỗi: {}{}\n\nXem `--help` để biết cách dùng.",
+        "error: {}{}\n\nFor more information, try `--help`.",
+        text,
+        usage
+    ))
 }

@@ -609,7 +609,18 @@ pub fn place(e: &Error) -> Option<(&Path, usize, usize, &str)> {
     match e {
         Error::Parse { loc, field, .. } => Some((&loc.file, loc.line, loc.column, field)),
         Error::UnknownKind { loc, .. } => Some((&loc.file, loc.line, loc.column, "loai")),
+        // A missing block has no place of its own: the kind asks for it.
+        Error::KindBlock {
+            file,
+            problem: crate::kinds::BlockProblem::Missing,
+            ..
+        } => Some((file, 0, 0, "loai")),
         Error::KindBlock { file, field, .. } => Some((file, 0, 0, field)),
+        // A profile file that does not parse: its own place.
+        Error::Profile {
+            problem: crate::problems::ProfileProblem::Unreadable(inner),
+            ..
+        } => place(inner),
         Error::Invalid { file, field, .. }
         | Error::MissingGlyph { file, field, .. }
         | Error::LegacyEncoding { file, field, .. }

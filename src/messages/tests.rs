@@ -122,7 +122,9 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::Register {
             register: f(),
-            problem: RegisterProblem::NameTaken { name: "x.pdf".into() },
+            problem: RegisterProblem::NameTaken {
+                name: "x.pdf".into(),
+            },
         },
         Error::NoRegister { dir: f() },
         Error::ReplacesOneFile { files: 2 },
@@ -320,7 +322,9 @@ fn every_problem() -> Vec<Error> {
         Invalid::NumberZero,
         Invalid::Empty,
         Invalid::EmptyRecipient,
-        Invalid::NoSuchText { path: s("ky.ho_tn") },
+        Invalid::NoSuchText {
+            path: s("ky.ho_tn"),
+        },
         Invalid::LoneAccent { code_point: 0x301 },
         Invalid::Notation(crate::model::NotationError::UnclosedNote { at: 3 }),
         Invalid::Notation(crate::model::NotationError::NestedNote { at: 3 }),
@@ -443,7 +447,9 @@ fn every_problem() -> Vec<Error> {
             ArchiveProblem::Symlink,
             ArchiveProblem::Exists,
             ArchiveProblem::CannotWriteNumber { number: 3 },
-            ArchiveProblem::StandardWithoutFiles { standard: s("A-2B") },
+            ArchiveProblem::StandardWithoutFiles {
+                standard: s("A-2B"),
+            },
             ArchiveProblem::Draft,
             ArchiveProblem::NotUtf8,
             ArchiveProblem::UnknownTypeCode {
@@ -576,7 +582,9 @@ fn every_problem() -> Vec<Error> {
                 the_thuc: s("nha-nuoc"),
                 exists_for: vec![s("dang")],
             },
-            SkeletonProblem::Missing { file: s("templates/moi/x.toml") },
+            SkeletonProblem::Missing {
+                file: s("templates/moi/x.toml"),
+            },
             SkeletonProblem::NotToml { out: f() },
             SkeletonProblem::UnknownTheThuc { value: s("x") },
         ]
@@ -597,28 +605,49 @@ fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
             Error::Invalid { problem, .. } => {
                 add(format!("Invalid::{:?}", InvalidKind::from(problem)));
                 match problem {
-                    Invalid::Catalogue(c) => add(format!("CatalogueProblem::{:?}", CatalogueProblemKind::from(c))),
+                    Invalid::Catalogue(c) => add(format!(
+                        "CatalogueProblem::{:?}",
+                        CatalogueProblemKind::from(c)
+                    )),
                     Invalid::Fragment { place, problem, .. } => {
-                        add(format!("FragmentPlace::{:?}", FragmentPlaceKind::from(place)));
-                        add(format!("FragmentProblem::{:?}", FragmentProblemKind::from(problem)));
+                        add(format!(
+                            "FragmentPlace::{:?}",
+                            FragmentPlaceKind::from(place)
+                        ));
+                        add(format!(
+                            "FragmentProblem::{:?}",
+                            FragmentProblemKind::from(problem)
+                        ));
                     }
                     _ => {}
                 }
             }
             Error::Archive { problem, .. } => {
-                add(format!("ArchiveProblem::{:?}", ArchiveProblemKind::from(problem)));
+                add(format!(
+                    "ArchiveProblem::{:?}",
+                    ArchiveProblemKind::from(problem)
+                ));
                 if let ArchiveProblem::DamagedTree { problem } = problem {
                     add(format!("TreeProblem::{:?}", TreeProblemKind::from(problem)));
                 }
             }
             Error::Profile { problem, .. } => {
-                add(format!("ProfileProblem::{:?}", ProfileProblemKind::from(problem)));
+                add(format!(
+                    "ProfileProblem::{:?}",
+                    ProfileProblemKind::from(problem)
+                ));
                 if let ProfileProblem::Kind { problem, .. } = problem {
                     add(format!("KindProblem::{:?}", KindProblemKind::from(problem)));
                 }
             }
-            Error::Register { problem, .. } => add(format!("RegisterProblem::{:?}", RegisterProblemKind::from(problem))),
-            Error::NoSkeleton { problem, .. } => add(format!("SkeletonProblem::{:?}", SkeletonProblemKind::from(problem))),
+            Error::Register { problem, .. } => add(format!(
+                "RegisterProblem::{:?}",
+                RegisterProblemKind::from(problem)
+            )),
+            Error::NoSkeleton { problem, .. } => add(format!(
+                "SkeletonProblem::{:?}",
+                SkeletonProblemKind::from(problem)
+            )),
             _ => {}
         }
     }
@@ -641,7 +670,10 @@ fn every_reason_reads_in_both_languages() {
         .chain(RegisterProblemKind::iter().map(|k| format!("RegisterProblem::{k:?}")))
         .chain(SkeletonProblemKind::iter().map(|k| format!("SkeletonProblem::{k:?}")));
     for kind in all {
-        assert!(seen.contains(&kind), "no sample of {kind}: add one to every_problem");
+        assert!(
+            seen.contains(&kind),
+            "no sample of {kind}: add one to every_problem"
+        );
     }
     let mut texts = BTreeSet::new();
     for e in &errors {

@@ -407,10 +407,7 @@ impl Document {
                 }
             }
             if b.ky.anh_chu_ky.is_some() || b.ky.anh_dau.is_some() {
-                return Err(invalid(
-                    "ban_sao.ky",
-                    Invalid::CopyImages,
-                ));
+                return Err(invalid("ban_sao.ky", Invalid::CopyImages));
             }
         }
         for (i, c) in self.luu_hanh.iter().enumerate() {
@@ -422,10 +419,7 @@ impl Document {
             }
         }
         if self.ky.thay_mat.is_some() && self.ky.hinh_thuc.is_none() {
-            return Err(invalid(
-                "ky.thay_mat",
-                Invalid::ForWithoutForm,
-            ));
+            return Err(invalid("ky.thay_mat", Invalid::ForWithoutForm));
         }
         Ok(())
     }

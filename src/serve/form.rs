@@ -233,13 +233,11 @@ pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, 
     if !fields(text).iter().any(|f| f.field == field) {
         return Err(invalid(Invalid::NotEditable));
     }
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| {
-            invalid(Invalid::Syntax {
-                detail: e.message().to_string(),
-            })
-        })?;
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        invalid(Invalid::Syntax {
+            detail: e.message().to_string(),
+        })
+    })?;
     let new_value: Option<Value> = match field {
         "so" | "co_quan_cap_tren" if value.trim().is_empty() => None,
         "so" => Some(Value::from(value.trim().parse::<i64>().map_err(|_| {
@@ -350,16 +348,14 @@ pub fn attach(file: &Path, text: &str, s: &DataSourcesEdit) -> Result<String, Er
         field: format!("so_lieu{}{field}", if field.is_empty() { "" } else { "." }),
         problem,
     };
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| {
-            invalid(
-                "",
-                Invalid::Syntax {
-                    detail: e.message().to_string(),
-                },
-            )
-        })?;
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        invalid(
+            "",
+            Invalid::Syntax {
+                detail: e.message().to_string(),
+            },
+        )
+    })?;
     let nam = match s.nam.as_str() {
         "" => None,
         n => Some(n.parse::<i64>().map_err(|_| {

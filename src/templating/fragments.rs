@@ -644,8 +644,8 @@ impl Resolver<'_> {
         };
         for (line, code) in quoted_codes(failed_source) {
             if !self.codes.contains(&code) {
-                let suggestion =
-                    closest(&code, self.codes.iter().map(String::as_str)).map(|(_, c)| c.to_string());
+                let suggestion = closest(&code, self.codes.iter().map(String::as_str))
+                    .map(|(_, c)| c.to_string());
                 return Error::Invalid {
                     file,
                     field,

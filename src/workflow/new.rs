@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 use strum::VariantArray;
 
 use crate::error::Error;
-use crate::problems::SkeletonProblem;
 use crate::model::TheThuc;
+use crate::problems::SkeletonProblem;
 use crate::profile::Profile;
 use crate::templating::TemplateSource;
 
@@ -137,7 +137,10 @@ pub fn skeleton(
         Some(t) => of_name.iter().find(|s| s.the_thuc == t).ok_or_else(|| {
             refuse(SkeletonProblem::NotInTheThuc {
                 the_thuc: t.key().to_string(),
-                exists_for: of_name.iter().map(|s| s.the_thuc.key().to_string()).collect(),
+                exists_for: of_name
+                    .iter()
+                    .map(|s| s.the_thuc.key().to_string())
+                    .collect(),
             })
         })?,
         None => of_name
@@ -145,13 +148,11 @@ pub fn skeleton(
             .find(|s| s.the_thuc == TheThuc::Dang)
             .unwrap_or(&of_name[0]),
     };
-    let text = templates
-        .get(&chosen.file())
-        .ok_or_else(|| {
-            refuse(SkeletonProblem::Missing {
-                file: format!("templates/{}", chosen.file()),
-            })
-        })?;
+    let text = templates.get(&chosen.file()).ok_or_else(|| {
+        refuse(SkeletonProblem::Missing {
+            file: format!("templates/{}", chosen.file()),
+        })
+    })?;
     Ok(text.replace(TODAY, &today.format("%Y-%m-%d").to_string()))
 }
 

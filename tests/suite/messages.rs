@@ -208,3 +208,208 @@ fn register_next_takes_year_and_its_old_spelling() {
     let (by_ngay, _) = next(&["--ngay", "05/03/2027"]);
     assert_eq!(by_date, by_ngay);
 }
+
+/// clap's own errors (an unknown option, a wrong value, a missing argument
+/// or subcommand) read in the user's language, name what was typed, and
+/// exit 1: a wrong command line is wrong input.
+#[test]
+fn a_wrong_command_line_is_told_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str, &str, &[&str])] = &[
+        (
+            &["render", "x.toml", "--outptu", "y.pdf"],
+            "không có đối số `--outptu`; có phải là `--output`?",
+            "unexpected argument `--outptu`; did you mean `--output`?",
+            &[],
+        ),
+        (
+            &["render", "x.toml", "--emit", "pdff"],
+            "giá trị `pdff` không hợp lệ cho `--emit <EMIT>`; các giá trị hợp lệ: `pdf`, `docx`, `typ`",
+            "invalid value `pdff` for `--emit <EMIT>`; the valid values are: `pdf`, `docx`, `typ`",
+            &[],
+        ),
+        (
+            &["rendr", "x.toml"],
+            "không có lệnh `rendr`; có phải là lệnh `render`?",
+            "unrecognized subcommand `rendr`; did you mean the command `render`?",
+            &[],
+        ),
+        (
+            &["render"],
+            "thiếu đối số bắt buộc: `<FILE>`",
+            "required arguments were not provided: `<FILE>`",
+            &[],
+        ),
+        (
+            &["preview", "x.toml", "--ppi", "5"],
+            "giá trị `5` không hợp lệ cho `--ppi <PPI>`: ",
+            "invalid value `5` for `--ppi <PPI>`: ",
+            &["10..=1200"],
+        ),
+        (
+            &["watch", "x.toml", "--png", "--format", "docx"],
+            "không dùng được `--png` cùng với `--format <FORMAT>`",
+            "`--png` cannot be used with `--format <FORMAT>`",
+            &[],
+        ),
+    ];
+    for (args, vi, en, also) in cases {
+        for (lang, said, usage, more) in [
+            ("vi", vi, "Cách dùng: vanban", "Xem `--help`"),
+            ("en", en, "Usage: vanban", "try `--help`"),
+        ] {
+            let (code, out, err) = vanban_env(dir.path(), Some(lang), args);
+            assert_eq!(code, Some(1), "{args:?} {lang}: {err}");
+            assert!(out.is_empty(), "{args:?}");
+            assert!(
+                err.contains(said),
+                "{args:?} {lang}: expected `{said}` in:\n{err}"
+            );
+            assert!(err.contains(more), "{args:?}: {err}");
+            // clap gives the usage line with an unknown or missing argument.
+            if args.len() == 1 || args.get(2) == Some(&"--outptu") {
+                assert!(err.contains(usage), "{args:?}: {err}");
+            }
+            for a in *also {
+                assert!(err.contains(a), "{args:?}: {err}");
+            }
+            if lang == "vi" {
+                // No sentence of clap's English left.
+                for english in [
+                    "unexpected",
+                    "invalid value",
+                    "required",
+                    "For more information",
+                ] {
+                    assert!(
+                        !err.contains(english),
+                        "{args:?}: English `{english}` in:\n{err}"
+                    );
+                }
+            }
+        }
+    }
+    // A command group alone: its help, in the language, and exit 1.
+    for (lang, about) in [
+        ("vi", "Sổ đăng ký của một thư mục lưu trữ"),
+        ("en", "The register of an archive directory"),
+    ] {
+        let (code, _, err) = vanban_env(dir.path(), Some(lang), &["register"]);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(err.contains(about) && err.contains("next"), "{err}");
+    }
+    // Help and version are not errors: exit 0, on stdout.
+    let (code, out, _) = vanban_env(dir.path(), Some("vi"), &["--version"]);
+    assert_eq!(code, Some(0));
+    assert!(String::from_utf8_lossy(&out).contains("vanban"));
+}
+
+/// Every error that knows its place in the document shows it: the file,
+/// line and column in the excerpt's header, the line itself and a label
+/// naming the field under it. One bad input per located kind of error.
+#[test]
+fn every_located_error_shows_its_line_with_a_label() {
+    let seed = std::fs::read_to_string(seed_example()).unwrap();
+    let replace = |from: &str, to: &str| {
+        assert!(seed.contains(from), "seed has no `{from}`");
+        seed.replacen(from, to, 1)
+    };
+    let long = format!("\"{}\",", "a".repeat(20_001));
+    // (what, document text, code, line:column, label, excerpt shows)
+    let cases: Vec<(&str, String, &str, &str, &str, &str)> = vec![
+        (
+            "Parse",
+            replace("so = 7", "so = \"bảy\""),
+            "vanban::tai_lieu::cu_phap",
+            "32:6",
+            "trường `so`",
+            "so = \"bảy\"",
+        ),
+        (
+            "Invalid",
+            replace("so = 7", "so = 0"),
+            "vanban::tai_lieu::gia_tri",
+            "32:1",
+            "trường `so`",
+            "so = 0",
+        ),
+        (
+            "UnknownKind",
+            replace("loai = \"nghi-quyet\"", "loai = \"nghi-qyet\""),
+            "vanban::tai_lieu::loai_van_ban",
+            "27:1",
+            "trường `loai`",
+            "loai = \"nghi-qyet\"",
+        ),
+        (
+            "KindBlock",
+            replace("loai = \"nghi-quyet\"", "loai = \"cong-van\""),
+            "vanban::tai_lieu::khoi_cua_loai",
+            "27:1",
+            "trường `loai`",
+            "loai = \"cong-van\"",
+        ),
+        (
+            "MissingGlyph",
+            replace("dia_danh = \"Vũ Quang\"", "dia_danh = \"Vũ Quang ☃\""),
+            "vanban::tai_lieu::thieu_ky_tu",
+            "33:1",
+            "trường `dia_danh`",
+            "dia_danh = \"Vũ Quang ☃\"",
+        ),
+        (
+            "LegacyEncoding",
+            replace(
+                "\"mục tiêu, nhiệm vụ, giải pháp năm 2026\"",
+                "\"ab§cd ef¶gh\"",
+            ),
+            "vanban::tai_lieu::bang_ma_cu",
+            "37:3",
+            "trường `trich_yeu[1]`",
+            "\"ab§cd ef¶gh\"",
+        ),
+        (
+            "Limit",
+            replace("\"mục tiêu, nhiệm vụ, giải pháp năm 2026\",", &long),
+            "vanban::tai_lieu::vuot_gioi_han",
+            "37:3",
+            "trường `trich_yeu[1]`",
+            "\"aaaaaaaaaa",
+        ),
+        (
+            "Outside",
+            format!("{seed}\n[so_lieu]\nchi_tieu = \"../x.toml\"\nthuc_hien = \"../y.csv\"\n"),
+            "vanban::tep::ngoai_thu_muc",
+            ":1]",
+            "trường `so_lieu.chi_tieu`",
+            "chi_tieu = \"../x.toml\"",
+        ),
+    ];
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(root.path().join("x.toml"), "nam = 2026\n").unwrap();
+    let dir = root.path().join("vb");
+    std::fs::create_dir(&dir).unwrap();
+    for (what, text, code, at, label, shown) in cases {
+        std::fs::write(dir.join("vb.toml"), &text).unwrap();
+        let (status, _, err) = vanban_env(&dir, Some("vi"), &["render", "vb.toml"]);
+        assert_eq!(status, Some(1), "{what}: {err}");
+        assert!(err.contains(code), "{what}: not {code}:\n{err}");
+        let header = err
+            .lines()
+            .find(|l| l.contains("╭─[vb.toml:"))
+            .unwrap_or_else(|| panic!("{what}: no excerpt header in:\n{err}"));
+        assert!(
+            header.contains(at),
+            "{what}: header {header} lacks {at}:\n{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.contains('│') && l.contains(shown)),
+            "{what}: the line `{shown}` is not shown:\n{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.contains("╰──") && l.ends_with(label)),
+            "{what}: no label `{label}`:\n{err}"
+        );
+        assert!(!dir.join("vb.pdf").exists(), "{what}: a PDF was written");
+    }
+}
