@@ -39,8 +39,8 @@ pub enum Invalid {
     /// The profile (`ho_so`) belongs to the other thể thức.
     ProfileTheThuc {
         profile: String,
-        profile_the_thuc: String,
-        document_the_thuc: String,
+        profile_the_thuc: &'static str,
+        document_the_thuc: &'static str,
     },
     /// The profile has no `[kinh_gui]`, so the addressees would be lost.
     NoAddresseeLayout { profile: String },
@@ -54,9 +54,11 @@ pub enum Invalid {
     AppendixNeedsFigures,
     /// The figures file reports another period than the document.
     PeriodMismatch {
-        document: String,
+        document: crate::fields::Period,
         figures_file: PathBuf,
-        figures: String,
+        figures: crate::fields::Period,
+        /// The year the periods are named in.
+        year: i32,
     },
     /// Neither the document nor the figures say the period.
     NoPeriod { figures_file: PathBuf },
@@ -78,11 +80,8 @@ pub enum Invalid {
     /// The indicator catalogue contradicts itself.
     Catalogue(CatalogueProblem),
     /// A fragment's text (or a text evaluated as a template) failed.
-    Fragment {
-        place: FragmentPlace,
-        line: usize,
-        problem: FragmentProblem,
-    },
+    // Boxed: the error stays under clippy's size for an error.
+    Fragment(Box<FragmentFailure>),
     /// `{ manh = "x" }` names no fragment.
     NoFragment {
         name: String,
@@ -104,6 +103,15 @@ pub enum Invalid {
     FiguresNotTable,
     /// `vanban serve`: the file is no longer valid TOML (toml_edit's words).
     Syntax { detail: String },
+}
+
+/// A fragment (or a text evaluated as a template) that failed: where, on
+/// which line of its own text, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FragmentFailure {
+    pub place: FragmentPlace,
+    pub line: usize,
+    pub problem: FragmentProblem,
 }
 
 /// Where a failing template text stands.
@@ -149,15 +157,15 @@ pub enum CatalogueProblem {
     },
     NegativePlan {
         at: String,
-        key: String,
+        key: &'static str,
         value: String,
     },
     /// The target's shape (`dang`) needs values the entry does not give;
     /// `needs` names the keys.
     ShapeNeeds {
         at: String,
-        shape: String,
-        needs: String,
+        shape: &'static str,
+        needs: &'static str,
     },
 }
 

@@ -208,8 +208,8 @@ pub fn resolve(
             field: "ho_so".into(),
             problem: crate::problems::Invalid::ProfileTheThuc {
                 profile: profile.ten.clone(),
-                profile_the_thuc: profile.the_thuc.key().into(),
-                document_the_thuc: document.the_thuc.key().into(),
+                profile_the_thuc: profile.the_thuc.key(),
+                document_the_thuc: document.the_thuc.key(),
             },
         });
     }

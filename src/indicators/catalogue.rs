@@ -163,14 +163,14 @@ impl Catalogue {
                         });
                     }
                 }
-                let need = |ok: bool, what: &str| {
+                let need = |ok: bool, what: &'static str| {
                     if ok {
                         Ok(())
                     } else {
                         Err(CatalogueProblem::ShapeNeeds {
                             at: at.clone(),
-                            shape: <&str>::from(t.dang).to_string(),
-                            needs: what.to_string(),
+                            shape: t.dang.into(),
+                            needs: what,
                         })
                     }
                 };
@@ -187,7 +187,7 @@ impl Catalogue {
                         if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
                             return Err(CatalogueProblem::NegativePlan {
                                 at,
-                                key: key.to_string(),
+                                key,
                                 value: v.to_string(),
                             });
                         }

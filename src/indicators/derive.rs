@@ -878,7 +878,7 @@ mod tests {
             matches!(
                 &err,
                 crate::problems::CatalogueProblem::NegativePlan { key, value, .. }
-                    if key == "ke_hoach" && value == "-5"
+                    if *key == "ke_hoach" && value == "-5"
             ),
             "{err:?}"
         );

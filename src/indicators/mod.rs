@@ -97,9 +97,10 @@ pub fn load_in(
             return Err(invalid(
                 "so_lieu.ky",
                 Invalid::PeriodMismatch {
-                    document: a.long_name(catalogue.nam),
+                    document: a,
                     figures_file: figures_path.clone(),
-                    figures: b.long_name(catalogue.nam),
+                    figures: b,
+                    year: catalogue.nam,
                 },
             ))
         }

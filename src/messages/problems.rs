@@ -3,8 +3,8 @@
 
 use super::{tr, Lang};
 use crate::problems::{
-    ArchiveProblem, CatalogueProblem, FragmentPlace, FragmentProblem, Invalid, KindProblem,
-    ProfileProblem, RegisterProblem, SkeletonProblem, TreeProblem,
+    ArchiveProblem, CatalogueProblem, FragmentFailure, FragmentPlace, FragmentProblem, Invalid,
+    KindProblem, ProfileProblem, RegisterProblem, SkeletonProblem, TreeProblem,
 };
 
 /// " (có phải `x`?)" / " (did you mean `x`?)", or nothing.
@@ -117,13 +117,14 @@ pub fn invalid(p: &Invalid, lang: Lang) -> String {
             document,
             figures_file,
             figures,
+            year,
         } => tr!(
             lang,
             "văn bản báo cáo {} nhưng {} là số liệu {}",
             "the document reports {} but {} holds the figures of {}",
-            document,
+            document.long_name(*year),
             figures_file.display(),
-            figures
+            figures.long_name(*year)
         ),
         Invalid::NoPeriod { figures_file } => tr!(
             lang,
@@ -169,11 +170,12 @@ pub fn invalid(p: &Invalid, lang: Lang) -> String {
             period
         ),
         Invalid::Catalogue(c) => catalogue(c, lang),
-        Invalid::Fragment {
-            place,
-            line,
-            problem,
-        } => {
+        Invalid::Fragment(failure) => {
+            let FragmentFailure {
+                place,
+                line,
+                problem,
+            } = failure.as_ref();
             let (what, of) = match (place, lang) {
                 (FragmentPlace::Text, Lang::Vi) => ("chữ".to_string(), ""),
                 (FragmentPlace::Text, Lang::En) => ("text".to_string(), ""),

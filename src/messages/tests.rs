@@ -311,11 +311,11 @@ fn every_problem() -> Vec<Error> {
         problem,
     };
     let fragment = |place, problem| {
-        invalid(Invalid::Fragment {
+        invalid(Invalid::Fragment(Box::new(FragmentFailure {
             place,
             line: 2,
             problem,
-        })
+        })))
     };
     let at = || s("nhom[0].chi_tieu[0] (`a`)");
     let mut out = vec![
@@ -339,8 +339,8 @@ fn every_problem() -> Vec<Error> {
         },
         Invalid::ProfileTheThuc {
             profile: s("p"),
-            profile_the_thuc: s("dang"),
-            document_the_thuc: s("nha-nuoc"),
+            profile_the_thuc: "dang",
+            document_the_thuc: "nha-nuoc",
         },
         Invalid::NoAddresseeLayout { profile: s("p") },
         Invalid::NoCopyLayout { profile: s("p") },
@@ -351,9 +351,10 @@ fn every_problem() -> Vec<Error> {
         Invalid::DateOutsidePdf,
         Invalid::AppendixNeedsFigures,
         Invalid::PeriodMismatch {
-            document: s("quý I năm 2026"),
+            document: crate::fields::Period::Q1,
             figures_file: f(),
-            figures: s("quý II năm 2026"),
+            figures: crate::fields::Period::Q2,
+            year: 2026,
         },
         Invalid::NoPeriod { figures_file: f() },
         Invalid::FiguresYear {
@@ -381,13 +382,13 @@ fn every_problem() -> Vec<Error> {
         }),
         Invalid::Catalogue(CatalogueProblem::NegativePlan {
             at: at(),
-            key: s("ke_hoach"),
+            key: "ke_hoach",
             value: s("-5"),
         }),
         Invalid::Catalogue(CatalogueProblem::ShapeNeeds {
             at: at(),
-            shape: s("khoang"),
-            needs: s("`ke_hoach_tu` ≤ `ke_hoach_den`"),
+            shape: "khoang",
+            needs: "`ke_hoach_tu` ≤ `ke_hoach_den`",
         }),
         Invalid::NoFragment {
             name: s("mo_dua"),
@@ -609,7 +610,8 @@ fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
                         "CatalogueProblem::{:?}",
                         CatalogueProblemKind::from(c)
                     )),
-                    Invalid::Fragment { place, problem, .. } => {
+                    Invalid::Fragment(failure) => {
+                        let FragmentFailure { place, problem, .. } = failure.as_ref();
                         add(format!(
                             "FragmentPlace::{:?}",
                             FragmentPlaceKind::from(place)

@@ -21,7 +21,7 @@ use crate::inputs::Inputs;
 use crate::limits;
 use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Step, Text};
-use crate::problems::{FragmentPlace, FragmentProblem, Invalid};
+use crate::problems::{FragmentFailure, FragmentPlace, FragmentProblem, Invalid};
 use crate::suggest::closest;
 
 use limits::FRAGMENT_FUEL as FUEL;
@@ -477,11 +477,11 @@ fn environment(
             return Err(Error::Invalid {
                 file,
                 field,
-                problem: Invalid::Fragment {
+                problem: Invalid::Fragment(Box::new(FragmentFailure {
                     place: FragmentPlace::Fragment { name: name.clone() },
                     line: e.line().unwrap_or(1),
                     problem: describe(&e, &fragment.source),
-                },
+                })),
             });
         }
     }
@@ -649,22 +649,22 @@ impl Resolver<'_> {
                 return Error::Invalid {
                     file,
                     field,
-                    problem: Invalid::Fragment {
+                    problem: Invalid::Fragment(Box::new(FragmentFailure {
                         place,
                         line,
                         problem: FragmentProblem::NoIndicator { code, suggestion },
-                    },
+                    })),
                 };
             }
         }
         Error::Invalid {
             file,
             field,
-            problem: Invalid::Fragment {
+            problem: Invalid::Fragment(Box::new(FragmentFailure {
                 place,
                 line: e.line().unwrap_or(1),
                 problem: describe(&e, failed_source),
-            },
+            })),
         }
     }
 

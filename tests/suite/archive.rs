@@ -310,8 +310,23 @@ fn round_trip(name: &str, expected: &[(&str, &str, &str)]) {
     }
 
     let out = tmp.path().join("extracted");
-    let listed = ok(vanban(&["extract", s(&pdf), "-o", s(&out)]));
+    let listed = ok(vanban(&["register", "extract", s(&pdf), "-o", s(&out)]));
     assert_eq!(listed.lines().count(), expected.len());
+    // The old spelling `vanban extract` still works, for one release, and
+    // does the same (into a fresh folder: extracting never overwrites).
+    let old = tmp.path().join("old-spelling");
+    assert_eq!(
+        ok(vanban(&["extract", s(&pdf), "-o", s(&old)]))
+            .lines()
+            .count(),
+        expected.len()
+    );
+    for (path, _, _) in expected {
+        assert_eq!(
+            std::fs::read(old.join(path)).unwrap(),
+            std::fs::read(out.join(path)).unwrap()
+        );
+    }
     for (path, _, _) in expected {
         let back = std::fs::read(out.join(path)).unwrap();
         assert_eq!(
@@ -335,7 +350,15 @@ fn round_trip(name: &str, expected: &[(&str, &str, &str)]) {
     );
     // Extracting never overwrites: the user's mistake, exit 1.
     fails_with(
-        vanban(&["--lang", "en", "extract", s(&pdf), "-o", s(&out)]),
+        vanban(&[
+            "--lang",
+            "en",
+            "register",
+            "extract",
+            s(&pdf),
+            "-o",
+            s(&out),
+        ]),
         1,
         &["already exists"],
     );

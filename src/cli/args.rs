@@ -1,0 +1,378 @@
+//! The command line's arguments (clap's derive), as typst-cli lays out its
+//! args.rs: the command tree, the options shared by every command that
+//! renders (flattened), the value types. The English help is the doc
+//! comments; the Vietnamese is in `vanban::messages::cli`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use vanban::archive::PdfStandard;
+use vanban::model::{IssueDate, TheThuc};
+use vanban::{output, workflow, Error, Renderer};
+
+/// vanban: Vietnamese administrative documents (Party and state thể thức) from data to PDF.
+///
+/// Exit codes: 0 done, 1 the input (or the command line) is wrong, 2 vanban failed.
+#[derive(Parser)]
+#[command(name = "vanban", version, about)]
+pub struct Cli {
+    /// Language of messages: vi (Vietnamese) or en; default: the VANBAN_LANG
+    /// environment variable, else vi.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Render a document file (.toml, .json, .yaml) to PDF or to Typst source.
+    Render {
+        /// The document file.
+        file: PathBuf,
+        /// Where to write (default: beside the input, with .pdf, .docx or .typ); `-`
+        /// is standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// What to write: pdf, docx (the same document for Word) or typ.
+        #[arg(long, visible_alias = "format", value_enum, default_value_t = Emit::Pdf)]
+        emit: Emit,
+        #[command(flatten)]
+        shared: SharedArgs,
+        /// Write PDF/A: a-1b, a-2b or a-3b (a-3b embeds the document's sources).
+        #[arg(long, value_name = "STANDARD", value_parser = parse_standard)]
+        pdf_standard: Option<PdfStandard>,
+    },
+    /// Check a document without rendering it: everything a render checks, plus
+    /// lints for what the thể thức fixes (warnings; errors with --strict).
+    Check {
+        file: PathBuf,
+        /// Treat warnings as errors (exit 1).
+        #[arg(long)]
+        strict: bool,
+        /// How to print the lints: text (on stderr) or json (an array on stdout).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
+    /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
+    #[command(after_help = new_kinds_help())]
+    New {
+        /// The kind, or one of its skeletons (bao-cao-quy …): see the list below.
+        kind: String,
+        /// The thể thức (default: dang where the kind exists for it).
+        #[arg(long, value_enum)]
+        the_thuc: Option<TheThucArg>,
+        /// Where to write (default: KIND.toml in the current directory).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// A directory of templates that adds kinds and skeletons (loai/, moi/).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Render many documents in parallel into OUTDIR (one bad document never stops the others).
+    Batch {
+        /// Document files, or directories whose document files are all rendered.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The directory for the PDFs (created if missing); each is named after its input.
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+        /// What to write: pdf or docx.
+        #[arg(long, value_enum, default_value_t = DocFormat::Pdf)]
+        format: DocFormat,
+        /// Worker threads (default: the number of processor cores).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: Option<u16>,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
+    /// Write the pages as PNG pictures: DIR/NAME-1.png, NAME-2.png …
+    Preview {
+        file: PathBuf,
+        /// Only this page (1 is the first).
+        #[arg(long = "pages", alias = "page", value_name = "N")]
+        page: Option<usize>,
+        /// Resolution in pixels per inch.
+        #[arg(long = "ppi", alias = "dpi", default_value_t = 96, value_parser = clap::value_parser!(u32).range(10..=1200))]
+        ppi: u32,
+        /// The directory to write into (default: beside the input).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
+    /// Render again whenever the document, its data or its fragment files change.
+    Watch {
+        file: PathBuf,
+        /// Where to write the PDF (default: beside the input); with --png, the directory.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write PNG pages (at 96 dpi) instead of the PDF.
+        #[arg(long)]
+        png: bool,
+        /// What to write on each change: pdf or docx.
+        #[arg(long, value_enum, default_value_t = DocFormat::Pdf, conflicts_with = "png")]
+        format: DocFormat,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
+    /// List the fonts vanban can use.
+    Fonts {
+        /// A directory of extra fonts (e.g. a licensed Times New Roman), searched recursively.
+        #[arg(long = "font-path", alias = "font-dir", value_name = "DIR")]
+        font_path: Option<PathBuf>,
+    },
+    /// Archive documents as PDF/A in DIR and record them in its register.
+    Archive(ArchiveArgs),
+    /// What an archive directory holds: the next free number, the register's
+    /// list, verifying the files, extracting an archived PDF's sources.
+    Register {
+        #[command(subcommand)]
+        command: RegisterCommand,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `vanban man > vanban.1`.
+    Man,
+    /// A local web page to list, write, check, preview, render and archive
+    /// the documents of a folder (opens http://127.0.0.1:PORT/).
+    #[cfg(feature = "serve")]
+    Serve {
+        /// The folder served: only its files are read and written.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0 for the
+        /// office network): anyone who can reach it can read and change the folder.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::IpAddr>,
+        /// The archive folder (default: DIR/luu-tru).
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
+    /// The old spelling of `register extract`, kept for one release.
+    #[command(hide = true)]
+    Extract {
+        /// The archived PDF.
+        pdf: PathBuf,
+        /// The directory to write them under (their layout is kept).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One warning per paragraph on stderr.
+    Text,
+    /// A JSON array on stdout, for editors and scripts.
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    /// A PDF.
+    Pdf,
+    /// The same document as a Word file.
+    Docx,
+    /// The generated Typst source, self-contained.
+    Typ,
+}
+
+/// What `batch` and `watch` write.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Pdf,
+    Docx,
+}
+
+impl From<DocFormat> for output::Format {
+    fn from(f: DocFormat) -> Self {
+        match f {
+            DocFormat::Pdf => output::Format::Pdf,
+            DocFormat::Docx => output::Format::Docx,
+        }
+    }
+}
+
+/// What every command that renders or reads documents takes, declared once
+/// (as typst-cli's `SharedArgs`), so a custom profile that renders can also be
+/// checked, archived and numbered. The old spelling `--font-dir` stays as a
+/// hidden alias.
+#[derive(clap::Args, Clone, Default)]
+pub struct SharedArgs {
+    /// A directory of templates that overrides the built-in ones file by file.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// A directory of extra fonts (e.g. a licensed Times New Roman), searched recursively.
+    #[arg(long = "font-path", alias = "font-dir", value_name = "DIR")]
+    pub font_path: Option<PathBuf>,
+    /// A folder outside the document's own that it may name files in
+    /// (data, fragments); repeat for several.
+    #[arg(long = "allow-path", value_name = "DIR")]
+    pub allow_path: Vec<PathBuf>,
+}
+
+impl SharedArgs {
+    /// The renderer the options ask for.
+    pub fn renderer(&self) -> Result<Renderer, Error> {
+        Renderer::with_options(self.templates.as_deref(), self.font_path.as_deref())?
+            .allow_paths(&self.allow_path)
+    }
+}
+
+/// The kinds `vanban new` knows, read from the bundled profiles' declarations.
+pub fn new_kinds_help() -> String {
+    format!(
+        "Loại văn bản / kinds ([loai.*] trong hồ sơ thể thức / in the profiles):\n{}",
+        workflow::new::help(&vanban::templating::TemplateSource::embedded())
+    )
+}
+
+#[derive(clap::Args)]
+pub struct ArchiveArgs {
+    /// The document files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The archive directory (created if missing); its register is DIR/register.sqlite.
+    #[arg(long, value_name = "DIR")]
+    pub to: PathBuf,
+    /// a-3b (sources embedded), a-2b or a-1b (sources in a folder beside the PDF).
+    #[arg(long, value_name = "STANDARD", default_value = "a-3b", value_parser = parse_standard)]
+    pub pdf_standard: PdfStandard,
+    /// Give a draft (no `so`) the next free number and write it into the PDF.
+    #[arg(long)]
+    pub assign_number: bool,
+    /// The register entry this document corrects; it keeps that number.
+    #[arg(long, value_name = "ID")]
+    pub replaces: Option<i64>,
+    /// First day of the Party committee's term (nhiệm kỳ); recorded in the register.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub nhiem_ky_tu: Option<NaiveDate>,
+    #[command(flatten)]
+    pub shared: SharedArgs,
+}
+
+#[derive(Subcommand)]
+pub enum RegisterCommand {
+    /// Print the next free number of a document type.
+    Next {
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+        /// The type code: NQ, BC, QĐ (or QD) …, or the key of a kind whose symbol has none (cong-van)
+        #[arg(long = "type", value_name = "CODE")]
+        type_code: String,
+        /// Default: the register's only thể thức, else dang.
+        #[arg(long, value_enum)]
+        the_thuc: Option<TheThucArg>,
+        /// The issuing body's code (ĐU, UBND); needed when the register holds several.
+        #[arg(long, value_name = "CODE")]
+        co_quan: Option<String>,
+        /// The year (state documents; Party: the term in force at its end).
+        /// `--nam` is the old spelling.
+        #[arg(long = "year", alias = "nam")]
+        year: Option<i32>,
+        /// The date the document will bear (picks the year or the term).
+        /// `--ngay` is the old spelling.
+        #[arg(long = "date", alias = "ngay", value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// A term start not recorded yet.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        nhiem_ky_tu: Option<NaiveDate>,
+        // The templates choose the profile, and so the symbol pattern.
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
+    /// Print the register.
+    List {
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+        /// Only documents issued in this year.
+        #[arg(long, alias = "nam")]
+        year: Option<i32>,
+        /// Only this type code (BC, NQ …).
+        #[arg(long = "type", value_name = "CODE")]
+        type_code: Option<String>,
+        #[arg(long, value_enum)]
+        the_thuc: Option<TheThucArg>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Recompute every archived file's SHA-256; exit 1 if one is missing or altered.
+    Verify {
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+    },
+    /// Write the sources embedded in an archived PDF/A-3b back to files.
+    Extract {
+        /// The archived PDF.
+        pdf: PathBuf,
+        /// The directory to write them under (their layout is kept).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
+    // Operations on registered documents (copies of them, `register copy`)
+    // belong here too: one group for everything read out of an archive.
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TheThucArg {
+    Dang,
+    NhaNuoc,
+}
+
+impl TheThucArg {
+    pub fn get(self) -> TheThuc {
+        match self {
+            TheThucArg::Dang => TheThuc::Dang,
+            TheThucArg::NhaNuoc => TheThuc::NhaNuoc,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+pub fn parse_standard(s: &str) -> Result<PdfStandard, String> {
+    s.parse()
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    IssueDate::parse_issue(s).map(|d| d.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command and visible option has its Vietnamese help: a command
+    /// added without one fails here.
+    #[test]
+    fn every_help_text_has_its_vietnamese() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let missing = vanban::messages::cli::untranslated(&cmd);
+        assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+    }
+}

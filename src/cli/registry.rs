@@ -1,0 +1,187 @@
+//! `vanban archive` (store documents) and `vanban register …` (everything
+//! read out of an archive directory: the next number, the list, verifying,
+//! extracting sources). Copies of registered documents (`register copy`)
+//! belong here as one more arm of [`run_register`].
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use vanban::archive::{extract, listing, register::Register, store, verify};
+use vanban::messages::{Lang, Msg};
+use vanban::Error;
+
+use super::args::{ArchiveArgs, ListFormat, RegisterCommand, TheThucArg};
+use super::run::{display, say};
+
+pub fn run_archive(a: ArchiveArgs, lang: Lang) -> Result<ExitCode, Error> {
+    if a.replaces.is_some() && a.files.len() != 1 {
+        return Err(Error::ReplacesOneFile {
+            files: a.files.len(),
+        });
+    }
+    let renderer = a.shared.renderer()?;
+    let mut reg = Register::open(&a.to)?;
+    if let Some(t) = a.nhiem_ky_tu {
+        if store::record_term(&mut reg, t)? {
+            say(
+                Msg::RecordedTerm {
+                    start: t.to_string(),
+                },
+                lang,
+            );
+        }
+    }
+    let options = store::ArchiveOptions {
+        standard: a.pdf_standard,
+        assign_number: a.assign_number,
+        replaces: a.replaces,
+    };
+    for file in &a.files {
+        let (e, fresh) = match store::archive(&renderer, &mut reg, &a.to, file, &options)? {
+            store::Outcome::Archived(e) => (e, true),
+            store::Outcome::Unchanged(e) => (e, false),
+        };
+        println!(
+            "{}\t{}\t{}",
+            e.id,
+            e.number_symbol,
+            display(&a.to.join(&e.file))
+        );
+        let (file, id, number_symbol, stored) =
+            (file.clone(), e.id, e.number_symbol.clone(), e.file.clone());
+        say(
+            if fresh {
+                Msg::Archived {
+                    file,
+                    id,
+                    number_symbol,
+                    stored,
+                }
+            } else {
+                Msg::AlreadyArchived {
+                    file,
+                    id,
+                    number_symbol,
+                    stored,
+                }
+            },
+            lang,
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_register(command: RegisterCommand, lang: Lang) -> Result<ExitCode, Error> {
+    let open = |dir: &Path| -> Result<Register, Error> {
+        Register::open_existing(dir)?.ok_or_else(|| Error::NoRegister {
+            dir: dir.to_path_buf(),
+        })
+    };
+    match command {
+        RegisterCommand::Extract { pdf, output } => return run_extract(&pdf, &output, lang),
+        RegisterCommand::Next {
+            archive,
+            type_code,
+            the_thuc,
+            co_quan,
+            year,
+            date,
+            nhiem_ky_tu,
+            shared,
+        } => {
+            let reg = match Register::open_existing(&archive)? {
+                Some(reg) => reg,
+                None => Register::empty(&archive)?,
+            };
+            let today = chrono::Local::now().date_naive();
+            let next = store::next_number(
+                &shared.renderer()?,
+                &reg,
+                the_thuc.map(TheThucArg::get),
+                &type_code,
+                co_quan.as_deref(),
+                store::next_date(date, year, today),
+                nhiem_ky_tu,
+            )?;
+            println!("{:02}", next.number);
+            say(
+                Msg::NextNumber {
+                    sequence: next.sequence.label.clone(),
+                    number: next.number,
+                    symbol: next.number_symbol.unwrap_or_default(),
+                },
+                lang,
+            );
+        }
+        RegisterCommand::List {
+            archive,
+            year,
+            type_code,
+            the_thuc,
+            format,
+        } => {
+            let filter = listing::Filter {
+                year,
+                type_code,
+                the_thuc: the_thuc.map(|t| t.get().key().into()),
+            };
+            let entries: Vec<_> = open(&archive)?
+                .entries()?
+                .into_iter()
+                .filter(|e| filter.keeps(e))
+                .collect();
+            let format = match format {
+                ListFormat::Table => listing::Format::Table,
+                ListFormat::Csv => listing::Format::Csv,
+                ListFormat::Json => listing::Format::Json,
+            };
+            print!("{}", listing::render(&entries, format));
+        }
+        RegisterCommand::Verify { archive } => {
+            let report = verify::verify(&open(&archive)?, &archive)?;
+            for p in &report.problems {
+                println!("{p}");
+            }
+            for n in &report.notes {
+                say(
+                    Msg::Note {
+                        text: n.to_string(),
+                    },
+                    lang,
+                );
+            }
+            if !report.problems.is_empty() {
+                return Err(Error::ArchiveDamaged {
+                    dir: archive,
+                    problems: report.problems.len(),
+                });
+            }
+            say(
+                Msg::Intact {
+                    dir: archive,
+                    entries: report.entries,
+                    files: report.files,
+                },
+                lang,
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_extract(pdf: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Error> {
+    let extracted = extract::extract(pdf, out)?;
+    for f in &extracted.files {
+        println!("{}", display(f));
+    }
+    if let Some(doc) = &extracted.document {
+        say(
+            Msg::Extracted {
+                files: extracted.files.len(),
+                document: doc.clone(),
+            },
+            lang,
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
