@@ -18,11 +18,6 @@ fn joined(list: &[String]) -> String {
     list.join(", ")
 }
 
-const PERIODS_VI: &str =
-    "quy-1…quy-4, 6-thang, 9-thang, nam, thang-1…thang-12, tuan-1…tuan-53 hoặc một khoảng ngày \"01/02/2026..15/02/2026\"";
-const PERIODS_EN: &str =
-    "quy-1…quy-4, 6-thang, 9-thang, nam, thang-1…thang-12, tuan-1…tuan-53, or a range of days \"01/02/2026..15/02/2026\"";
-
 pub fn invalid(p: &Invalid, lang: Lang) -> String {
     match p {
         Invalid::NumberZero => tr!(
@@ -126,16 +121,17 @@ pub fn invalid(p: &Invalid, lang: Lang) -> String {
             figures_file.display(),
             figures.long_name(*year)
         ),
-        Invalid::NoPeriod { figures_file } => tr!(
-            lang,
-            "{} không ghi kỳ báo cáo: hãy thêm `ky = \"quy-1\"` ({}) vào [so_lieu]",
-            "{} does not say its period: add `ky = \"quy-1\"` ({}) to [so_lieu]",
-            figures_file.display(),
-            match lang {
-                Lang::Vi => PERIODS_VI,
-                Lang::En => PERIODS_EN,
-            }
-        ),
+        Invalid::NoPeriod { figures_file } => match lang {
+            Lang::Vi => format!(
+                "{} không ghi kỳ báo cáo: hãy thêm `ky = \"quy-1\"` (hoặc 6-thang, 9-thang, nam, thang-2, tuan-7, \"01/02/2026..15/02/2026\") vào [so_lieu]",
+                figures_file.display()
+            ),
+            Lang::En => format!(
+                "{} does not say its period: add `ky = \"quy-1\"` ({}) to [so_lieu]",
+                figures_file.display(),
+                crate::fields::PERIODS
+            ),
+        },
         Invalid::FiguresYear {
             year,
             catalogue,
