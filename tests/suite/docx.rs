@@ -14,25 +14,89 @@ use vanban::Renderer;
 use crate::common::*;
 
 #[derive(Debug, Deserialize)]
-struct Docx {
-    body: Vec<Block>,
+pub(crate) struct Docx {
+    pub body: Vec<Block>,
     sections: Vec<Section>,
     footnotes: Vec<Note>,
     title: String,
     author: String,
     created: Option<String>,
     font: String,
+    /// Every run of the body, nested ones too, with its colour.
+    pub runs: Vec<AnyRun>,
+    /// Paragraphs framed at a fixed place (`w:framePr`).
+    pub frames: Vec<FramedParagraph>,
+    /// Table cells with borders of their own (the frames of marks).
+    pub boxes: Vec<BorderedCell>,
+    /// Floating pictures.
+    pub drawings: Vec<Drawing>,
 }
 
 #[derive(Debug, Deserialize)]
-struct Block {
-    kind: String,
+pub(crate) struct AnyRun {
+    pub text: String,
+    pub size: Option<f64>,
+    pub bold: bool,
+    pub italic: bool,
+    pub color: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Side {
+    pub val: Option<String>,
+    /// Width in points.
+    pub pt: f64,
+    pub color: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct FramedParagraph {
+    pub text: String,
+    pub x_align: Option<String>,
+    pub h_anchor: Option<String>,
+    pub v_anchor: Option<String>,
+    /// From the page's top edge, in mm.
+    pub y: f64,
+    pub borders: BTreeMap<String, Side>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct BorderedCell {
+    pub text: String,
+    /// mm
+    pub width: Option<f64>,
+    pub height: Option<f64>,
+    pub exact: bool,
+    pub borders: BTreeMap<String, Side>,
+}
+
+/// Sizes and offsets in mm.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Drawing {
+    pub width: f64,
+    pub height: f64,
+    pub x: f64,
+    pub y: f64,
+    pub from_h: String,
+    pub from_v: String,
+    pub in_cell: bool,
+    pub overlap: bool,
+    pub wrap: Option<String>,
+    pub sha256: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Block {
+    pub kind: String,
     #[serde(default)]
-    text: String,
+    pub text: String,
+    /// A paragraph's top border (a rule), its width in points.
+    #[serde(default)]
+    pub top_rule: Option<f64>,
     #[serde(default)]
     runs: Vec<Run>,
     #[serde(default)]
-    rows: Vec<Row>,
+    pub rows: Vec<Row>,
     #[serde(default)]
     bordered: bool,
 }
@@ -48,14 +112,14 @@ struct Run {
 }
 
 #[derive(Debug, Deserialize)]
-struct Row {
+pub(crate) struct Row {
     header: bool,
-    cells: Vec<Cell>,
+    pub cells: Vec<Cell>,
 }
 
 #[derive(Debug, Deserialize)]
-struct Cell {
-    text: String,
+pub(crate) struct Cell {
+    pub text: String,
     span: usize,
     vmerge: Option<String>,
 }
@@ -81,7 +145,7 @@ struct Note {
     numbered: bool,
 }
 
-fn docx_of(path: &Path) -> Vec<u8> {
+pub(crate) fn docx_of(path: &Path) -> Vec<u8> {
     let r = Renderer::new();
     let resolved = r.resolve_file(path).unwrap_or_else(|e| panic!("{e}"));
     vanban::docx::write(&resolved).unwrap_or_else(|e| panic!("{e}"))
@@ -97,7 +161,7 @@ fn docx_of_toml(text: &str) -> Vec<u8> {
     vanban::docx::write(&resolved).unwrap()
 }
 
-fn read_back(bytes: &[u8]) -> Docx {
+pub(crate) fn read_back(bytes: &[u8]) -> Docx {
     let mut f = tempfile::Builder::new().suffix(".docx").tempfile().unwrap();
     std::io::Write::write_all(&mut f, bytes).unwrap();
     let out = Command::new("python3")
