@@ -55,7 +55,10 @@ impl Writer<'_> {
         let date = below(line(&c.date, ngay, false, d.ngay_nghieng), ngay);
         let left_w = units::twips(self.pt(&d.cot_trai)).min(text_width);
         let columns = [left_w as usize, (text_width - left_w).max(1) as usize];
-        let head = layout_table(&columns, vec![vec![left, vec![form]], vec![vec![number], vec![date]]]);
+        let head = layout_table(
+            &columns,
+            vec![vec![left, vec![form]], vec![vec![number], vec![date]]],
+        );
 
         // A paragraph between the tables, or Word joins them into one.
         let mut out = vec![

@@ -150,7 +150,10 @@ impl Writer<'_> {
         vec![
             // Also keeps Word from joining this table to the header's.
             Item::P(gap(mm(GAP_MM))),
-            Item::T(layout_table_of(&columns, vec![vec![cell(left), cell(right)]])),
+            Item::T(layout_table_of(
+                &columns,
+                vec![vec![cell(left), cell(right)]],
+            )),
         ]
     }
 
@@ -187,7 +190,8 @@ impl Writer<'_> {
                 .v_anchor("page")
                 .y(units::twips(y));
             if s.khung && s.khung_rong.contains_key(&m.khoa) {
-                frame = frame.width(units::twips(self.frame_width(s, m) - 2.0 * mm(PAD_X_MM)) as u32);
+                frame =
+                    frame.width(units::twips(self.frame_width(s, m) - 2.0 * mm(PAD_X_MM)) as u32);
             }
             let mut p = spaced(line, 0.0, 0.0)
                 .align(AlignmentType::Center)

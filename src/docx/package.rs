@@ -93,7 +93,8 @@ fn header_rows(xml: &str) -> String {
 /// every drawing 1; Word wants the signed offset, overlap where asked, and one
 /// id per drawing.
 fn drawings(xml: &str) -> String {
-    let offset = regex::Regex::new(r"<wp:posOffset>([0-9]+)</wp:posOffset>").expect("a fixed pattern");
+    let offset =
+        regex::Regex::new(r"<wp:posOffset>([0-9]+)</wp:posOffset>").expect("a fixed pattern");
     let xml = offset.replace_all(xml, |c: &regex::Captures| {
         let v: u64 = c[1].parse().unwrap_or(0);
         let signed = if v > i32::MAX as u64 {

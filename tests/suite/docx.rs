@@ -553,7 +553,10 @@ fn compared_words(pdf: &[u8], notes: &[Vec<String>]) -> Vec<String> {
         for &row in rows.iter().take(3) {
             top_rows.push(row_text(row, &units));
         }
-        units.retain(|u| !u.row.is_some_and(|r| repeated.iter().any(|x| (x - r).abs() < 0.5)));
+        units.retain(|u| {
+            !u.row
+                .is_some_and(|r| repeated.iter().any(|x| (x - r).abs() < 0.5))
+        });
         for u in units {
             let line = u.words.join(" ");
             if u.row.is_none() && line.len() <= 3 && line.chars().all(|c| c.is_ascii_digit()) {
@@ -603,7 +606,13 @@ fn reading_units(page: &Page) -> Vec<Unit> {
     for w in &page.words {
         let (cx, cy) = ((w.x0 + w.x1) / 2.0, (w.top + w.bottom) / 2.0);
         let spans = |v: &&VRule| v.top <= cy && cy <= v.bottom;
-        let left = page.vrules.iter().filter(spans).filter(|v| v.x <= cx).map(|v| v.x).fold(f64::MIN, f64::max);
+        let left = page
+            .vrules
+            .iter()
+            .filter(spans)
+            .filter(|v| v.x <= cx)
+            .map(|v| v.x)
+            .fold(f64::MIN, f64::max);
         let right = page.vrules.iter().filter(spans).any(|v| v.x >= cx);
         if left > f64::MIN && right {
             let row = page
@@ -634,7 +643,11 @@ fn reading_units(page: &Page) -> Vec<Unit> {
             top: row,
             column: column as f64 / 100.0,
             row: Some(row),
-            words: text_lines(ws).into_iter().flatten().map(|w| w.text).collect(),
+            words: text_lines(ws)
+                .into_iter()
+                .flatten()
+                .map(|w| w.text)
+                .collect(),
         });
     }
     units.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.column.total_cmp(&b.column)));

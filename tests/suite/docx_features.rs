@@ -136,7 +136,11 @@ fn cases() -> &'static [Case; 2] {
             .args(&docs)
             .output()
             .expect("soffice (libreoffice-writer-nogui; scripts/test installs it)");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         names.map(|name| {
             let file = dir.join(format!("{name}.toml"));
             let lo = std::fs::read(dir.join("lo").join(format!("{name}.pdf"))).unwrap();
@@ -226,7 +230,12 @@ fn docx_copy_block_follows_the_original_under_a_rule() {
         let name = d
             .body
             .iter()
-            .position(|b| b.kind == "t" && b.rows.iter().any(|r| r.cells.iter().any(|c| c.text.contains("Nguyễn Văn A"))))
+            .position(|b| {
+                b.kind == "t"
+                    && b.rows
+                        .iter()
+                        .any(|r| r.cells.iter().any(|c| c.text.contains("Nguyễn Văn A")))
+            })
             .expect("the original's ending");
         let rule = &d.body[name + 1];
         assert!(
@@ -241,7 +250,10 @@ fn docx_copy_block_follows_the_original_under_a_rule() {
             .collect();
         assert!(cells.iter().any(|c| *c == form), "{form}: {cells:?}");
         assert!(cells.iter().any(|c| *c == number), "{number}: {cells:?}");
-        assert!(cells.iter().any(|c| c.contains("ngày 02 tháng 7 năm 2026")), "{cells:?}");
+        assert!(
+            cells.iter().any(|c| c.contains("ngày 02 tháng 7 năm 2026")),
+            "{cells:?}"
+        );
         let form_run = run(d, form);
         assert!(form_run.bold && form_run.size == Some(14.0), "{form_run:?}");
         let ending = d.body[name + 3..]
@@ -269,12 +281,18 @@ fn docx_signature_and_seal_are_the_files_bytes_placed_as_the_pdf() {
     assert_eq!(seal.sha256, sha(&case.dir.join("dau.png")));
     // nha-nuoc-nd30: signature 18 mm high (240 × 90 → 48 mm wide), seal
     // 36 mm wide; both over the text, in the signature's cell.
-    assert!((sig.height - 18.0).abs() < 0.05 && (sig.width - 48.0).abs() < 0.05, "{sig:?}");
+    assert!(
+        (sig.height - 18.0).abs() < 0.05 && (sig.width - 48.0).abs() < 0.05,
+        "{sig:?}"
+    );
     assert!((seal.width - 36.0).abs() < 0.05 && (seal.height - 36.0).abs() < 0.05);
     for p in [sig, seal] {
         assert!(p.in_cell && p.overlap, "{p:?}");
         assert_eq!(p.wrap.as_deref(), Some("wrapNone"));
-        assert_eq!((p.from_h.as_str(), p.from_v.as_str()), ("column", "paragraph"));
+        assert_eq!(
+            (p.from_h.as_str(), p.from_v.as_str()),
+            ("column", "paragraph")
+        );
         // Centred on the zone's middle line (`khoang_ky` 28 mm).
         assert!((p.y + p.height / 2.0 - 14.0).abs() < 0.05, "{p:?}");
     }
@@ -325,12 +343,20 @@ fn libreoffice_prints_marks_copy_block_and_images_where_vanban_does() {
             .expect("vanban's frame");
         assert_eq!(frame.color, "#e00000");
         let above = lo.rules.iter().any(|r| {
-            r.top < urgent.top && urgent.top - r.top < 4.0 * MM && ((r.x1 - r.x0) - (frame.x1 - frame.x0)).abs() < MM
+            r.top < urgent.top
+                && urgent.top - r.top < 4.0 * MM
+                && ((r.x1 - r.x0) - (frame.x1 - frame.x0)).abs() < MM
         });
         let below = lo.rules.iter().any(|r| {
-            r.top > urgent.bottom && r.top - urgent.bottom < 4.0 * MM && ((r.x1 - r.x0) - (frame.x1 - frame.x0)).abs() < MM
+            r.top > urgent.bottom
+                && r.top - urgent.bottom < 4.0 * MM
+                && ((r.x1 - r.x0) - (frame.x1 - frame.x0)).abs() < MM
         });
-        assert!(above && below, "{name}: no frame round {urgent:?}: {:?}", lo.rules);
+        assert!(
+            above && below,
+            "{name}: no frame round {urgent:?}: {:?}",
+            lo.rules
+        );
 
         // The copy block: a rule across the text width between the original's
         // signer and the copy's form, in both.
@@ -338,7 +364,12 @@ fn libreoffice_prints_marks_copy_block_and_images_where_vanban_does() {
             let all: Vec<(usize, &Page)> = page.pages.iter().enumerate().collect();
             let signer = all
                 .iter()
-                .find_map(|(i, p)| p.words.iter().find(|w| w.text == "Nguyễn").map(|w| (*i, w.bottom)))
+                .find_map(|(i, p)| {
+                    p.words
+                        .iter()
+                        .find(|w| w.text == "Nguyễn")
+                        .map(|w| (*i, w.bottom))
+                })
                 .unwrap();
             let form = all
                 .iter()
@@ -351,15 +382,26 @@ fn libreoffice_prints_marks_copy_block_and_images_where_vanban_does() {
                 .unwrap_or_else(|| panic!("{name}: {who} has no copy form"));
             let p = &page.pages[form.0];
             let rule = p.rules.iter().find(|r| {
-                (r.x1 - r.x0) > 160.0 * MM && r.top < form.1 && (form.0 > signer.0 || r.top > signer.1)
+                (r.x1 - r.x0) > 160.0 * MM
+                    && r.top < form.1
+                    && (form.0 > signer.0 || r.top > signer.1)
             });
-            assert!(rule.is_some(), "{name}: {who}: no full-width rule over the copy block: {:?}", p.rules);
+            assert!(
+                rule.is_some(),
+                "{name}: {who}: no full-width rule over the copy block: {:?}",
+                p.rules
+            );
         }
 
         // The images: where vanban places them, within 3 mm.
         assert_eq!(ours.images.len(), lo.images.len(), "{name}");
         for (a, b) in ours.images.iter().zip(&lo.images) {
-            for (u, v) in [(a.x0, b.x0), (a.x1, b.x1), (a.top, b.top), (a.bottom, b.bottom)] {
+            for (u, v) in [
+                (a.x0, b.x0),
+                (a.x1, b.x1),
+                (a.top, b.top),
+                (a.bottom, b.bottom),
+            ] {
                 assert!((u - v).abs() < 3.0 * MM, "{name}: image {a:?} vs {b:?}");
             }
         }
