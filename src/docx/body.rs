@@ -6,7 +6,8 @@ use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 
 use super::{spaced, text, units, Item, Writer};
 use crate::context::Block;
-use crate::model::Style;
+use super::measure::width;
+use crate::model::{Piece, Style};
 
 impl Writer<'_> {
     /// `blocks` in order; from `keep_from` on they stay on the page of what
@@ -17,6 +18,7 @@ impl Writer<'_> {
         // A heading is a block in the PDF: 1.2 em above and below its line
         // box, where paragraphs are `cach_doan` apart.
         let heading_gap = 2.2 * self.size - d;
+        let keep_from = self.kept_from(blocks, keep_from, text_width);
         let mut out = Vec::new();
         for (i, b) in blocks.iter().enumerate() {
             let keep = i >= keep_from;
@@ -64,6 +66,35 @@ impl Writer<'_> {
 }
 
 impl Writer<'_> {
+    /// Of the closing paragraphs from `keep_from` on, the fewest last ones
+    /// that make two lines, as the PDF's `cuoi-van-ban` keeps with the
+    /// signature; the others flow. Word cannot measure a paragraph, so its
+    /// lines are estimated from the font's advance widths.
+    fn kept_from(&self, blocks: &[Block], keep_from: usize, text_width: i32) -> usize {
+        let room = text_width as f64 / 20.0;
+        let indent = self.pt(&self.p.doan.thut_dau_dong);
+        let mut lines = 0.0;
+        let mut from = blocks.len();
+        while from > keep_from && lines < 2.0 {
+            from -= 1;
+            let text: String = blocks[from]
+                .text
+                .0
+                 .0
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Text { text, .. } => Some(text.as_str()),
+                    Piece::Note(_) => None,
+                })
+                .collect();
+            lines += text
+                .split('\n')
+                .map(|l| ((indent + width(l, self.size, false, false)) / room).ceil().max(1.0))
+                .sum::<f64>();
+        }
+        from
+    }
+
     /// A quyết định's deciding authority, Căn cứ lines and "QUYẾT ĐỊNH:",
     /// as the PDF's `tham-quyen`, `can-cu` and `dong-quyet` print them.
     pub fn decision_block(&self) -> Vec<Item> {

@@ -302,6 +302,8 @@ fn docx_signature_and_seal_are_the_files_bytes_placed_as_the_pdf() {
     assert!((seal.x + seal.width - (sig.x + sig.width / 3.0)).abs() < 0.1);
     // The Party document has a signature and no seal.
     assert_eq!(cases()[1].docx.drawings.len(), 1);
+    // Pictures keep the file the same from run to run.
+    assert_eq!(docx_of(&case.file), docx_of(&case.file));
 }
 
 fn word<'a>(page: &'a Page, text: &str) -> &'a Word {
