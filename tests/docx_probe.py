@@ -29,6 +29,7 @@ def para_info(p):
     return {
         "text": p.text,
         "top_rule": int(top.get(qn("w:sz"))) / 8 if top is not None else None,
+        "keep_next": ppr is not None and ppr.find(qn("w:keepNext")) is not None,
         "align": str(p.alignment) if p.alignment is not None else None,
         "runs": [run_info(r) for r in p.runs],
     }

@@ -4,9 +4,9 @@
 
 use docx_rs::{AlignmentType, Paragraph, SpecialIndentType};
 
+use super::measure::width;
 use super::{spaced, text, units, Item, Writer};
 use crate::context::Block;
-use super::measure::width;
 use crate::model::{Piece, Style};
 
 impl Writer<'_> {
@@ -89,7 +89,11 @@ impl Writer<'_> {
                 .collect();
             lines += text
                 .split('\n')
-                .map(|l| ((indent + width(l, self.size, false, false)) / room).ceil().max(1.0))
+                .map(|l| {
+                    ((indent + width(l, self.size, false, false)) / room)
+                        .ceil()
+                        .max(1.0)
+                })
                 .sum::<f64>();
         }
         from

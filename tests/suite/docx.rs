@@ -94,6 +94,8 @@ pub(crate) struct Block {
     #[serde(default)]
     pub top_rule: Option<f64>,
     #[serde(default)]
+    keep_next: bool,
+    #[serde(default)]
     runs: Vec<Run>,
     #[serde(default)]
     pub rows: Vec<Row>,
@@ -382,6 +384,33 @@ fn sections_pages_margins_numbers_and_metadata() {
         "BÁO CÁO Tình hình thực hiện nhiệm vụ tháng 01/2026"
     );
     assert_eq!(d.created.as_deref(), Some("2026-02-10T00:00:00+00:00"));
+}
+
+#[test]
+fn only_the_closing_paragraphs_making_two_lines_travel_with_the_signature() {
+    // The quyết định closes with Điều 2 (three lines) and Điều 3 (three
+    // lines): Điều 3 alone makes two lines, so only it is kept with the
+    // signature, as the PDF's `cuoi-van-ban` keeps it; Điều 2 flows.
+    let d = read_back(&docx_of(&root().join("examples/quyet-dinh-2026-ubnd.toml")));
+    let keep = |start: &str| {
+        d.body
+            .iter()
+            .find(|b| b.kind == "p" && b.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start:?}"))
+            .keep_next
+    };
+    assert!(!keep("Điều 2."));
+    assert!(keep("Điều 3."));
+    // A last paragraph of one line takes the one before it along.
+    let d = read_back(&docx_of_toml(RICH));
+    let kept: Vec<&str> = d
+        .body
+        .iter()
+        .filter(|b| b.kind == "p" && b.keep_next && !b.text.is_empty())
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(kept.iter().any(|t| t.starts_with("Trên đây")), "{kept:?}");
+    assert!(kept.iter().any(|t| t.starts_with("Tiếp tục")), "{kept:?}");
 }
 
 #[test]
