@@ -290,7 +290,8 @@ pub enum Error {
         file: PathBuf,
         number_symbol: String,
         scope: String,
-        existing: String,
+        // Boxed: the variant stays under clippy's size for an error.
+        existing: Box<crate::problems::Registered>,
     },
 
     /// The register database failed (locked too long, damaged).

@@ -347,6 +347,16 @@ pub enum KindProblem {
     PatternWithoutNumber,
 }
 
+/// A register entry an error points to (the one a number already belongs to).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    pub id: i64,
+    pub number_symbol: String,
+    pub issue_date: String,
+    pub file: String,
+    pub summary: String,
+}
+
 /// The register contradicts what is asked of it.
 #[derive(Debug, Clone, PartialEq, Eq, strum::EnumDiscriminants)]
 #[strum_discriminants(name(RegisterProblemKind), derive(strum::EnumIter))]

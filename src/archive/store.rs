@@ -419,10 +419,13 @@ fn duplicate(file: &Path, id: &Identity, number: u32, seq: &Sequence, e: &Entry)
         file: file.to_path_buf(),
         number_symbol: id.number_symbol(number),
         scope: seq.label.clone(),
-        existing: format!(
-            "entry {}, {} of {}, {} ({}); a corrected version of it is archived with --replaces {}",
-            e.id, e.number_symbol, e.issue_date, e.file, e.summary, e.id
-        ),
+        existing: Box::new(crate::problems::Registered {
+            id: e.id,
+            number_symbol: e.number_symbol.clone(),
+            issue_date: e.issue_date.clone(),
+            file: e.file.clone(),
+            summary: e.summary.clone(),
+        }),
     }
 }
 

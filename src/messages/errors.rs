@@ -243,12 +243,16 @@ pub fn text(e: &Error, lang: Lang) -> String {
             existing,
         } => tr!(
             lang,
-            "{}: số và ký hiệu {} đã được đăng ký ({}): {}",
-            "{}: {} is already registered ({}): {}",
+            "{0}: số và ký hiệu {1} đã được đăng ký ({2}): mục {3}, {4} ngày {5}, {6} ({7}); bản đính chính của văn bản đó được lưu với --replaces {3}",
+            "{0}: {1} is already registered ({2}): entry {3}, {4} of {5}, {6} ({7}); a corrected version of it is archived with --replaces {3}",
             d(file),
             number_symbol,
             scope,
-            existing
+            existing.id,
+            existing.number_symbol,
+            existing.issue_date,
+            existing.file,
+            existing.summary
         ),
         Error::RegisterDb { register, source } => tr!(
             lang,

@@ -109,7 +109,13 @@ fn one_of_each() -> Vec<Error> {
             file: f(),
             number_symbol: "01-NQ/ĐU".into(),
             scope: "NQ".into(),
-            existing: "x".into(),
+            existing: Box::new(Registered {
+                id: 3,
+                number_symbol: "01-NQ/ĐU".into(),
+                issue_date: "2026-02-05".into(),
+                file: "x.pdf".into(),
+                summary: "về x".into(),
+            }),
         },
         Error::RegisterDb {
             register: f(),

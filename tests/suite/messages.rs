@@ -292,7 +292,7 @@ fn a_wrong_command_line_is_told_in_the_users_language() {
     // A command group alone: its help, in the language, and exit 1.
     for (lang, about) in [
         ("vi", "Sổ đăng ký của một thư mục lưu trữ"),
-        ("en", "The register of an archive directory"),
+        ("en", "What an archive directory holds"),
     ] {
         let (code, _, err) = vanban_env(dir.path(), Some(lang), &["register"]);
         assert_eq!(code, Some(1), "{err}");
