@@ -355,7 +355,11 @@ pub fn error(e: &clap::Error, lang: Lang) -> Option<String> {
                 Lang::Vi => vi,
                 Lang::En => en,
             };
-            text.push_str(&format!("; {lead} {}?", s.join(", ")));
+            let or = match lang {
+                Lang::Vi => " hoặc ",
+                Lang::En => " or ",
+            };
+            text.push_str(&format!("; {lead} {}?", s.join(or)));
         }
     }
     let usage = one(ContextKind::Usage)

@@ -7,10 +7,10 @@ use crate::problems::{
     KindProblem, ProfileProblem, RegisterProblem, SkeletonProblem, TreeProblem,
 };
 
-/// " (có phải `x`?)" / " (did you mean `x`?)", or nothing.
+/// " (có phải là `x`?)" / " (did you mean `x`?)", or nothing.
 fn guess(suggestion: Option<&str>, lang: Lang) -> String {
     suggestion
-        .map(|s| tr!(lang, "; có phải là `{}`?", "; did you mean `{}`?", s))
+        .map(|s| tr!(lang, " (có phải là `{}`?)", " (did you mean `{}`?)", s))
         .unwrap_or_default()
 }
 
