@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use vanban::archive::PdfStandard;
 use vanban::model::{IssueDate, TheThuc};
-use vanban::{output, workflow, Error, Renderer};
+use vanban::{output, Error, Renderer};
 
 /// vanban: Vietnamese administrative documents (Party and state thể thức) from data to PDF.
 ///
@@ -64,7 +64,8 @@ pub enum Command {
         shared: SharedArgs,
     },
     /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
-    #[command(after_help = new_kinds_help())]
+    // The list of kinds under the help is added by
+    // `messages::cli::localize`, in the help's language.
     New {
         /// The kind, or one of its skeletons (bao-cao-quy …): see the list below.
         kind: String,
@@ -235,14 +236,6 @@ impl SharedArgs {
         Renderer::with_options(self.templates.as_deref(), self.font_path.as_deref())?
             .allow_paths(&self.allow_path)
     }
-}
-
-/// The kinds `vanban new` knows, read from the bundled profiles' declarations.
-pub fn new_kinds_help() -> String {
-    format!(
-        "Loại văn bản / kinds ([loai.*] trong hồ sơ thể thức / in the profiles):\n{}",
-        workflow::new::help(&vanban::templating::TemplateSource::embedded())
-    )
 }
 
 #[derive(clap::Args)]

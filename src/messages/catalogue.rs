@@ -68,6 +68,8 @@ pub enum Msg {
     LabelField { field: String },
     /// A diagnostic's label where no field is known.
     LabelHere,
+    /// The heading of the kinds listed under `vanban new --help`.
+    KindsHeading,
 }
 
 impl Msg {
@@ -196,6 +198,11 @@ impl Msg {
             Msg::Warning => tr!(lang, "cảnh báo", "warning"),
             Msg::LabelField { field } => tr!(lang, "trường `{}`", "field `{}`", field),
             Msg::LabelHere => tr!(lang, "ở đây", "here"),
+            Msg::KindsHeading => tr!(
+                lang,
+                "Loại văn bản ([loai.*] trong hồ sơ thể thức):",
+                "Kinds ([loai.*] in the profiles):",
+            ),
         }
     }
 }

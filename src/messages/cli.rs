@@ -125,6 +125,14 @@ pub fn vi(path: &str, id: Option<&str>) -> Option<&'static str> {
 /// `cmd` with its help in `lang`: English is clap's own (the doc comments),
 /// Vietnamese replaces every about and help text and clap's headings.
 pub fn localize(mut cmd: Command, lang: Lang) -> Command {
+    // The kinds `vanban new` knows, read from the bundled profiles'
+    // declarations, under its help.
+    let kinds = format!(
+        "{}\n{}",
+        super::Msg::KindsHeading.text(lang),
+        crate::workflow::new::help(&crate::templating::TemplateSource::embedded())
+    );
+    cmd = cmd.mut_subcommand("new", |s| s.after_help(kinds));
     // The built tree holds clap's own `--help`, `--version` and `help`
     // command and the global options copied into every subcommand.
     cmd.build();

@@ -152,6 +152,19 @@ fn help_follows_the_language() {
         "{en}"
     );
     assert!(!en.contains("Cách dùng"), "{en}");
+    // The kinds under `new --help` have a heading in the language too.
+    let (_, out, _) = vanban_env(dir.path(), None, &["new", "--help"]);
+    let vi = String::from_utf8(out).unwrap();
+    assert!(
+        vi.contains("Loại văn bản ([loai.*]") && vi.contains("quyet-dinh"),
+        "{vi}"
+    );
+    let (_, out, _) = vanban_env(dir.path(), Some("en"), &["new", "--help"]);
+    let en = String::from_utf8(out).unwrap();
+    assert!(
+        en.contains("Kinds ([loai.*]") && !en.contains("Loại văn bản"),
+        "{en}"
+    );
 }
 
 #[test]
