@@ -47,21 +47,20 @@ fn lint(
 /// thông tri (not issued at commune level, the-thuc.md §3.10).
 const CITED_ONLY_CODES: &[&str] = &["CT", "TT"];
 
-/// Runs every rule. `number` is the printed "Số …" line, `mau_so` the pattern
-/// it was filled from with the kind's `type_code`; `raw` the file's text.
+/// Runs every rule. `number` is the printed "Số …" line, `pattern` the
+/// `mau_so` it was filled from and the kind's type code; `raw` the file's text.
 /// `codes` are the type codes the profile's kinds declare.
 pub fn run(
     doc: &Document,
     codes: &[&str],
     raw: &str,
-    mau_so: &str,
-    type_code: &str,
+    pattern: (&str, &str),
     number: &str,
     evaluation: Option<&Evaluation>,
     fragments: &[(String, String)],
 ) -> Vec<Lint> {
     let mut out = Vec::new();
-    symbol(doc, (mau_so, type_code), number, &mut out);
+    symbol(doc, pattern, number, &mut out);
     leading_zeros(doc, codes, &mut out);
     authority_spelling(doc, raw, &mut out);
     archive_line(doc, &mut out);

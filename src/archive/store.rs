@@ -318,7 +318,7 @@ fn finish(
     }
 
     let file_name = format!("{base}.pdf");
-    let folder = sources_dir_name(&base);
+    let folder = sources_dir_name(base);
     if lock.name_taken(&file_name)? || lock.name_taken(&folder)? {
         return Err(Error::Register {
             register: reg_path(dir),
