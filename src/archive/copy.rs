@@ -166,6 +166,19 @@ pub fn copy(
         req.standard,
         &format!("#{} + {}", original.id, req.order.display()),
     )
+    // The document is a temporary file; what the clerk wrote is the order.
+    .map_err(|e| match e {
+        Error::Copy {
+            file,
+            field,
+            problem,
+        } if file == document => Error::Copy {
+            file: req.order.clone(),
+            field,
+            problem,
+        },
+        e => e,
+    })
 }
 
 /// The entry `id`, if it may be copied: it exists, is the latest version,

@@ -108,13 +108,19 @@ fn table(entries: &[Entry]) -> String {
             .or_else(|| names.get(&(e.the_thuc.clone(), e.kind.clone())).cloned())
             .unwrap_or_else(|| e.kind.clone());
         let mut note = Vec::new();
-        if let (Some(of), Some(form)) = (e.copy_of, &e.copy_form) {
-            let original = entries
-                .iter()
-                .find(|o| o.id == of)
-                .map(|o| format!(" ({})", o.number_symbol))
-                .unwrap_or_default();
-            note.push(format!("{} của #{of}{original}", copy_form_name(form)));
+        if let Some(form) = &e.copy_form {
+            let original = match e.copy_of {
+                Some(of) => {
+                    let symbol = entries
+                        .iter()
+                        .find(|o| o.id == of)
+                        .map(|o| format!(" ({})", o.number_symbol))
+                        .unwrap_or_default();
+                    format!(" của #{of}{symbol}")
+                }
+                None => String::new(),
+            };
+            note.push(format!("{}{original}", copy_form_name(form)));
         }
         if let Some(r) = e.replaces {
             note.push(format!("thay thế #{r}"));

@@ -143,8 +143,9 @@ pub struct NewEntry {
     pub source_sha256: String,
     pub files: Vec<EntryFile>,
     pub kind_name: String,
-    /// For a copy: the entry it copies, and the form's key.
-    pub copy_of: Option<(i64, String)>,
+    /// For a copy: the entry it copies (when this register holds it), and
+    /// the form's key.
+    pub copy_of: Option<(Option<i64>, String)>,
 }
 
 /// The register of one archive directory.
@@ -471,7 +472,7 @@ impl Lock<'_> {
                     e.source_name,
                     e.source_sha256,
                     e.kind_name,
-                    e.copy_of.as_ref().map(|c| c.0),
+                    e.copy_of.as_ref().and_then(|c| c.0),
                     e.copy_of.as_ref().map(|c| c.1.as_str()),
                 ],
             )

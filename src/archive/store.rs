@@ -67,6 +67,16 @@ pub fn archive(
     // Every file is read once, through `inputs`: the sources kept are the
     // bytes the PDF was made from.
     let resolved = renderer.resolve_file(file)?;
+    // A bản sao is numbered among the copies, never under its original's number.
+    if resolved.document.ban_sao.is_some() {
+        let source_name = file.display().to_string();
+        let copy = CopyOf {
+            original: None,
+            standard: options.standard,
+            source_name: &source_name,
+        };
+        return archive_resolved_copy(renderer, reg, dir, file, resolved, &copy);
+    }
     super::register_pattern(&resolved)?;
     let original = resolved
         .sources
@@ -188,6 +198,32 @@ pub fn archive_copy(
     source_name: &str,
 ) -> Result<Outcome, Error> {
     let resolved = renderer.resolve_file(file)?;
+    let copy = CopyOf {
+        original: Some(original),
+        standard,
+        source_name,
+    };
+    archive_resolved_copy(renderer, reg, dir, file, resolved, &copy)
+}
+
+/// What a copy is archived as.
+struct CopyOf<'a> {
+    /// The registered entry it copies; `None` for a copy of a document this
+    /// register does not hold (one received from another body).
+    original: Option<&'a Entry>,
+    standard: PdfStandard,
+    source_name: &'a str,
+}
+
+fn archive_resolved_copy(
+    renderer: &Renderer,
+    reg: &mut Register,
+    dir: &Path,
+    file: &Path,
+    resolved: crate::Resolved,
+    copy: &CopyOf,
+) -> Result<Outcome, Error> {
+    let standard = copy.standard;
     let pattern = super::register_pattern(&resolved)?.to_string();
     let copy_error = |field: &str, problem| Error::Copy {
         file: file.to_path_buf(),
@@ -258,29 +294,37 @@ pub fn archive_copy(
         numbering::ascii_name(&code),
         numbering::ascii_name(&body)
     );
+    let id = &resolved.identity;
     let entry = NewEntry {
         sequence: seq.key.clone(),
         the_thuc: resolved.document.the_thuc.key().into(),
-        kind: original.kind.clone(),
+        kind: copy
+            .original
+            .map_or_else(|| id.kind.clone(), |o| o.kind.clone()),
         type_code: code,
         body_code: body,
         issuing_body: order.co_quan_ban_hanh.to_string(),
         number: typed,
         number_symbol: number_symbol.clone(),
         issue_date: date,
-        summary: original.summary.clone(),
+        summary: copy
+            .original
+            .map_or_else(|| id.summary.clone(), |o| o.summary.clone()),
         file_name: String::new(),
         sha256: String::new(),
         pdf_standard: standard.name().into(),
         replaces: None,
-        source_name: source_name.to_string(),
+        source_name: copy.source_name.to_string(),
         source_sha256: source_sha,
         files: Vec::new(),
-        kind_name: original
-            .kind_name
-            .clone()
-            .unwrap_or_else(|| resolved.kind.sentence_name()),
-        copy_of: Some((original.id, order.hinh_thuc.key().to_string())),
+        kind_name: copy
+            .original
+            .and_then(|o| o.kind_name.clone())
+            .unwrap_or_else(|| id.kind_name()),
+        copy_of: Some((
+            copy.original.map(|o| o.id),
+            order.hinh_thuc.key().to_string(),
+        )),
     };
     finish(lock, dir, &base, pdf, &set, existing, entry, |e| {
         Error::DuplicateNumber {

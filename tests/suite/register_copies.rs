@@ -261,8 +261,8 @@ fn an_unknown_altered_or_copied_original_and_a_wrong_number_are_refused() {
     let (code, _, err) = copy(dir, "1", &["--parts", "2"]);
     assert_eq!(code, Some(1));
     assert!(
-        err.contains("ban_sao.giu") && err.contains("trích sao"),
-        "{err}"
+        err.contains("lenh.toml") && err.contains("ban_sao.giu") && err.contains("trích sao"),
+        "named after the clerk's order, not a temporary file: {err}"
     );
     let (code, _, err) = copy(dir, "1", &["--form", "trich-sao", "--parts", "4"]);
     assert_eq!(code, Some(1));
@@ -337,4 +337,52 @@ fn a_copy_of_an_a1b_original_is_made_from_its_sources_folder() {
         "{text}"
     );
     assert!(dir.join("arch/2026-07-02_01-SY-VP.nguon/tb.toml").exists());
+}
+
+#[test]
+fn a_json_original_gains_the_order_as_a_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let doc: toml::Table = toml::from_str(ORIGINAL).unwrap();
+    std::fs::write(
+        dir.join("tb.json"),
+        serde_json::to_string_pretty(&doc).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(dir.join("lenh.toml"), ORDER).unwrap();
+    let (code, out, err) = run_vanban_out(&["archive", "tb.json", "--to", "arch"], dir);
+    assert_eq!(code, Some(0), "{out}{err}");
+    let (symbol, file) = copied(dir, &["--date", "2026-07-02"]);
+    assert_eq!(symbol, "01/SY-VP");
+    let text = pdftotext(&std::fs::read(dir.join(&file)).unwrap());
+    assert!(
+        text.contains("SAO Y") && text.contains("III. THỜI GIAN"),
+        "{text}"
+    );
+}
+
+/// A document file that already has its `[ban_sao]` (a copy of a document
+/// received from elsewhere) is archived among the copies too, never under
+/// its original's number; its typed number is checked the same way.
+#[test]
+fn archiving_a_document_with_a_copy_block_registers_a_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let copy = format!("{ORIGINAL}\n{ORDER}hinh_thuc = \"sao-y\"\nngay = \"2026-07-02\"\nso = 3\n");
+    std::fs::write(dir.join("sy.toml"), &copy).unwrap();
+    let (code, _, err) = run_vanban_out(&["archive", "sy.toml", "--to", "arch"], dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("số bản sao 03") && err.contains("số 01"),
+        "{err}"
+    );
+    std::fs::write(dir.join("sy.toml"), copy.replace("so = 3", "so = 1")).unwrap();
+    let (code, out, err) = run_vanban_out(&["archive", "sy.toml", "--to", "arch"], dir);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("1\t01/SY-VP\t"), "{out}");
+    let entries = list_json(dir);
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0]["copy_of"].is_null());
+    assert_eq!(entries[0]["copy_form"], "sao-y");
+    assert_eq!(entries[0]["number_symbol"], "01/SY-VP");
 }
