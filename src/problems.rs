@@ -250,6 +250,11 @@ pub enum ArchiveProblem {
     NotEmbedded { path: String },
     /// An embedded file's digest differs from the manifest's.
     Altered { path: String },
+    /// `register copy`: the copy order cannot be written into the
+    /// original's text (the parser's words, or the shape the top level needs).
+    CopyOrderUnwritable { detail: String },
+    /// `register copy`: the original's top level is not keys and values.
+    NotKeys,
 }
 
 /// What is wrong with a PDF's embedded-files name tree.

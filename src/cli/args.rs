@@ -307,6 +307,31 @@ pub enum RegisterCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Make a copy (SAO Y, SAO LỤC, TRÍCH SAO) of a registered document:
+    /// numbered in the register's yearly sequence of copies, archived and
+    /// registered as a copy of it.
+    Copy {
+        /// The register entry copied (its ID in `register list`).
+        id: i64,
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+        /// The copy order: a file with the `[ban_sao]` table (copying body, signature, Nơi nhận).
+        #[arg(long, value_name = "FILE")]
+        order: PathBuf,
+        /// sao-y, sao-luc or trich-sao (over the order's `hinh_thuc`; default sao-y).
+        #[arg(long, value_name = "FORM", value_parser = parse_copy_form)]
+        form: Option<vanban::model::CopyForm>,
+        /// The copy's date (default: the order's `ngay`, else today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// TRÍCH SAO: the parts of the body kept, by position from 1 (`--parts 2,3`).
+        #[arg(long, value_name = "N,N", value_delimiter = ',')]
+        parts: Vec<u32>,
+        #[arg(long, value_name = "STANDARD", default_value = "a-3b", value_parser = parse_standard)]
+        pdf_standard: PdfStandard,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
     /// Recompute every archived file's SHA-256; exit 1 if one is missing or altered.
     Verify {
         #[arg(long, value_name = "DIR")]
@@ -320,8 +345,8 @@ pub enum RegisterCommand {
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
     },
-    // Operations on registered documents (copies of them, `register copy`)
-    // belong here too: one group for everything read out of an archive.
+    // Operations on registered documents (like `copy` above) belong here
+    // too: one group for everything done with what an archive holds.
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -348,6 +373,15 @@ pub enum ListFormat {
 
 pub fn parse_standard(s: &str) -> Result<PdfStandard, String> {
     s.parse()
+}
+
+pub fn parse_copy_form(s: &str) -> Result<vanban::model::CopyForm, String> {
+    use strum::VariantArray;
+    let forms = vanban::model::CopyForm::VARIANTS;
+    forms.iter().copied().find(|f| f.key() == s).ok_or_else(|| {
+        let keys: Vec<&str> = forms.iter().map(|f| f.key()).collect();
+        keys.join(", ")
+    })
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {

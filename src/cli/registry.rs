@@ -1,7 +1,6 @@
 //! `vanban archive` (store documents) and `vanban register …` (everything
 //! read out of an archive directory: the next number, the list, verifying,
-//! extracting sources). Copies of registered documents (`register copy`)
-//! belong here as one more arm of [`run_register`].
+//! extracting sources, making a numbered copy of a registered document).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -136,6 +135,61 @@ pub fn run_register(command: RegisterCommand, lang: Lang) -> Result<ExitCode, Er
                 ListFormat::Json => listing::Format::Json,
             };
             print!("{}", listing::render(&entries, format));
+        }
+        RegisterCommand::Copy {
+            id,
+            archive,
+            order,
+            form,
+            date,
+            parts,
+            pdf_standard,
+            shared,
+        } => {
+            let request = vanban::archive::copy::CopyRequest {
+                original: id,
+                order: order.clone(),
+                form,
+                date,
+                parts,
+                standard: pdf_standard,
+                today: chrono::Local::now().date_naive(),
+            };
+            let mut reg = open(&archive)?;
+            let (e, fresh) = match vanban::archive::copy::copy(
+                &shared.renderer()?,
+                &mut reg,
+                &archive,
+                &request,
+            )? {
+                store::Outcome::Archived(e) => (e, true),
+                store::Outcome::Unchanged(e) => (e, false),
+            };
+            println!(
+                "{}\t{}\t{}",
+                e.id,
+                e.number_symbol,
+                display(&archive.join(&e.file))
+            );
+            let (file, id, number_symbol, stored) = (order, e.id, e.number_symbol, e.file);
+            say(
+                if fresh {
+                    Msg::Archived {
+                        file,
+                        id,
+                        number_symbol,
+                        stored,
+                    }
+                } else {
+                    Msg::AlreadyArchived {
+                        file,
+                        id,
+                        number_symbol,
+                        stored,
+                    }
+                },
+                lang,
+            );
         }
         RegisterCommand::Verify { archive } => {
             let report = verify::verify(&open(&archive)?, &archive)?;

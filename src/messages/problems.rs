@@ -532,6 +532,17 @@ pub fn archive(p: &ArchiveProblem, lang: Lang) -> String {
             "embedded `{}` does not match its SHA-256 in the manifest: the PDF was altered",
             path
         ),
+        ArchiveProblem::NotKeys => tr!(
+            lang,
+            "văn bản gốc không phải là một bảng khóa và giá trị nên không thêm được lệnh sao",
+            "the original document is not a table of keys and values, so the copy order cannot be added",
+        ),
+        ArchiveProblem::CopyOrderUnwritable { detail } => tr!(
+            lang,
+            "không ghi được lệnh sao vào văn bản gốc: {}",
+            "cannot write the copy order into the original document: {}",
+            detail
+        ),
     }
 }
 

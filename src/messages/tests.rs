@@ -152,6 +152,20 @@ fn one_of_each() -> Vec<Error> {
             suggestion: Some("quyet-dinh".into()),
             known: vec!["quyet-dinh".to_string()].into(),
         },
+        Error::Copy {
+            file: f(),
+            field: "ban_sao.so".into(),
+            problem: crate::error::CopyProblem::NotNext {
+                typed: 5,
+                next: 2,
+                year: 2026,
+            },
+        },
+        Error::CopyOriginal {
+            register: f(),
+            id: 3,
+            problem: crate::error::OriginalProblem::Unknown,
+        },
         Error::KindBlock {
             file: f(),
             field: "kinh_gui".into(),
@@ -515,6 +529,8 @@ fn every_problem() -> Vec<Error> {
             },
             ArchiveProblem::NotEmbedded { path: s("a") },
             ArchiveProblem::Altered { path: s("a") },
+            ArchiveProblem::CopyOrderUnwritable { detail: s("x") },
+            ArchiveProblem::NotKeys,
         ]
         .into_iter()
         .map(archive),
