@@ -171,7 +171,11 @@ pub fn build(
     let date = doc.ngay_ban_hanh.0;
     let draft = doc.so.is_none();
     let number = identity.printed.clone();
-    let issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
+    let mut issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
+    if let Some(co) = &doc.lien_tich {
+        let co_lines = issuer_lines(&co.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
+        issuer = crate::forms::joint_issuer(issuer, co_lines, &profile.lien_tich);
+    }
     let blocks_of_kind = &kind.decl.khoi;
     let summary: Vec<String> = doc.trich_yeu.0.iter().map(|t| t.to_string()).collect();
     let under_number = blocks_of_kind.trich_yeu_duoi_so;
@@ -228,7 +232,8 @@ pub fn build(
         })
     });
 
-    let mut blocks = Vec::new();
+    let form = crate::forms::blocks(doc, profile);
+    let mut blocks = form.before;
     push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
     // A kind of articles numbers its top level "Điều 1.", "Điều 2." unless
     // the document chooses otherwise.
@@ -253,6 +258,7 @@ pub fn build(
     };
     sections.push_list(&mut blocks, "noi_dung", &doc.noi_dung, 0, None, "");
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
+    blocks.extend(form.after);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         let mark = doc
             .dau_ket_thuc
@@ -262,7 +268,12 @@ pub fn build(
     }
 
     let signature = signature_lines(&doc.ky, profile);
-    let signature_left = doc.ky_trai.as_ref().map(|k| signature_lines(k, profile));
+    // A joint document's co-issuer signs on the left (the lead on the right).
+    let signature_left = doc
+        .ky_trai
+        .as_ref()
+        .or(doc.lien_tich.as_ref().map(|j| &j.ky))
+        .map(|k| signature_lines(k, profile));
 
     let copy = doc.ban_sao.as_ref().and_then(|order| {
         let style = profile.ban_sao.as_ref()?;
@@ -678,7 +689,9 @@ fn recipient_stem(text: &str) -> &str {
 }
 
 fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
-    recipients_of(&doc.noi_nhan, !doc.kinh_gui.0.is_empty(), profile)
+    // The invitees of a giấy mời are its addressees: "- Như trên;" too.
+    let addressed = !doc.kinh_gui.0.is_empty() || doc.giay_moi.is_some();
+    recipients_of(&doc.noi_nhan, addressed, profile)
 }
 
 /// The Nơi nhận lines of `list`; `addressed`: the document has "Kính gửi:".

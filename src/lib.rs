@@ -16,6 +16,7 @@ pub mod context;
 pub mod docx;
 pub mod error;
 pub mod fields;
+pub mod forms;
 pub mod identity;
 pub mod images;
 pub mod indicators;
