@@ -42,7 +42,8 @@ pub struct MinutesWords {
     pub thu_ky: String,
     /// Over the body: "Nội dung (theo diễn biến cuộc họp):"; empty, none.
     pub noi_dung: String,
-    /// The closing sentence: `{ten}` the meeting's name, `{gio}` the time.
+    /// The closing sentence without its final mark: `{ten}` the meeting's
+    /// name, `{gio}` the time.
     pub ket_thuc: String,
     /// The meeting's name when the document gives none.
     pub ten_cuoc_hop: String,
@@ -58,7 +59,7 @@ impl Default for MinutesWords {
             chu_tri: "Chủ trì (chủ tọa):".into(),
             thu_ky: "Thư ký (người ghi biên bản):".into(),
             noi_dung: "Nội dung (theo diễn biến cuộc họp):".into(),
-            ket_thuc: "{ten} kết thúc vào {gio}.".into(),
+            ket_thuc: "{ten} kết thúc vào {gio}".into(),
             ten_cuoc_hop: "Cuộc họp".into(),
         }
     }
@@ -131,6 +132,8 @@ pub struct JointStyle {
     pub noi_ma: String,
     /// Put after each body's name but the last in the header ("-").
     pub noi_ten: String,
+    /// The header's left column for two names, when wider than `dau.cot_trai`.
+    pub cot_trai: Option<crate::profile::Length>,
 }
 
 impl Default for JointStyle {
@@ -139,6 +142,7 @@ impl Default for JointStyle {
             hau_to_ma: "LT".into(),
             noi_ma: "-".into(),
             noi_ten: "-".into(),
+            cot_trai: None,
         }
     }
 }
@@ -205,12 +209,14 @@ pub fn blocks(doc: &Document, profile: &Profile) -> FormBlocks {
             .ten_cuoc_hop
             .as_deref()
             .unwrap_or(m.ten_cuoc_hop.as_str());
+        // The text's final mark ends the last sentence; a sentence after the
+        // closing time gets its own full stop.
         let mut closing = m
             .ket_thuc
             .replace("{ten}", name.trim())
-            .replace("{gio}", b.ket_thuc.trim());
+            .replace("{gio}", b.ket_thuc.trim().trim_end_matches('.'));
         if let Some(more) = &b.ghi_them {
-            closing = format!("{closing} {}", more.trim());
+            closing = format!("{closing}. {}", more.trim());
         }
         out.after
             .push(paragraph("bien_ban.ket_thuc".into(), Inline::literal(&closing)));

@@ -250,8 +250,8 @@ fn bien_ban_has_two_signature_blocks_side_by_side() {
         "BIÊN BẢN",
         "Thời gian:",
         "Địa điểm:",
-        "1. Thành phần",
-        "2. Nội dung",
+        "Thành phần:",
+        "Nội dung:",
         "kết thúc lúc 11 giờ 30 phút",
     ] {
         assert!(text.contains(part), "{part}: {text}");

@@ -22,6 +22,7 @@ mod fuzz;
 mod inline;
 mod input_and_errors;
 mod kinds;
+mod layouts;
 mod legacy_text;
 mod marks;
 mod messages;
