@@ -415,10 +415,8 @@ impl Document {
             }
         }
         if self.giay_moi.as_ref().is_some_and(|g| g.kinh_moi.0.is_empty()) {
-            return Err(invalid(
-                "giay_moi.kinh_moi",
-                "name at least one invitee: kinh_moi = [\"Đồng chí Bí thư Chi bộ các thôn\"]",
-            ));
+            // The invitees are the point of the form (the phrase is translated).
+            return Err(invalid("giay_moi.kinh_moi", "must not be empty"));
         }
         if let Some(b) = &self.ban_sao {
             if b.so == Some(0) {
