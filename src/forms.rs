@@ -115,8 +115,9 @@ impl Default for IntroductionWords {
             chuc_vu: "Chức vụ:".into(),
             duoc_cu_den: "Được cử đến:".into(),
             ve_viec: "Về việc:".into(),
-            de_nghi: "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."
-                .into(),
+            de_nghi:
+                "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ."
+                    .into(),
             co_gia_tri: "Giấy này có giá trị đến hết ngày {ngay}".into(),
         }
     }
@@ -205,10 +206,7 @@ pub fn blocks(doc: &Document, profile: &Profile) -> FormBlocks {
         if has_body && !m.noi_dung.is_empty() {
             out.before.push(line("bien_ban", &m.noi_dung, ""));
         }
-        let name = b
-            .ten_cuoc_hop
-            .as_deref()
-            .unwrap_or(m.ten_cuoc_hop.as_str());
+        let name = b.ten_cuoc_hop.as_deref().unwrap_or(m.ten_cuoc_hop.as_str());
         // The text's final mark ends the last sentence; a sentence after the
         // closing time gets its own full stop.
         let mut closing = m
@@ -218,8 +216,10 @@ pub fn blocks(doc: &Document, profile: &Profile) -> FormBlocks {
         if let Some(more) = &b.ghi_them {
             closing = format!("{closing}. {}", more.trim());
         }
-        out.after
-            .push(paragraph("bien_ban.ket_thuc".into(), Inline::literal(&closing)));
+        out.after.push(paragraph(
+            "bien_ban.ket_thuc".into(),
+            Inline::literal(&closing),
+        ));
     }
     if let Some(g) = &doc.giay_moi {
         let m = &w.giay_moi;
@@ -243,17 +243,25 @@ pub fn blocks(doc: &Document, profile: &Profile) -> FormBlocks {
                         profile.noi_nhan.phan_cach.as_str()
                     };
                     let stem = t.trim().trim_end_matches([',', ';', '.']);
-                    out.before
-                        .push(dashed(format!("giay_moi.kinh_moi[{i}]"), &format!("{stem}{end}")));
+                    out.before.push(dashed(
+                        format!("giay_moi.kinh_moi[{i}]"),
+                        &format!("{stem}{end}"),
+                    ));
                 }
             }
         }
-        out.before.push(line("giay_moi.toi_du", &m.toi_du, &g.toi_du));
+        out.before
+            .push(line("giay_moi.toi_du", &m.toi_du, &g.toi_du));
         out.before
             .push(line("giay_moi.thoi_gian", &m.thoi_gian, &g.thoi_gian));
         out.before
             .push(line("giay_moi.dia_diem", &m.dia_diem, &g.dia_diem));
-        listed(&mut out.before, "giay_moi.noi_dung", &m.noi_dung, &g.noi_dung.0);
+        listed(
+            &mut out.before,
+            "giay_moi.noi_dung",
+            &m.noi_dung,
+            &g.noi_dung.0,
+        );
         if let Some(t) = &g.chuan_bi {
             out.after.push(line("giay_moi.chuan_bi", &m.chuan_bi, t));
         }

@@ -70,7 +70,11 @@ impl Identity {
                     &co.ma_co_quan,
                     &profile.lien_tich,
                 );
-                let sequence = if t.is_empty() { kind.sequence_name().to_string() } else { t.clone() };
+                let sequence = if t.is_empty() {
+                    kind.sequence_name().to_string()
+                } else {
+                    t.clone()
+                };
                 (t, b, sequence)
             }
             None => (

@@ -139,7 +139,10 @@ impl Introduction {
         vec![
             ("giay_gioi_thieu.ho_ten".to_string(), self.ho_ten.as_str()),
             ("giay_gioi_thieu.chuc_vu".into(), self.chuc_vu.as_str()),
-            ("giay_gioi_thieu.duoc_cu_den".into(), self.duoc_cu_den.as_str()),
+            (
+                "giay_gioi_thieu.duoc_cu_den".into(),
+                self.duoc_cu_den.as_str(),
+            ),
             ("giay_gioi_thieu.ve_viec".into(), self.ve_viec.as_str()),
         ]
     }

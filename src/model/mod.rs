@@ -414,7 +414,11 @@ impl Document {
                 return Err(invalid(&field, "must not be empty"));
             }
         }
-        if self.giay_moi.as_ref().is_some_and(|g| g.kinh_moi.0.is_empty()) {
+        if self
+            .giay_moi
+            .as_ref()
+            .is_some_and(|g| g.kinh_moi.0.is_empty())
+        {
             // The invitees are the point of the form (the phrase is translated).
             return Err(invalid("giay_moi.kinh_moi", "must not be empty"));
         }

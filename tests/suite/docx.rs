@@ -405,11 +405,17 @@ fn a_giay_moi_and_a_joint_document_read_back_with_their_own_blocks() {
     assert!(texts
         .iter()
         .any(|t| t.starts_with("Liên hệ:") && t.ends_with("./.")));
-    let kind = &paragraphs(&d).iter().find(|b| b.text == "GIẤY MỜI").unwrap().runs[0];
+    let kind = &paragraphs(&d)
+        .iter()
+        .find(|b| b.text == "GIẤY MỜI")
+        .unwrap()
+        .runs[0];
     assert!(kind.bold, "{kind:?}");
 
     // A Party biên bản: the labels are bold runs, the values are not.
-    let d = read_back(&docx_of(&root().join("examples/bien-ban-2026-dang-uy.toml")));
+    let d = read_back(&docx_of(
+        &root().join("examples/bien-ban-2026-dang-uy.toml"),
+    ));
     let chair = *paragraphs(&d)
         .iter()
         .find(|b| b.text.starts_with("Chủ trì:"))

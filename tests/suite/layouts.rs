@@ -159,7 +159,9 @@ fn giay_gioi_thieu_introduces_the_person_and_ends_with_its_validity() {
     );
     // Nothing between the type name and the opening line: no trích yếu.
     let i = index(&ls, "GIẤY GIỚI THIỆU");
-    assert!(ls[i + 1].text().starts_with("Ủy ban nhân dân xã Vũ Quang trân trọng"));
+    assert!(ls[i + 1]
+        .text()
+        .starts_with("Ủy ban nhân dân xã Vũ Quang trân trọng"));
 
     // Party: "Đồng chí:", bold labels, "Số 07-GGT/ĐU", the text ends with ".".
     let pdf = render_toml(&gioi_thieu("dang")).unwrap();
@@ -194,7 +196,13 @@ fn bien_ban_prints_the_meeting_lines_in_the_guides_order() {
             "Hội nghị kết thúc lúc 11 giờ 30 phút cùng ngày. Biên bản đã được đọc lại",
         ],
     );
-    for label in ["Thời gian:", "Địa điểm:", "Chủ trì:", "Thư ký:", "Nội dung:"] {
+    for label in [
+        "Thời gian:",
+        "Địa điểm:",
+        "Chủ trì:",
+        "Thư ký:",
+        "Nội dung:",
+    ] {
         let l = find(&ls, label);
         assert!(
             label_words(l, label).iter().all(|w| w.bold()),
@@ -252,8 +260,14 @@ ho_ten = "Lê Văn Thành"
             "Cuộc họp kết thúc vào 16 giờ 30 phút cùng ngày./.",
         ],
     );
-    assert_eq!(find(&ls, "Thành phần tham dự:").text(), "Thành phần tham dự:");
-    assert!(find(&ls, "Thời gian bắt đầu:").words.iter().all(|w| !w.bold()));
+    assert_eq!(
+        find(&ls, "Thành phần tham dự:").text(),
+        "Thành phần tham dự:"
+    );
+    assert!(find(&ls, "Thời gian bắt đầu:")
+        .words
+        .iter()
+        .all(|w| !w.bold()));
     // The two signatures on one baseline: secretary left, chair right.
     let page = p.pages.last().unwrap();
     let ls = lines(page);
@@ -318,7 +332,12 @@ fn a_joint_document_has_both_bodies_left_a_joint_symbol_and_two_signatures_level
             "nha-nuoc",
             68.0,
             "Số: 05/KHLT-UBND-HND",
-            &["ỦY BAN NHÂN DÂN", "XÃ VŨ QUANG -", "HỘI NÔNG DÂN", "XÃ VŨ QUANG"][..],
+            &[
+                "ỦY BAN NHÂN DÂN",
+                "XÃ VŨ QUANG -",
+                "HỘI NÔNG DÂN",
+                "XÃ VŨ QUANG",
+            ][..],
             "TM. ỦY BAN NHÂN DÂN",
         ),
         (
@@ -381,7 +400,11 @@ fn a_joint_document_has_both_bodies_left_a_joint_symbol_and_two_signatures_level
         assert_eq!(left_words.join(" "), co_authority, "{the_thuc}");
         assert!(authority.text().ends_with(lead_authority), "{the_thuc}");
         let names = find(&ls, "Trần Văn Cường");
-        assert_eq!(names.text(), "Trần Văn Cường Lê Văn Thành", "{the_thuc}: names level");
+        assert_eq!(
+            names.text(),
+            "Trần Văn Cường Lê Văn Thành",
+            "{the_thuc}: names level"
+        );
         assert!(names.words[0].x1 < middle && names.words.last().unwrap().x0 > middle);
     }
 }
