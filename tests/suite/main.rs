@@ -12,6 +12,7 @@ mod cli;
 mod copies;
 mod docs;
 mod docx;
+mod docx_features;
 mod ending;
 mod escaping;
 mod examples_issue11;
