@@ -30,6 +30,7 @@ mod messages;
 mod numbering;
 mod profile_versions;
 mod recipients_layout;
+mod register_copies;
 mod reports;
 mod resolved;
 mod schema;
