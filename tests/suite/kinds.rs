@@ -410,7 +410,7 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     );
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        listed.contains("Giấy mời dự hội nghị sơ kết quý I năm 2026"),
+        listed.contains("Giấy mời họp dự hội nghị sơ kết quý I năm 2026"),
         "{listed}"
     );
     let next = |extra: &[&str]| {
