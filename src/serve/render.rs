@@ -82,6 +82,9 @@ pub struct Preview {
     pub error: Option<Problem>,
     pub lints: Vec<Problem>,
     pub form: Vec<FormField>,
+    /// The kind prints "Kính gửi:" (the form offers its list); false when
+    /// the text does not resolve.
+    pub addressed: bool,
     pub indicators: Option<Indicators>,
     pub timing: Timing,
 }
@@ -110,7 +113,7 @@ impl Previews {
         lang: Lang,
         shown: &dyn Fn(String) -> String,
     ) -> Preview {
-        let form = form::fields(text);
+        let mut form = form::fields(text);
         let mut timing = Timing::default();
         let start = Instant::now();
         let resolved = resolve_text(self.renderer, file, text);
@@ -120,6 +123,7 @@ impl Previews {
             error: Some(problem(&e, file, text, lang, shown)),
             lints: Vec::new(),
             form,
+            addressed: false,
             indicators: None,
             timing,
         };
@@ -127,6 +131,8 @@ impl Previews {
             Ok(r) => r,
             Err(e) => return failed(e, timing, form),
         };
+        number_sections(&mut form, &resolved);
+        let addressed = resolved.kind.decl.khoi.kinh_gui != crate::kinds::Presence::Khong;
         let lints = lints(self.renderer, &resolved, text, lang);
         let indicators = resolved.evaluation.as_ref().map(|e| Indicators {
             columns: indicators::table::COLUMNS.to_vec(),
@@ -161,6 +167,7 @@ impl Previews {
             error: None,
             lints,
             form,
+            addressed,
             indicators,
             timing,
         }
@@ -215,6 +222,21 @@ pub fn resolve_text(renderer: &Renderer, file: &Path, text: &str) -> Result<Reso
     renderer.resolve_in(&inputs, &doc, file)
 }
 
+/// Each section's number as the resolved document prints it.
+fn number_sections(form: &mut [FormField], r: &Resolved) {
+    let numbers: HashMap<&str, &str> = r
+        .context
+        .section_numbers
+        .iter()
+        .map(|n| (n.field.as_str(), n.label.as_str()))
+        .collect();
+    for f in form.iter_mut().filter(|f| f.role == "section") {
+        if let Some(label) = numbers.get(f.item.as_str()) {
+            f.section_number = label.to_string();
+        }
+    }
+}
+
 /// `check`'s lints, each with its place in the text.
 fn lints(renderer: &Renderer, r: &Resolved, text: &str, lang: Lang) -> Vec<Problem> {
     let toml = r.file.extension().is_some_and(|e| e == "toml");
@@ -254,6 +276,7 @@ pub fn problem(
         | Error::Limit { file: f, field, .. }
         | Error::Outside { file: f, field, .. }
         | Error::Table { file: f, field, .. }
+        | Error::Outline { file: f, field, .. }
             if f == file =>
         {
             (field.clone(), crate::locate::field(text, field))
