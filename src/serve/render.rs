@@ -79,6 +79,9 @@ pub struct Preview {
     /// error (the page keeps showing the last good pictures).
     #[serde(serialize_with = "strings")]
     pub pages: Vec<Arc<str>>,
+    /// Each page's words as laid out, a line per line: the pictures' text
+    /// (for screen readers, and to find a heading's printed number).
+    pub page_texts: Vec<String>,
     pub error: Option<Problem>,
     pub lints: Vec<Problem>,
     pub form: Vec<FormField>,
@@ -120,6 +123,7 @@ impl Previews {
         timing.resolve = ms(start);
         let failed = |e: Error, timing: Timing, form: Vec<FormField>| Preview {
             pages: Vec::new(),
+            page_texts: Vec::new(),
             error: Some(problem(&e, file, text, lang, shown)),
             lints: Vec::new(),
             form,
@@ -164,6 +168,7 @@ impl Previews {
         timing.png = ms(start);
         Preview {
             pages: keys.iter().map(|k| self.pages[k].clone()).collect(),
+            page_texts: paged.pages().iter().map(|p| page_text(&p.frame)).collect(),
             error: None,
             lints,
             form,
@@ -199,6 +204,30 @@ impl Previews {
         self.order.push_back(key);
         self.pages.insert(key, url);
     }
+}
+
+/// The text of a laid-out page in layout order, a new line wherever the
+/// baseline moves.
+fn page_text(frame: &typst::layout::Frame) -> String {
+    fn walk(frame: &typst::layout::Frame, y0: f64, last: &mut Option<f64>, out: &mut String) {
+        for (at, item) in frame.items() {
+            let y = y0 + at.y.to_pt();
+            match item {
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, y, last, out),
+                typst::layout::FrameItem::Text(t) => {
+                    if last.is_some_and(|l| (l - y).abs() > 1.0) {
+                        out.push('\n');
+                    }
+                    *last = Some(y);
+                    out.push_str(&t.text);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(frame, 0.0, &mut None, &mut out);
+    out
 }
 
 fn ms(start: Instant) -> f64 {

@@ -626,8 +626,17 @@ fn sections_added_moved_and_deleted_are_numbered_as_the_pdf_numbers_them() {
     assert_eq!(number_of(&added, MT), ("noi_dung[2]".into(), "III.".into()));
     let text = added["text"].as_str().unwrap();
     let pdf = printed(&s, text);
-    // The PDF prints the numbers the form shows (headings of parts in capitals).
+    // The PDF prints the numbers the form shows (headings of parts in capitals),
+    // and so do the preview's pages.
     assert!(pdf.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"), "{pdf}");
+    let pages: Vec<&str> = added["preview"]["page_texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let preview = squash(&pages.join("\n"));
+    assert!(preview.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"), "{preview}");
 
     let up = outline(&s, text, "noi_dung[1]", "up", "");
     assert_eq!(number_of(&up, NEW), ("noi_dung[0]".into(), "I.".into()));
@@ -668,7 +677,7 @@ fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comm
     let file = s.dir.join(SEED);
     let opened = get(&s.app, &format!("/api/open?path={SEED}"));
     let original = opened.json["text"].as_str().unwrap().to_string();
-    let added = outline(&s, &original, "noi_nhan.danh_sach[1]", "add", "Ban Tuyên giáo Huyện ủy");
+    let added = outline(&s, &original, "noi_nhan.danh_sach[1]", "add", "Ban Tuyên giáo và Dân vận Tỉnh ủy");
     let moved = outline(&s, added["text"].as_str().unwrap(), "noi_nhan.danh_sach[2]", "up", "");
     let recipients: Vec<&str> = moved["preview"]["form"]
         .as_array()
@@ -679,7 +688,7 @@ fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comm
         .collect();
     assert_eq!(
         recipients[..3],
-        ["Thường trực Tỉnh ủy", "Ban Tuyên giáo Huyện ủy", "Thường trực Đảng ủy"]
+        ["Thường trực Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Thường trực Đảng ủy"]
     );
     let paragraph = outline(
         &s,
@@ -691,7 +700,7 @@ fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comm
     let text = paragraph["text"].as_str().unwrap();
     let pdf = printed(&s, text);
     assert!(
-        pdf.contains("- Ban Tuyên giáo Huyện ủy, - Thường trực Đảng ủy,"),
+        pdf.contains("- Ban Tuyên giáo và Dân vận Tỉnh ủy, - Thường trực Đảng ủy,"),
         "{pdf}"
     );
     assert!(pdf.contains("Đoạn thêm qua biểu mẫu1"), "{pdf}");
@@ -711,7 +720,7 @@ fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comm
     };
     assert_eq!(comments(&saved), comments(&original));
     assert!(saved.contains(
-        "  \"Ban Tuyên giáo Huyện ủy\",\n  \"Thường trực Đảng ủy\",\n  \"Thường trực HĐND\","
+        "  \"Ban Tuyên giáo và Dân vận Tỉnh ủy\",\n  \"Thường trực Đảng ủy\",\n  \"Thường trực HĐND\","
     ));
     // Only lines were added: every line of the original is still there, in order.
     let mut rest = saved.lines();
