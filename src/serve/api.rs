@@ -341,11 +341,7 @@ pub struct OutlineRequest {
 
 /// A section, paragraph, recipient or addressee added, moved or deleted:
 /// the new text and its preview, whose form carries the new numbers.
-pub async fn outline(
-    State(app): Shared,
-    uri: Uri,
-    Json(r): Json<OutlineRequest>,
-) -> Reply<Edited> {
+pub async fn outline(State(app): Shared, uri: Uri, Json(r): Json<OutlineRequest>) -> Reply<Edited> {
     json(app, uri, move |c| {
         let file = c.document(&r.path)?;
         let text = outline::apply(&file, &r.text, &r.target, r.op, &r.value)

@@ -55,11 +55,13 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
         _ => (&parsed[..], None),
     };
     let holds = holds(list).ok_or_else(|| fail(P::NotAList))?;
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| Error::Invalid {
-        file: file.to_path_buf(),
-        field: String::new(),
-        message: e.message().to_string(),
-    })?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::Invalid {
+            file: file.to_path_buf(),
+            field: String::new(),
+            message: e.message().to_string(),
+        })?;
     match (op, index) {
         (Op::Add, at) => {
             let value = value.trim();
@@ -99,7 +101,9 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
             }
             let moved = take(siblings, i);
             let before = siblings.get_mut(i - 1).expect("i > 0 and in range");
-            sub_sections(before).ok_or_else(|| fail(P::Inline))?.push(moved);
+            sub_sections(before)
+                .ok_or_else(|| fail(P::Inline))?
+                .push(moved);
         }
         (Op::Out, Some(i)) => {
             // The list is `<parent>.muc`: the parent is an item of `<grand>`.
@@ -530,11 +534,16 @@ ho_ten = "Nguyễn Văn A"
     fn adding_and_deleting_keep_the_rest_as_written() {
         let out = run("noi_dung[0].doan[0]", Op::Add, "Đoạn mới.").unwrap();
         assert!(
-            out.contains("  \"Đoạn một.\",\n  \"Đoạn mới.\",\n  \"Đoạn hai.\",  # chú thích đoạn hai\n"),
+            out.contains(
+                "  \"Đoạn một.\",\n  \"Đoạn mới.\",\n  \"Đoạn hai.\",  # chú thích đoạn hai\n"
+            ),
             "{out}"
         );
         let out = run("noi_dung[0].doan[1]", Op::Delete, "").unwrap();
-        assert_eq!(out, DOC.replace("  \"Đoạn hai.\",  # chú thích đoạn hai\n", ""));
+        assert_eq!(
+            out,
+            DOC.replace("  \"Đoạn hai.\",  # chú thích đoạn hai\n", "")
+        );
         let out = run("noi_dung[1].muc", Op::Add, "Mục mới").unwrap();
         assert!(
             out.contains("tieu_de = \"Nhiệm vụ\"\n\n[[noi_dung.muc]]\ntieu_de = \"Mục mới\"\n"),
@@ -543,13 +552,14 @@ ho_ten = "Nguyễn Văn A"
         assert!(out.ends_with("[ky]\nho_ten = \"Nguyễn Văn A\"\n"), "{out}");
         let out = run("kinh_gui", Op::Add, "Ủy ban Kiểm tra Huyện ủy").unwrap();
         assert!(
-            out.contains(
-                "kinh_gui = [\"Ban Thường vụ Huyện ủy\", \"Ủy ban Kiểm tra Huyện ủy\"]"
-            ),
+            out.contains("kinh_gui = [\"Ban Thường vụ Huyện ủy\", \"Ủy ban Kiểm tra Huyện ủy\"]"),
             "{out}"
         );
         let out = run("noi_nhan.danh_sach", Op::Add, "Như trên").unwrap();
-        assert!(out.ends_with("[noi_nhan]\ndanh_sach = [\"Như trên\"]\n"), "{out}");
+        assert!(
+            out.ends_with("[noi_nhan]\ndanh_sach = [\"Như trên\"]\n"),
+            "{out}"
+        );
     }
 
     #[test]

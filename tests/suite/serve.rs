@@ -530,7 +530,12 @@ fn the_docx_download_is_the_saved_document_as_word() {
     let s = served();
     let token = s.app.token.clone();
     let (status, headers, bytes) = download(&s.app, &format!("/api/docx?path={SEED}&t={token}"));
-    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
     assert_eq!(
         headers["content-type"],
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -544,7 +549,8 @@ fn the_docx_download_is_the_saved_document_as_word() {
     let resolved = r.resolve_file(&s.dir.join(SEED)).unwrap();
     assert_eq!(
         bytes,
-        r.render_as(&resolved, vanban::output::Format::Docx).unwrap()
+        r.render_as(&resolved, vanban::output::Format::Docx)
+            .unwrap()
     );
     let text = docx_text(&bytes);
     for words in [
@@ -617,7 +623,8 @@ fn sections_added_moved_and_deleted_are_numbered_as_the_pdf_numbers_them() {
     let s = served();
     let opened = get(&s.app, &format!("/api/open?path={SEED}"));
     let original = opened.json["text"].as_str().unwrap().to_string();
-    const KQ: &str = "Kết quả lãnh đạo, chỉ đạo phát triển kinh tế - xã hội, quốc phòng, an ninh năm 2025";
+    const KQ: &str =
+        "Kết quả lãnh đạo, chỉ đạo phát triển kinh tế - xã hội, quốc phòng, an ninh năm 2025";
     const MT: &str = "Mục tiêu, chỉ tiêu, nhiệm vụ, giải pháp trọng tâm năm 2026";
     const NEW: &str = "Công tác xây dựng Đảng";
 
@@ -628,7 +635,10 @@ fn sections_added_moved_and_deleted_are_numbered_as_the_pdf_numbers_them() {
     let pdf = printed(&s, text);
     // The PDF prints the numbers the form shows (headings of parts in capitals),
     // and so do the preview's pages.
-    assert!(pdf.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"), "{pdf}");
+    assert!(
+        pdf.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"),
+        "{pdf}"
+    );
     let pages: Vec<&str> = added["preview"]["page_texts"]
         .as_array()
         .unwrap()
@@ -636,27 +646,51 @@ fn sections_added_moved_and_deleted_are_numbered_as_the_pdf_numbers_them() {
         .map(|p| p.as_str().unwrap())
         .collect();
     let preview = squash(&pages.join("\n"));
-    assert!(preview.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"), "{preview}");
+    assert!(
+        preview.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"),
+        "{preview}"
+    );
 
     let up = outline(&s, text, "noi_dung[1]", "up", "");
     assert_eq!(number_of(&up, NEW), ("noi_dung[0]".into(), "I.".into()));
     assert_eq!(number_of(&up, KQ), ("noi_dung[1]".into(), "II.".into()));
     let pdf = printed(&s, up["text"].as_str().unwrap());
-    assert!(pdf.contains("I. CÔNG TÁC XÂY DỰNG ĐẢNG II. KẾT QUẢ"), "{pdf}");
+    assert!(
+        pdf.contains("I. CÔNG TÁC XÂY DỰNG ĐẢNG II. KẾT QUẢ"),
+        "{pdf}"
+    );
 
     // Under the section before it: "Kết quả …" becomes 1. of the new part.
     let under = outline(&s, up["text"].as_str().unwrap(), "noi_dung[1]", "in", "");
-    assert_eq!(number_of(&under, KQ), ("noi_dung[0].muc[0]".into(), "1.".into()));
+    assert_eq!(
+        number_of(&under, KQ),
+        ("noi_dung[0].muc[0]".into(), "1.".into())
+    );
     assert_eq!(number_of(&under, MT), ("noi_dung[1]".into(), "II.".into()));
     let pdf = printed(&s, under["text"].as_str().unwrap());
-    assert!(pdf.contains("I. CÔNG TÁC XÂY DỰNG ĐẢNG 1. Kết quả lãnh đạo"), "{pdf}");
+    assert!(
+        pdf.contains("I. CÔNG TÁC XÂY DỰNG ĐẢNG 1. Kết quả lãnh đạo"),
+        "{pdf}"
+    );
     assert!(pdf.contains("II. MỤC TIÊU, CHỈ TIÊU"), "{pdf}");
 
-    let out = outline(&s, under["text"].as_str().unwrap(), "noi_dung[0].muc[0]", "out", "");
+    let out = outline(
+        &s,
+        under["text"].as_str().unwrap(),
+        "noi_dung[0].muc[0]",
+        "out",
+        "",
+    );
     assert_eq!(number_of(&out, KQ), ("noi_dung[1]".into(), "II.".into()));
     let down = outline(&s, out["text"].as_str().unwrap(), "noi_dung[0]", "down", "");
     assert_eq!(number_of(&down, NEW), ("noi_dung[1]".into(), "II.".into()));
-    let deleted = outline(&s, down["text"].as_str().unwrap(), "noi_dung[1]", "delete", "");
+    let deleted = outline(
+        &s,
+        down["text"].as_str().unwrap(),
+        "noi_dung[1]",
+        "delete",
+        "",
+    );
     // Every step undone: the file's text exactly as written, comments and all.
     assert_eq!(deleted["text"].as_str().unwrap(), original);
 
@@ -677,8 +711,20 @@ fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comm
     let file = s.dir.join(SEED);
     let opened = get(&s.app, &format!("/api/open?path={SEED}"));
     let original = opened.json["text"].as_str().unwrap().to_string();
-    let added = outline(&s, &original, "noi_nhan.danh_sach[1]", "add", "Ban Tuyên giáo và Dân vận Tỉnh ủy");
-    let moved = outline(&s, added["text"].as_str().unwrap(), "noi_nhan.danh_sach[2]", "up", "");
+    let added = outline(
+        &s,
+        &original,
+        "noi_nhan.danh_sach[1]",
+        "add",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+    );
+    let moved = outline(
+        &s,
+        added["text"].as_str().unwrap(),
+        "noi_nhan.danh_sach[2]",
+        "up",
+        "",
+    );
     let recipients: Vec<&str> = moved["preview"]["form"]
         .as_array()
         .unwrap()
@@ -688,7 +734,11 @@ fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comm
         .collect();
     assert_eq!(
         recipients[..3],
-        ["Thường trực Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Thường trực Đảng ủy"]
+        [
+            "Thường trực Tỉnh ủy",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            "Thường trực Đảng ủy"
+        ]
     );
     let paragraph = outline(
         &s,

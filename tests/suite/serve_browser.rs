@@ -103,7 +103,11 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
                 "Năm 2025, triển khai nhiệm vụ",
                 1
             )
-            .replacen(last, &format!("{last}  \"Ban Tuyên giáo và Dân vận Tỉnh ủy\",\n"), 1)
+            .replacen(
+                last,
+                &format!("{last}  \"Ban Tuyên giáo và Dân vận Tỉnh ủy\",\n"),
+                1
+            )
     );
     assert_eq!(comments(&saved), comments(&original));
     // The DOCX the browser downloaded is the saved document's.
@@ -112,7 +116,8 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
     let resolved = r.resolve_file(&seed).unwrap();
     assert_eq!(
         docx,
-        r.render_as(&resolved, vanban::output::Format::Docx).unwrap()
+        r.render_as(&resolved, vanban::output::Format::Docx)
+            .unwrap()
     );
 
     // The report names the uploaded figures and is in the register.
