@@ -529,6 +529,71 @@ ho_ten = "Nguyễn Văn A"
     }
 
     #[test]
+    fn list_items_name_their_place_for_the_buttons() {
+        let text = format!(
+            "kinh_gui = [\"A\", \"B\"]\n{}\n[noi_nhan]\ndanh_sach = [{{ nhom = [\"X\", \"Y\"], ghi_chu = \"(Để biết)\" }}, \"Z\"]\nluu = \"VP\"\n",
+            DOC.replace("# Nghị quyết\n", "")
+        );
+        let listed: Vec<(String, &str, String)> = fields(&text)
+            .into_iter()
+            .filter(|f| !f.role.is_empty())
+            .map(|f| (f.field, f.role, f.item))
+            .collect();
+        let want = [
+            ("kinh_gui[0]", "addressee", "kinh_gui[0]"),
+            ("kinh_gui[1]", "addressee", "kinh_gui[1]"),
+            ("noi_dung[0].tieu_de", "section", "noi_dung[0]"),
+            ("noi_dung[0].doan[0]", "paragraph", "noi_dung[0].doan[0]"),
+            (
+                "noi_dung[0].doan[1].gach",
+                "paragraph",
+                "noi_dung[0].doan[1]",
+            ),
+            (
+                "noi_dung[0].muc[0].tieu_de",
+                "section",
+                "noi_dung[0].muc[0]",
+            ),
+            (
+                "noi_dung[0].muc[0].doan[0]",
+                "paragraph",
+                "noi_dung[0].muc[0].doan[0]",
+            ),
+            (
+                "noi_nhan.danh_sach[0].nhom[0]",
+                "recipient",
+                "noi_nhan.danh_sach[0]",
+            ),
+            (
+                "noi_nhan.danh_sach[1]",
+                "recipient",
+                "noi_nhan.danh_sach[1]",
+            ),
+        ];
+        let want: Vec<(String, &str, String)> = want
+            .iter()
+            .map(|(f, r, i)| (f.to_string(), *r, i.to_string()))
+            .collect();
+        assert_eq!(listed, want);
+        // The group's second name and the file copy are fields of their own.
+        let all = fields(&text);
+        assert!(all
+            .iter()
+            .any(|f| f.field == "noi_nhan.danh_sach[0].nhom[1]" && f.value == "Y"));
+        assert!(all
+            .iter()
+            .any(|f| f.field == "noi_nhan.luu" && f.value == "VP"));
+        // A section's heading emptied is removed; typed again, it is added back.
+        let out = set(file(), DOC, "noi_dung[0].muc[0].tieu_de", "").unwrap();
+        assert_eq!(out, DOC.replace("tieu_de = \"Mục con\"\n", ""));
+        let back = set(file(), &out, "noi_dung[0].muc[0].tieu_de", "Mục con").unwrap();
+        assert!(
+            back.contains("[[noi_dung.muc]]\ndoan = [\"Đoạn con.\"]\ntieu_de = \"Mục con\"\n"),
+            "{back}"
+        );
+    }
+
+    #[test]
     fn setting_a_field_keeps_comments_order_and_layout() {
         let out = set(file(), DOC, "noi_dung[0].doan[1].gach", "Gạch \"mới\".").unwrap();
         assert_eq!(
