@@ -68,7 +68,10 @@ def main():
                 url.rstrip("/") + path, method=method,
                 data=None if body is None else json.dumps(body).encode(),
                 headers={"X-Vanban-Token": token, "Content-Type": "application/json"})
-            return json.load(urllib.request.urlopen(req))
+            try:
+                return json.load(urllib.request.urlopen(req))
+            except urllib.error.HTTPError as e:
+                raise SystemExit(f"{method} {path}: HTTP {e.code}: {e.read().decode()[:2000]}")
 
         opened = call("GET", f"/api/open?path={SEED}")
         text = opened["text"]

@@ -159,15 +159,25 @@ impl Previews {
             .map(|&i| (i, crate::workflow::preview::png(&paged, i, PREVIEW_PPI)))
             .collect();
         timing.drawn = drawn.len();
+        // The pictures of this preview are taken before any is kept: keeping
+        // one may drop an old one, which this preview may still show.
+        let mut pages: Vec<Option<Arc<str>>> = keys.iter().map(|k| self.reuse(*k)).collect();
         for (i, png) in drawn {
             match png {
-                Ok(png) => self.keep(keys[i], data_url(&png)),
+                Ok(png) => {
+                    let url = data_url(&png);
+                    self.keep(keys[i], url.clone());
+                    pages[i] = Some(url);
+                }
                 Err(e) => return failed(e, timing, form),
             }
         }
         timing.png = ms(start);
         Preview {
-            pages: keys.iter().map(|k| self.pages[k].clone()).collect(),
+            pages: pages
+                .into_iter()
+                .map(|p| p.expect("every page is kept or drawn"))
+                .collect(),
             page_texts: paged.pages().iter().map(|p| page_text(&p.frame)).collect(),
             error: None,
             lints,
@@ -193,6 +203,17 @@ impl Previews {
             }
         }
         &mut self.sessions.back_mut().expect("just pushed").1
+    }
+
+    /// A kept picture, now the most recently used: the pages a clerk keeps
+    /// looking at are the last to be dropped.
+    fn reuse(&mut self, key: u128) -> Option<Arc<str>> {
+        let url = self.pages.get(&key)?.clone();
+        if let Some(i) = self.order.iter().position(|k| *k == key) {
+            self.order.remove(i);
+            self.order.push_back(key);
+        }
+        Some(url)
     }
 
     fn keep(&mut self, key: u128, url: Arc<str>) {
@@ -318,5 +339,29 @@ pub fn problem(
         line: at.map(|a| a.0),
         column: at.map(|a| a.1),
         rule: "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pictures a preview shows are the last dropped: after a long
+    /// session of edits the pages that never changed are still there.
+    #[test]
+    fn pictures_in_use_outlive_newer_ones() {
+        let renderer: &'static Renderer = Box::leak(Box::new(Renderer::new()));
+        let mut p = Previews::new(renderer);
+        let url = |k: u128| -> Arc<str> { format!("data:{k}").into() };
+        for k in 0..KEPT_PAGES as u128 {
+            p.keep(k, url(k));
+        }
+        // Page 0 is shown again (unchanged), then a new picture is kept.
+        assert_eq!(p.reuse(0).as_deref(), Some("data:0"));
+        p.keep(1000, url(1000));
+        assert!(p.pages.contains_key(&0), "the picture in use was dropped");
+        assert!(!p.pages.contains_key(&1), "the least recently used is dropped");
+        assert_eq!(p.pages.len(), KEPT_PAGES);
+        assert_eq!(p.reuse(1), None);
     }
 }
