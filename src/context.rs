@@ -267,6 +267,14 @@ pub fn build(
             .map(|s| s.name.as_str()),
     };
     sections.push_list(&mut blocks, "noi_dung", &doc.noi_dung, 0, None, "");
+    // A trích sao prints only its kept parts, numbered as in the original:
+    // they are numbered with all the others, then the rest is left out.
+    if let Some(order) = doc.ban_sao.as_ref().filter(|o| !o.giu.is_empty()) {
+        blocks.retain(|b| match part_of(&b.field) {
+            Some(i) => order.keeps(i),
+            None => true,
+        });
+    }
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         let mark = doc
@@ -521,6 +529,12 @@ fn runs_in(s: &Section, title: &Inline) -> bool {
         Some(run) => run && !s.doan.is_empty(),
         None => first_plain && title.plain().trim_end().ends_with(':'),
     }
+}
+
+/// The part of `noi_dung` a block's field is in: `noi_dung[2].doan[0]` → 2.
+fn part_of(field: &str) -> Option<usize> {
+    let rest = field.strip_prefix("noi_dung[")?;
+    rest[..rest.find(']')?].parse().ok()
 }
 
 /// Numbers and styles the body's sections, list by list.

@@ -173,6 +173,34 @@ pub fn clip(s: &str) -> String {
 /// [`crate::messages`] (one place, both languages), and `Display` is its
 /// English form. Grouped by stage: reading files, the document, rendering,
 /// writing, the archive, the commands.
+/// What is wrong with a copy's `[ban_sao]` (its text is in [`crate::messages`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyProblem {
+    /// `so` is not the next number of the copying body's copies that year.
+    NotNext { typed: u32, next: u32, year: i32 },
+    /// `giu` names kept parts, but only a trích sao keeps parts.
+    PartsNotExtract,
+    /// `giu` names a part the body does not have.
+    NoSuchPart { part: u32, parts: usize },
+    /// A document archived as a copy has no `[ban_sao]`.
+    NoOrder,
+    /// A copy archived into the register has no number (`ban_sao.so`).
+    NoNumber,
+}
+
+/// Why a registered entry cannot be copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OriginalProblem {
+    /// No entry has this id.
+    Unknown,
+    /// A later version replaces it; copy that one.
+    Replaced { by: i64 },
+    /// It is itself a copy (of entry `of`); copy the original.
+    IsCopy { of: i64 },
+    /// A file of the entry is missing or differs from its registered SHA-256.
+    Altered { file: String },
+}
+
 /// What is wrong with a signature or seal image (its text is in
 /// [`crate::messages`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -445,6 +473,22 @@ pub enum Error {
         problem: crate::kinds::BlockProblem,
     },
 
+    /// A copy's `[ban_sao]` disagrees with the register or with its
+    /// document: a typed number that is not the register's next copy
+    /// number, or kept parts (`giu`) that are not there.
+    Copy {
+        file: PathBuf,
+        field: String,
+        problem: CopyProblem,
+    },
+
+    /// `vanban register copy ID`: the entry cannot be copied.
+    CopyOriginal {
+        register: PathBuf,
+        id: i64,
+        problem: OriginalProblem,
+    },
+
     /// `vanban serve`: the file changed on disk since the page opened it;
     /// saving would overwrite someone else's change.
     ChangedOnDisk {
@@ -554,6 +598,8 @@ impl Error {
                 | Error::Table { .. }
                 | Error::UnknownKind { .. }
                 | Error::KindBlock { .. }
+                | Error::Copy { .. }
+                | Error::CopyOriginal { .. }
                 | Error::ChangedOnDisk { .. }
                 | Error::Outline { .. }
                 | Error::OutsideServed { .. }

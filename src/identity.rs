@@ -63,6 +63,24 @@ impl Identity {
         let unit = doc.ma_don_vi.as_deref().unwrap_or("");
         let printed = fill(mau, &doc_number(doc.so), type_code, &doc.ma_co_quan, unit);
         let date = doc.ngay_ban_hanh.0;
+        let mut ident = format!("{printed} {}", date.format("%Y-%m-%d"));
+        // A copy is a document of its own: its identifier names it too, so
+        // the original and each copy have PDF identifiers of their own.
+        if let Some(order) = &doc.ban_sao {
+            let code = profile
+                .ban_sao
+                .as_ref()
+                .and_then(|s| s.ma.get(order.hinh_thuc.key()))
+                .map_or("", String::as_str);
+            let copy = fill(
+                &profile.dau.mau_so,
+                &doc_number(order.so),
+                code,
+                &order.ma_co_quan,
+                "",
+            );
+            ident = format!("{ident} {copy} {}", order.ngay.0.format("%Y-%m-%d"));
+        }
         Identity {
             the_thuc: doc.the_thuc,
             kind: kind.key.clone(),
@@ -83,7 +101,7 @@ impl Identity {
                 .collect::<Vec<_>>()
                 .join(" "),
             pattern: symbol_pattern(mau).map(str::to_string),
-            ident: format!("{printed} {}", date.format("%Y-%m-%d")),
+            ident,
             printed,
         }
     }

@@ -204,6 +204,10 @@ impl Renderer {
             &r.written,
             &codes,
             r.document_text().unwrap_or_default(),
+            (
+                r.kind.decl.mau_so.as_ref().unwrap_or(&r.profile.dau.mau_so),
+                &r.kind.decl.ma,
+            ),
             &r.context.header.number,
             r.evaluation.as_ref(),
             &fragments,

@@ -47,18 +47,20 @@ fn lint(
 /// thông tri (not issued at commune level, the-thuc.md §3.10).
 const CITED_ONLY_CODES: &[&str] = &["CT", "TT"];
 
-/// Runs every rule. `number` is the printed "Số …" line; `raw` the file's text.
+/// Runs every rule. `number` is the printed "Số …" line, `pattern` the
+/// `mau_so` it was filled from and the kind's type code; `raw` the file's text.
 /// `codes` are the type codes the profile's kinds declare.
 pub fn run(
     doc: &Document,
     codes: &[&str],
     raw: &str,
+    pattern: (&str, &str),
     number: &str,
     evaluation: Option<&Evaluation>,
     fragments: &[(String, String)],
 ) -> Vec<Lint> {
     let mut out = Vec::new();
-    symbol(doc, number, &mut out);
+    symbol(doc, pattern, number, &mut out);
     leading_zeros(doc, codes, &mut out);
     authority_spelling(doc, raw, &mut out);
     archive_line(doc, &mut out);
@@ -72,19 +74,13 @@ pub fn run(
     out
 }
 
-fn symbol(doc: &Document, number: &str, out: &mut Vec<Lint>) {
-    let (pattern, source) = match doc.the_thuc {
-        TheThuc::Dang => (
-            r"^Số (\d{2,}|\s+)-[A-Za-zĐđ]+/[A-ZĐ][A-ZĐa-z-]*$",
-            "HD 36-HD/VPTW, số và ký hiệu (the-thuc.md §3.5)",
-        ),
-        TheThuc::NhaNuoc => (
-            r"^Số: (\d{2,}|\s+)/[A-Za-zĐđ]+-[A-ZĐ][A-ZĐa-z-]*$",
-            "NĐ 30/2020/NĐ-CP, Phụ lục I (the-thuc.md §4.4)",
-        ),
+fn symbol(doc: &Document, (mau_so, type_code): (&str, &str), number: &str, out: &mut Vec<Lint>) {
+    let source = match doc.the_thuc {
+        TheThuc::Dang => "HD 36-HD/VPTW, số và ký hiệu (the-thuc.md §3.5)",
+        TheThuc::NhaNuoc => "NĐ 30/2020/NĐ-CP, Phụ lục I (the-thuc.md §4.4)",
     };
-    let re = regex::Regex::new(pattern).expect("a valid pattern");
-    if !re.is_match(number) {
+    let re = number_regex(mau_so, type_code, doc.ma_don_vi.is_some());
+    if !re.is_match(number.trim()) {
         out.push(lint(
             "so-ky-hieu",
             source,
@@ -115,6 +111,27 @@ fn symbol(doc: &Document, number: &str, out: &mut Vec<Lint>) {
             format!("`{code}` là ký hiệu của tổ chức Đảng, nhưng đây là văn bản nhà nước (UBND …)"),
         ));
     }
+}
+
+/// What a number line of the pattern `mau_so` (the kind's own, else the
+/// profile's `dau.mau_so`) may print: the pattern filled in as
+/// [`crate::identity::fill`] fills it, so a kind whose symbol has no type
+/// code or no unit is read as it prints, with a number of two digits or
+/// more (or a draft's blank room), the kind's type code, and body and unit
+/// codes that start with a capital.
+fn number_regex(mau_so: &str, type_code: &str, has_unit: bool) -> regex::Regex {
+    // Private-use characters stand for the variable parts while the literal
+    // rest is escaped; nobody types them in a pattern.
+    const NUMBER: &str = "\u{E000}";
+    const BODY: &str = "\u{E002}";
+    const UNIT: &str = "\u{E003}";
+    let unit = if has_unit { UNIT } else { "" };
+    let filled = crate::identity::fill(mau_so, NUMBER, type_code, BODY, unit);
+    let pattern = regex::escape(&filled)
+        .replace(NUMBER, r"(\d{2,}|\s+)")
+        .replace(BODY, "[A-ZĐ][A-ZĐa-z-]*")
+        .replace(UNIT, "[A-ZĐ][A-ZĐa-z-]*");
+    regex::Regex::new(&format!("^{}$", pattern.trim())).expect("an escaped pattern is valid")
 }
 
 /// Citations in the text: "Nghị quyết số 7-NQ/ĐU" needs "07".

@@ -64,7 +64,6 @@ enum Command {
         shared: SharedArgs,
     },
     /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
-    #[command(after_help = new_kinds_help())]
     New {
         /// The kind, or one of its skeletons (bao-cao-quy …): see the list below.
         kind: String,
@@ -230,7 +229,7 @@ fn main() -> ExitCode {
                 .build(),
         )
     }));
-    let parsed = messages::cli::localize(Cli::command(), lang)
+    let parsed = messages::cli::localize(command(&args), lang)
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -545,6 +544,18 @@ impl SharedArgs {
     }
 }
 
+/// The command tree. `new`'s help lists the kinds, read from the bundled
+/// profiles: 1,3% of a cold render's instructions, so it is only built when
+/// the command line names `new` (`vanban new --help`, `vanban help new`).
+fn command(args: &[std::ffi::OsString]) -> clap::Command {
+    let cmd = Cli::command();
+    if args.iter().skip(1).any(|a| a == "new") {
+        cmd.mut_subcommand("new", |c| c.after_help(new_kinds_help()))
+    } else {
+        cmd
+    }
+}
+
 /// The kinds `vanban new` knows, read from the bundled profiles' declarations.
 fn new_kinds_help() -> String {
     format!(
@@ -687,6 +698,31 @@ enum RegisterCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Make a copy (SAO Y, SAO LỤC, TRÍCH SAO) of a registered document:
+    /// numbered in the register's yearly sequence of copies, archived and
+    /// registered as a copy of it.
+    Copy {
+        /// The register entry copied (its ID in `register list`).
+        id: i64,
+        #[arg(long, value_name = "DIR")]
+        archive: PathBuf,
+        /// The copy order: a file with the `[ban_sao]` table (copying body, signature, Nơi nhận).
+        #[arg(long, value_name = "FILE")]
+        order: PathBuf,
+        /// sao-y, sao-luc or trich-sao (over the order's `hinh_thuc`; default sao-y).
+        #[arg(long, value_name = "FORM", value_parser = parse_copy_form)]
+        form: Option<vanban::model::CopyForm>,
+        /// The copy's date (default: the order's `ngay`, else today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// TRÍCH SAO: the parts of the body kept, by position from 1 (`--parts 2,3`).
+        #[arg(long, value_name = "N,N", value_delimiter = ',')]
+        parts: Vec<u32>,
+        #[arg(long, value_name = "STANDARD", default_value = "a-3b", value_parser = parse_standard)]
+        pdf_standard: PdfStandard,
+        #[command(flatten)]
+        shared: SharedArgs,
+    },
     /// Recompute every archived file's SHA-256; exit 1 if one is missing or altered.
     Verify {
         #[arg(long, value_name = "DIR")]
@@ -718,6 +754,15 @@ enum ListFormat {
 
 fn parse_standard(s: &str) -> Result<PdfStandard, String> {
     s.parse()
+}
+
+fn parse_copy_form(s: &str) -> Result<vanban::model::CopyForm, String> {
+    use strum::VariantArray;
+    let forms = vanban::model::CopyForm::VARIANTS;
+    forms.iter().copied().find(|f| f.key() == s).ok_or_else(|| {
+        let keys: Vec<&str> = forms.iter().map(|f| f.key()).collect();
+        keys.join(", ")
+    })
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -846,6 +891,61 @@ fn run_register(command: RegisterCommand, lang: Lang) -> Result<ExitCode, Error>
                 ListFormat::Json => listing::Format::Json,
             };
             print!("{}", listing::render(&entries, format));
+        }
+        RegisterCommand::Copy {
+            id,
+            archive,
+            order,
+            form,
+            date,
+            parts,
+            pdf_standard,
+            shared,
+        } => {
+            let request = vanban::archive::copy::CopyRequest {
+                original: id,
+                order: order.clone(),
+                form,
+                date,
+                parts,
+                standard: pdf_standard,
+                today: chrono::Local::now().date_naive(),
+            };
+            let mut reg = open(&archive)?;
+            let (e, fresh) = match vanban::archive::copy::copy(
+                &shared.renderer()?,
+                &mut reg,
+                &archive,
+                &request,
+            )? {
+                store::Outcome::Archived(e) => (e, true),
+                store::Outcome::Unchanged(e) => (e, false),
+            };
+            println!(
+                "{}\t{}\t{}",
+                e.id,
+                e.number_symbol,
+                display(&archive.join(&e.file))
+            );
+            let (file, id, number_symbol, stored) = (order, e.id, e.number_symbol, e.file);
+            say(
+                if fresh {
+                    Msg::Archived {
+                        file,
+                        id,
+                        number_symbol,
+                        stored,
+                    }
+                } else {
+                    Msg::AlreadyArchived {
+                        file,
+                        id,
+                        number_symbol,
+                        stored,
+                    }
+                },
+                lang,
+            );
         }
         RegisterCommand::Verify { archive } => {
             let report = verify::verify(&open(&archive)?, &archive)?;

@@ -641,6 +641,23 @@ impl Profile {
                 ),
             });
         }
+        if let Some(order) = &doc.ban_sao {
+            let problem = |problem| Error::Copy {
+                file: file.to_path_buf(),
+                field: "ban_sao.giu".into(),
+                problem,
+            };
+            if !order.giu.is_empty() && order.hinh_thuc != crate::model::CopyForm::TrichSao {
+                return Err(problem(crate::error::CopyProblem::PartsNotExtract));
+            }
+            let parts = doc.noi_dung.len();
+            if let Some(&part) = order.giu.iter().find(|&&p| p == 0 || p as usize > parts) {
+                return Err(problem(crate::error::CopyProblem::NoSuchPart {
+                    part,
+                    parts,
+                }));
+            }
+        }
         if let (Some(order), Some(style)) = (&doc.ban_sao, &self.ban_sao) {
             let key = order.hinh_thuc.key();
             if !style.ten.contains_key(key) || !style.ma.contains_key(key) {

@@ -24,8 +24,12 @@ def run_info(r):
 
 
 def para_info(p):
+    ppr = p._p.pPr
+    top = ppr.find(qn("w:pBdr") + "/" + qn("w:top")) if ppr is not None else None
     return {
         "text": p.text,
+        "top_rule": int(top.get(qn("w:sz"))) / 8 if top is not None else None,
+        "keep_next": ppr is not None and ppr.find(qn("w:keepNext")) is not None,
         "align": str(p.alignment) if p.alignment is not None else None,
         "runs": [run_info(r) for r in p.runs],
     }
@@ -58,6 +62,105 @@ def table_info(t):
         b.get(qn("w:val")) not in (None, "nil", "none") for b in borders
     )
     return {"rows": rows, "bordered": bordered}
+
+
+def text_of(el):
+    return "".join(t.text or "" for t in el.iter(qn("w:t")))
+
+
+def borders(el):
+    """The sides of a pBdr or tcBorders element: val, width in points, colour, space."""
+    out = {}
+    if el is None:
+        return out
+    for side in el:
+        name = side.tag.split("}")[1]
+        out[name] = {
+            "val": side.get(qn("w:val")),
+            "pt": int(side.get(qn("w:sz"), "0")) / 8,
+            "color": side.get(qn("w:color")),
+        }
+    return out
+
+
+def features(d):
+    """What the marks, the copy block and the signature images are made of:
+    every run with its colour, framed paragraphs, bordered cells (frames of
+    marks), floating pictures with their sizes, offsets and bytes."""
+    import hashlib
+    body = d.element.body
+    runs = []
+    for r in body.iter(qn("w:r")):
+        rpr = r.find(qn("w:rPr"))
+        get = lambda tag: rpr.find(qn(tag)) if rpr is not None else None
+        sz = get("w:sz")
+        color = get("w:color")
+        runs.append({
+            "text": text_of(r),
+            "size": int(sz.get(qn("w:val"))) / 2 if sz is not None else None,
+            "bold": get("w:b") is not None,
+            "italic": get("w:i") is not None,
+            "color": color.get(qn("w:val")) if color is not None else None,
+        })
+    frames = []
+    for p in body.iter(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        fr = ppr.find(qn("w:framePr")) if ppr is not None else None
+        if fr is None:
+            continue
+        frames.append({
+            "text": text_of(p),
+            "x_align": fr.get(qn("w:xAlign")),
+            "h_anchor": fr.get(qn("w:hAnchor")),
+            "v_anchor": fr.get(qn("w:vAnchor")),
+            "y": int(fr.get(qn("w:y"), "0")) / 20 * 25.4 / 72,
+            "borders": borders(ppr.find(qn("w:pBdr"))),
+        })
+    boxes = []
+    for tc in body.iter(qn("w:tc")):
+        tcpr = tc.find(qn("w:tcPr"))
+        b = borders(tcpr.find(qn("w:tcBorders")) if tcpr is not None else None)
+        if not any(v["val"] not in (None, "nil", "none") for v in b.values()):
+            continue
+        tr = tc.getparent()
+        h = tr.find(qn("w:trPr") + "/" + qn("w:trHeight"))
+        w = tcpr.find(qn("w:tcW"))
+        boxes.append({
+            "text": text_of(tc),
+            "width": int(w.get(qn("w:w"))) / 20 * 25.4 / 72 if w is not None else None,
+            "height": int(h.get(qn("w:val"))) / 20 * 25.4 / 72 if h is not None else None,
+            "exact": h is not None and h.get(qn("w:hRule")) == "exact",
+            "borders": b,
+        })
+    media = {}
+    for rel in d.part.rels.values():
+        if rel.reltype.endswith("/image"):
+            media[rel.rId] = rel.target_part.blob
+    drawings = []
+    WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    emu = lambda v: int(v) / 36000
+    for anchor in body.iter(WP + "anchor"):
+        ext = anchor.find(WP + "extent")
+        ph = anchor.find(WP + "positionH")
+        pv = anchor.find(WP + "positionV")
+        blip = anchor.find(".//" + A + "blip")
+        blob = media.get(blip.get(R + "embed"), b"")
+        wrap = [c.tag.split("}")[1] for c in anchor if c.tag.split("}")[1].startswith("wrap")]
+        drawings.append({
+            "width": emu(ext.get("cx")),
+            "height": emu(ext.get("cy")),
+            "x": emu(ph.find(WP + "posOffset").text),
+            "y": emu(pv.find(WP + "posOffset").text),
+            "from_h": ph.get("relativeFrom"),
+            "from_v": pv.get("relativeFrom"),
+            "in_cell": anchor.get("layoutInCell") == "1",
+            "overlap": anchor.get("allowOverlap") == "1",
+            "wrap": wrap[0] if wrap else None,
+            "sha256": hashlib.sha256(blob).hexdigest(),
+        })
+    return {"runs": runs, "frames": frames, "boxes": boxes, "drawings": drawings}
 
 
 def main(path):
@@ -102,6 +205,7 @@ def main(path):
                     "numbered": fn.find(".//" + qn("w:footnoteRef")) is not None,
                 })
     cp = d.core_properties
+    extras = features(d)
     print(json.dumps({
         "body": body,
         "sections": sections,
@@ -110,6 +214,7 @@ def main(path):
         "author": cp.author,
         "created": cp.created.isoformat() if cp.created else None,
         "font": d.styles.element.find(".//" + qn("w:rFonts")).get(qn("w:ascii")),
+        **extras,
     }, ensure_ascii=False))
 
 

@@ -60,7 +60,7 @@ pub fn render(entries: &[Entry], format: Format) -> String {
 }
 
 /// The CSV columns, as `Entry` serialises.
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 20] = [
     "id",
     "number",
     "number_symbol",
@@ -78,6 +78,9 @@ const HEADER: [&str; 17] = [
     "replaces",
     "replaced_by",
     "sequence",
+    "kind_name",
+    "copy_of",
+    "copy_form",
 ];
 
 fn table(entries: &[Entry]) -> String {
@@ -96,12 +99,29 @@ fn table(entries: &[Entry]) -> String {
         let date = NaiveDate::parse_from_str(&e.issue_date, "%Y-%m-%d")
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_else(|_| e.issue_date.clone());
-        // A kind a template set added is listed by its key.
-        let kind = names
-            .get(&(e.the_thuc.clone(), e.kind.clone()))
-            .cloned()
+        // The name recorded when it was archived (a kind a template set
+        // added has no other); an older register's entry by the bundled
+        // declarations, else by its key.
+        let kind = e
+            .kind_name
+            .clone()
+            .or_else(|| names.get(&(e.the_thuc.clone(), e.kind.clone())).cloned())
             .unwrap_or_else(|| e.kind.clone());
         let mut note = Vec::new();
+        if let Some(form) = &e.copy_form {
+            let original = match e.copy_of {
+                Some(of) => {
+                    let symbol = entries
+                        .iter()
+                        .find(|o| o.id == of)
+                        .map(|o| format!(" ({})", o.number_symbol))
+                        .unwrap_or_default();
+                    format!(" của #{of}{symbol}")
+                }
+                None => String::new(),
+            };
+            note.push(format!("{}{original}", copy_form_name(form)));
+        }
         if let Some(r) = e.replaces {
             note.push(format!("thay thế #{r}"));
         }
@@ -153,6 +173,16 @@ fn kind_names() -> std::collections::BTreeMap<(String, String), String> {
         }
     }
     out
+}
+
+/// "sao-y" → "bản sao y", as a register's note says it.
+fn copy_form_name(key: &str) -> &str {
+    match key {
+        "sao-y" => "bản sao y",
+        "sao-luc" => "bản sao lục",
+        "trich-sao" => "bản trích sao",
+        other => other,
+    }
 }
 
 fn shorten(s: &str, max: usize) -> String {

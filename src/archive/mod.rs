@@ -5,10 +5,13 @@
 //! files a document is made from, [`numbering`] says which number sequence a
 //! document belongs to, [`register`] is the SQLite register, [`store`] puts a
 //! document into an archive directory, [`verify`] checks one, [`listing`]
-//! prints the register and [`extract`] gets the sources out of a PDF again.
+//! prints the register, [`extract`] gets the sources out of a PDF again and
+//! [`copy`] makes a registered bản sao of a registered document.
 
 // PDF/A export, the source set and the numbering identity need no archive
 // directory; the register (SQLite) and reading a PDF back (lopdf) do.
+#[cfg(feature = "archive")]
+pub mod copy;
 #[cfg(feature = "archive")]
 pub mod extract;
 #[cfg(feature = "archive")]

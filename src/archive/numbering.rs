@@ -74,6 +74,17 @@ pub fn sequence(
     }
 }
 
+/// The sequence of the copies (bản sao) a body makes in a year: one for all
+/// three forms, from 01 on 1 January (NĐ 30 Phụ lục I, thể thức bản sao:
+/// "số thứ tự đăng ký được đánh chung cho các loại bản sao", ◐ — the-thuc.md
+/// does not quote it; the Party's "BS" is one code for all forms, ✔).
+pub fn copy_sequence(the_thuc: TheThuc, body_code: &str, date: NaiveDate) -> Sequence {
+    Sequence {
+        key: format!("{}/{body_code}/ban-sao/{}", the_thuc.key(), date.year()),
+        label: format!("bản sao của {body_code}, năm {}", date.year()),
+    }
+}
+
 /// ASCII for file names: diacritics stripped, Đ → D, anything but letters and
 /// digits → "-". "QĐi" → "QDi", "BTCTU-BDVTU" stays.
 pub fn ascii_name(s: &str) -> String {

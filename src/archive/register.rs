@@ -22,7 +22,7 @@ pub use super::REGISTER_FILE;
 
 /// The schema this vanban writes (`PRAGMA user_version`). An older register is
 /// migrated on opening; a newer one is refused rather than misread.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a run waits for another run's transaction. A run holds the lock
 /// while it renders a draft it numbers, a few seconds per document.
@@ -73,6 +73,17 @@ CREATE TRIGGER entry_files_no_delete BEFORE DELETE ON entry_files
 BEGIN SELECT RAISE(ABORT, 'register entries are never deleted'); END;
 ";
 
+/// Version 2: copies (bản sao) and the kind's printed name. A copy is an
+/// entry of its own (its own number in the copying body's yearly sequence of
+/// copies) that names the entry it copies; the kind's name is kept as it
+/// was declared when the document was archived, so a kind a template set
+/// added is listed by its name without that template set.
+const SCHEMA_V2: &str = "
+ALTER TABLE entries ADD COLUMN copy_of INTEGER REFERENCES entries(id);
+ALTER TABLE entries ADD COLUMN copy_form TEXT;   -- sao-y | sao-luc | trich-sao
+ALTER TABLE entries ADD COLUMN kind_name TEXT;   -- Nghị quyết, Giấy mời ...
+";
+
 /// One registered document, as listed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
@@ -93,6 +104,12 @@ pub struct Entry {
     pub replaces: Option<i64>,
     pub replaced_by: Option<i64>,
     pub sequence: String,
+    /// The kind's name in sentence case when it was archived ("Giấy mời");
+    /// absent for entries of registers older than copies.
+    pub kind_name: Option<String>,
+    /// For a copy: the entry it copies, and how ("sao-y").
+    pub copy_of: Option<i64>,
+    pub copy_form: Option<String>,
     #[serde(skip)]
     pub source_sha256: String,
 }
@@ -125,6 +142,10 @@ pub struct NewEntry {
     pub source_name: String,
     pub source_sha256: String,
     pub files: Vec<EntryFile>,
+    pub kind_name: String,
+    /// For a copy: the entry it copies (when this register holds it), and
+    /// the form's key.
+    pub copy_of: Option<(Option<i64>, String)>,
 }
 
 /// The register of one archive directory.
@@ -174,13 +195,18 @@ impl Register {
             )
         })
         .map_err(|e| db(&path, e))?;
-        let reg = Register { conn, path };
+        let mut reg = Register { conn, path };
         reg.configure()?;
         let version: i64 = reg
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(|e| db(&reg.path, e))?;
         reg.check_version(version)?;
+        // An older register gains the columns this vanban reads (they only
+        // add; nothing recorded changes).
+        if version < SCHEMA_VERSION {
+            reg.migrate()?;
+        }
         Ok(Some(reg))
     }
 
@@ -239,7 +265,10 @@ impl Register {
         if version < 1 {
             tx.execute_batch(SCHEMA_V1).map_err(|e| db(&path, e))?;
         }
-        // Later versions: `if version < 2 { … }`, each step in this transaction.
+        if version < 2 {
+            tx.execute_batch(SCHEMA_V2).map_err(|e| db(&path, e))?;
+        }
+        // Later versions: `if version < 3 { … }`, each step in this transaction.
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(|e| db(&path, e))?;
         tx.commit().map_err(|e| db(&path, e))
@@ -421,8 +450,9 @@ impl Lock<'_> {
             .execute(
                 "INSERT INTO entries (sequence, the_thuc, kind, type_code, body_code, issuing_body,
                      number, number_symbol, issue_date, summary, file_name, sha256, pdf_standard,
-                     archived_at, replaces, source_name, source_sha256)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                     archived_at, replaces, source_name, source_sha256, kind_name, copy_of, copy_form)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                     ?18, ?19, ?20)",
                 params![
                     e.sequence,
                     e.the_thuc,
@@ -441,6 +471,9 @@ impl Lock<'_> {
                     e.replaces,
                     e.source_name,
                     e.source_sha256,
+                    e.kind_name,
+                    e.copy_of.as_ref().and_then(|c| c.0),
+                    e.copy_of.as_ref().map(|c| c.1.as_str()),
                 ],
             )
             .map_err(|e| db(self.path, e))?;
@@ -498,7 +531,8 @@ fn select_entries(
     let sql = format!(
         "SELECT e.id, e.number, e.number_symbol, e.the_thuc, e.kind, e.type_code, e.body_code,
                 e.issuing_body, e.issue_date, e.summary, e.file_name, e.sha256, e.pdf_standard,
-                e.archived_at, e.replaces, r.id, e.sequence, e.source_sha256
+                e.archived_at, e.replaces, r.id, e.sequence, e.source_sha256,
+                e.kind_name, e.copy_of, e.copy_form
          FROM entries e LEFT JOIN entries r ON r.replaces = e.id
          WHERE {condition}
          ORDER BY e.issue_date, e.id"
@@ -525,6 +559,9 @@ fn select_entries(
                 replaced_by: r.get(15)?,
                 sequence: r.get(16)?,
                 source_sha256: r.get(17)?,
+                kind_name: r.get(18)?,
+                copy_of: r.get(19)?,
+                copy_form: r.get(20)?,
             })
         })
         .map_err(|e| db(path, e))?;

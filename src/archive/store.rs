@@ -19,7 +19,7 @@ use super::numbering::{self, same_code, Identity, NoSequence, Sequence};
 use super::register::{Entry, EntryFile, Lock, NewEntry, Register};
 use super::sources::{self, sha256_hex, SourceSet, MANIFEST};
 use super::{PdfStandard, RenderOptions};
-use crate::error::{Error, FileKind};
+use crate::error::{CopyProblem, Error, FileKind};
 use crate::identity;
 use crate::locale::doc_number;
 use crate::model::TheThuc;
@@ -67,6 +67,16 @@ pub fn archive(
     // Every file is read once, through `inputs`: the sources kept are the
     // bytes the PDF was made from.
     let resolved = renderer.resolve_file(file)?;
+    // A bản sao is numbered among the copies, never under its original's number.
+    if resolved.document.ban_sao.is_some() {
+        let source_name = file.display().to_string();
+        let copy = CopyOf {
+            original: None,
+            standard: options.standard,
+            source_name: &source_name,
+        };
+        return archive_resolved_copy(renderer, reg, dir, file, resolved, &copy);
+    }
     super::register_pattern(&resolved)?;
     let original = resolved
         .sources
@@ -143,20 +153,216 @@ pub fn archive(
             },
         },
     )?;
-    let sha = sha256_hex(&pdf);
-    if let Some(e) = existing {
-        if e.sha256 == sha && e.pdf_standard == options.standard.name() {
-            return Ok(Outcome::Unchanged(e));
-        }
-        return Err(duplicate(file, &id, number, &seq, &e));
-    }
-
     let mut base = id.stable_name(number);
     if let Some(r) = &replaced {
         base = format!("{base}_v{}", lock.version_of(r.id)? + 1);
     }
+    let entry = NewEntry {
+        sequence: seq.key.clone(),
+        the_thuc: id.the_thuc.key().into(),
+        kind: id.kind.clone(),
+        type_code: id.type_code.clone(),
+        body_code: id.body_code.clone(),
+        issuing_body: id.issuer.clone(),
+        number,
+        number_symbol: id.number_symbol(number),
+        issue_date: id.date,
+        summary: id.summary.clone(),
+        file_name: String::new(),
+        sha256: String::new(),
+        pdf_standard: options.standard.name().into(),
+        replaces: options.replaces,
+        source_name: file.display().to_string(),
+        source_sha256: source_sha,
+        files: Vec::new(),
+        kind_name: id.kind_name(),
+        copy_of: None,
+    };
+    finish(lock, dir, &base, pdf, &set, existing, entry, |e| {
+        duplicate(file, &id, number, &seq, e)
+    })
+}
+
+/// Archives `file`, a copy of the registered entry `original` (its
+/// `[ban_sao]` says how, by whom and under which number), as a copy in the
+/// copying body's yearly sequence of copies. The number must be the
+/// register's next one (or the one this very file was registered under
+/// before); `source_name` is what the register records as its source.
+pub fn archive_copy(
+    renderer: &Renderer,
+    reg: &mut Register,
+    dir: &Path,
+    file: &Path,
+    original: &Entry,
+    standard: PdfStandard,
+    source_name: &str,
+) -> Result<Outcome, Error> {
+    let resolved = renderer.resolve_file(file)?;
+    let copy = CopyOf {
+        original: Some(original),
+        standard,
+        source_name,
+    };
+    archive_resolved_copy(renderer, reg, dir, file, resolved, &copy)
+}
+
+/// What a copy is archived as.
+struct CopyOf<'a> {
+    /// The registered entry it copies; `None` for a copy of a document this
+    /// register does not hold (one received from another body).
+    original: Option<&'a Entry>,
+    standard: PdfStandard,
+    source_name: &'a str,
+}
+
+fn archive_resolved_copy(
+    renderer: &Renderer,
+    reg: &mut Register,
+    dir: &Path,
+    file: &Path,
+    resolved: crate::Resolved,
+    copy: &CopyOf,
+) -> Result<Outcome, Error> {
+    let standard = copy.standard;
+    let pattern = super::register_pattern(&resolved)?.to_string();
+    let copy_error = |field: &str, problem| Error::Copy {
+        file: file.to_path_buf(),
+        field: field.into(),
+        problem,
+    };
+    let order = resolved
+        .document
+        .ban_sao
+        .clone()
+        .ok_or_else(|| copy_error("ban_sao", CopyProblem::NoOrder))?;
+    let typed = order
+        .so
+        .ok_or_else(|| copy_error("ban_sao.so", CopyProblem::NoNumber))?;
+    // The profile check made sure the form has its code.
+    let code = resolved
+        .profile
+        .ban_sao
+        .as_ref()
+        .and_then(|s| s.ma.get(order.hinh_thuc.key()))
+        .cloned()
+        .unwrap_or_default();
+    let body = order.ma_co_quan.to_string();
+    let date = order.ngay.0;
+    let source = resolved
+        .sources
+        .first()
+        .map(|s| s.input.bytes.to_vec())
+        .unwrap_or_default();
+    let source_sha = sha256_hex(&source);
+    let seq = numbering::copy_sequence(resolved.document.the_thuc, &body, date);
+
+    let lock = reg.lock()?;
+    let existing = match lock.holder(&seq.key, typed)? {
+        Some(h) if h.source_sha256 == source_sha => Some(h),
+        holder => {
+            let next = lock.last_number(&seq.key)? + 1;
+            if typed != next {
+                return Err(copy_error(
+                    "ban_sao.so",
+                    CopyProblem::NotNext {
+                        typed,
+                        next,
+                        year: date.year(),
+                    },
+                ));
+            }
+            holder
+        }
+    };
+    let set = SourceSet::collect(&resolved, None)?;
+    let pdf = super::render_pdf(
+        renderer,
+        &resolved,
+        &RenderOptions {
+            pdf_standard: Some(standard),
+            attachments: if standard.embeds_files() {
+                set.attachments()
+            } else {
+                Vec::new()
+            },
+        },
+    )?;
+    let number_symbol = identity::fill(&pattern, &doc_number(Some(typed)), &code, &body, "");
+    let base = format!(
+        "{}_{typed:02}-{}-{}",
+        date.format("%Y-%m-%d"),
+        numbering::ascii_name(&code),
+        numbering::ascii_name(&body)
+    );
+    let id = &resolved.identity;
+    let entry = NewEntry {
+        sequence: seq.key.clone(),
+        the_thuc: resolved.document.the_thuc.key().into(),
+        kind: copy
+            .original
+            .map_or_else(|| id.kind.clone(), |o| o.kind.clone()),
+        type_code: code,
+        body_code: body,
+        issuing_body: order.co_quan_ban_hanh.to_string(),
+        number: typed,
+        number_symbol: number_symbol.clone(),
+        issue_date: date,
+        summary: copy
+            .original
+            .map_or_else(|| id.summary.clone(), |o| o.summary.clone()),
+        file_name: String::new(),
+        sha256: String::new(),
+        pdf_standard: standard.name().into(),
+        replaces: None,
+        source_name: copy.source_name.to_string(),
+        source_sha256: source_sha,
+        files: Vec::new(),
+        kind_name: copy
+            .original
+            .and_then(|o| o.kind_name.clone())
+            .unwrap_or_else(|| id.kind_name()),
+        copy_of: Some((
+            copy.original.map(|o| o.id),
+            order.hinh_thuc.key().to_string(),
+        )),
+    };
+    finish(lock, dir, &base, pdf, &set, existing, entry, |e| {
+        Error::DuplicateNumber {
+            file: file.to_path_buf(),
+            number_symbol,
+            scope: seq.label.clone(),
+            existing: format!("entry {}, {} of {}", e.id, e.number_symbol, e.issue_date),
+        }
+    })
+}
+
+/// The end of archiving, the same for a document and a copy: the same PDF
+/// registered before is `Unchanged` and another one under its number
+/// refused (`duplicate`); else the files are written under temporary names,
+/// the entry inserted, the files renamed into place, and the transaction
+/// committed.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    lock: Lock,
+    dir: &Path,
+    base: &str,
+    pdf: Vec<u8>,
+    set: &SourceSet,
+    existing: Option<Entry>,
+    mut new: NewEntry,
+    duplicate: impl FnOnce(&Entry) -> Error,
+) -> Result<Outcome, Error> {
+    let embeds = set_embedded(&new);
+    let sha = sha256_hex(&pdf);
+    if let Some(e) = existing {
+        if e.sha256 == sha && e.pdf_standard == new.pdf_standard {
+            return Ok(Outcome::Unchanged(e));
+        }
+        return Err(duplicate(&e));
+    }
+
     let file_name = format!("{base}.pdf");
-    let folder = sources_dir_name(&base);
+    let folder = sources_dir_name(base);
     if lock.name_taken(&file_name)? || lock.name_taken(&folder)? {
         return Err(Error::Register {
             register: reg_path(dir),
@@ -200,25 +406,10 @@ pub fn archive(
         Some(tmp)
     };
 
-    let entry_id = lock.insert(&NewEntry {
-        sequence: seq.key.clone(),
-        the_thuc: id.the_thuc.key().into(),
-        kind: id.kind.clone(),
-        type_code: id.type_code.clone(),
-        body_code: id.body_code.clone(),
-        issuing_body: id.issuer.clone(),
-        number,
-        number_symbol: id.number_symbol(number),
-        issue_date: id.date,
-        summary: id.summary.clone(),
-        file_name: file_name.clone(),
-        sha256: sha.clone(),
-        pdf_standard: options.standard.name().into(),
-        replaces: options.replaces,
-        source_name: file.display().to_string(),
-        source_sha256: source_sha,
-        files: entry_files.clone(),
-    })?;
+    new.file_name = file_name.clone();
+    new.sha256 = sha.clone();
+    new.files = entry_files.clone();
+    let entry_id = lock.insert(&new)?;
     failpoint("archive-after-insert");
 
     if let Some(tmp) = tmp_sources {
@@ -250,6 +441,13 @@ pub fn archive(
     lock.commit()?;
     sync_dir(dir);
     Ok(Outcome::Archived(entry))
+}
+
+/// Whether the entry's PDF carries its sources (else they go in a folder).
+fn set_embedded(new: &NewEntry) -> bool {
+    new.pdf_standard
+        .parse::<PdfStandard>()
+        .is_ok_and(|s| s.embeds_files())
 }
 
 /// The next free number of a sequence, without registering anything.

@@ -10,7 +10,10 @@
 //! appendices) and [`package`] (the parts docx-rs cannot write, and the zip).
 
 mod body;
+mod copies;
 mod header;
+mod images;
+mod marks;
 mod measure;
 mod package;
 mod runs;

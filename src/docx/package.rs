@@ -1,10 +1,12 @@
-//! The DOCX file: docx-rs writes the parts; three gaps are patched here, in
+//! The DOCX file: docx-rs writes the parts; four gaps are patched here, in
 //! the parts' XML, before everything is zipped again with fixed timestamps.
 //!
 //! - docx-rs has no repeated table header row: rows marked with
 //!   [`HEADER_ROW_MARK`] get `<w:tblHeader/>`.
 //! - Its footnotes lack the number at the start of their text
 //!   (`<w:footnoteRef/>`) and the separator line Word draws above them.
+//! - It writes a floating picture's negative offset unsigned and gives
+//!   every drawing the id 1.
 //! - Its core properties have no title and no author, and it numbers
 //!   paragraphs (`w14:paraId`) from a per-thread counter, so the same
 //!   document would not give the same bytes twice in one process.
@@ -65,6 +67,7 @@ fn patch(name: &str, bytes: Vec<u8>, r: &Resolved) -> Vec<u8> {
     let mut xml = strip_para_ids(&xml);
     if name == "word/document.xml" {
         xml = header_rows(&xml);
+        xml = drawings(&xml);
     }
     if name == "word/footnotes.xml" {
         xml = footnote_marks(&xml);
@@ -83,6 +86,34 @@ fn header_rows(xml: &str) -> String {
         HEADER_ROW_MARK
     );
     xml.replace(&mark, "<w:tblHeader />")
+}
+
+/// Floating pictures: docx-rs writes a negative offset as its unsigned
+/// 32-bit pattern (`y as u32`), always writes `allowOverlap="0"`, and numbers
+/// every drawing 1; Word wants the signed offset, overlap where asked, and one
+/// id per drawing.
+fn drawings(xml: &str) -> String {
+    let offset =
+        regex::Regex::new(r"<wp:posOffset>([0-9]+)</wp:posOffset>").expect("a fixed pattern");
+    let xml = offset.replace_all(xml, |c: &regex::Captures| {
+        let v: u64 = c[1].parse().unwrap_or(0);
+        let signed = if v > i32::MAX as u64 {
+            (v as u32) as i32 as i64
+        } else {
+            v as i64
+        };
+        format!("<wp:posOffset>{signed}</wp:posOffset>")
+    });
+    // `overlapping()` sets a field docx-rs does not write: the seal must be
+    // free to lie over the signature.
+    let xml = xml.replace(r#"allowOverlap="0""#, r#"allowOverlap="1""#);
+    let mut n = 0;
+    let ids = regex::Regex::new(r#"<wp:docPr id="1" name="Figure""#).expect("a fixed pattern");
+    ids.replace_all(&xml, |_: &regex::Captures| {
+        n += 1;
+        format!(r#"<wp:docPr id="{n}" name="Figure {n}""#)
+    })
+    .into_owned()
 }
 
 /// The footnote's number before its text, and the separators.

@@ -40,6 +40,9 @@ impl Writer<'_> {
         let width = self.text_width(landscape);
         let ctx = &self.r.context;
         let mut items = vec![Item::T(self.header_block(width, true))];
+        // After the header table: LibreOffice drops a frame that opens the body.
+        items.extend(self.corner_marks());
+        items.extend(self.marks_under_header(width));
         items.extend(self.title_block(width));
         items.extend(self.addressees(width));
         items.extend(self.decision_block());
@@ -185,6 +188,10 @@ pub fn document(w: &mut Writer) -> Docx {
         parts.push(w.appendix_part(a));
     }
     let last = parts.len() - 1;
+    // The copy block follows everything copied, appendices too.
+    let width = w.text_width(parts[last].landscape);
+    let copy = w.copy_block(width);
+    parts[last].items.extend(copy);
     for (i, part) in parts.into_iter().enumerate() {
         let (page, margin, orient) = w.geometry(part.landscape);
         if i < last {

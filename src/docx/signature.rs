@@ -5,9 +5,29 @@ use docx_rs::{AlignmentType, Paragraph, SpecialIndentType, VAlignType};
 
 use super::header::{layout_table, layout_table_of};
 use super::{spaced, text, units, Item, Writer};
+use crate::context::{RecipientLines, SignatureLines};
 
 impl Writer<'_> {
+    /// The document's own ending.
     pub fn ending(&self, text_width: i32) -> Vec<Item> {
+        let c = &self.r.context;
+        self.ending_of(
+            &c.recipients,
+            &c.signature,
+            c.signature_left.as_ref(),
+            text_width,
+        )
+    }
+
+    /// Nơi nhận `rec` left and the signature `sig` right (a second signature
+    /// `left_sig` beside it, Nơi nhận then under them).
+    pub fn ending_of(
+        &self,
+        rec: &RecipientLines,
+        sig: &SignatureLines,
+        left_sig: Option<&SignatureLines>,
+        text_width: i32,
+    ) -> Vec<Item> {
         let n = &self.p.noi_nhan;
         let k = &self.p.ky;
         let before = self.pt(&self.p.doan.cach_doan);
@@ -18,7 +38,6 @@ impl Writer<'_> {
         let columns = [left_w as usize, gutter as usize, right_w as usize];
 
         // Nơi nhận.
-        let rec = &self.r.context.recipients;
         let size = self.pt(&n.co);
         let line = self.pt(&n.dan_dong);
         let hanging = units::twips(0.7 * size);
@@ -78,7 +97,7 @@ impl Writer<'_> {
 
         // Signature (and a biên bản's second one, on the left).
         let ksize = self.pt(&k.co);
-        let block = |s: &crate::context::SignatureLines| {
+        let block = |s: &SignatureLines| {
             let mut out = Vec::new();
             let mut first = true;
             let mut sign_line = |t: &str, bold: bool, gap: f64| {
@@ -101,12 +120,18 @@ impl Writer<'_> {
                 out.push(sign_line(a, k.quyen_dam, 0.0));
             }
             out.push(sign_line(&s.position, k.chuc_vu_dam, 0.0));
-            out.push(sign_line(&s.name, k.ho_ten_dam, self.pt(&k.khoang_ky)));
+            match self.signature_zone(s, right_w as f64 / 20.0) {
+                Some(zone) => {
+                    out.push(Item::P(zone));
+                    out.push(sign_line(&s.name, k.ho_ten_dam, 0.0));
+                }
+                None => out.push(sign_line(&s.name, k.ho_ten_dam, self.pt(&k.khoang_ky))),
+            }
             out
         };
-        let right = block(&self.r.context.signature);
+        let right = block(sig);
         let gap_cell = || vec![Item::P(super::rule_free_end())];
-        let rows = match &self.r.context.signature_left {
+        let rows = match left_sig {
             None => vec![vec![left, gap_cell(), right]],
             Some(second) => {
                 let mut rows = vec![vec![block(second), gap_cell(), right]];

@@ -56,6 +56,73 @@ fn image_problem(p: &crate::error::ImageProblem, lang: Lang) -> String {
     }
 }
 
+/// What is wrong with a copy's `[ban_sao]`.
+fn copy_problem(p: &crate::error::CopyProblem, lang: Lang) -> String {
+    use crate::error::CopyProblem;
+    match p {
+        CopyProblem::NotNext { typed, next, year } => tr!(
+            lang,
+            "số bản sao {:02} không phải số tiếp theo của sổ: năm {} bản sao tiếp theo là số {:02}; bỏ `so` để sổ cấp số",
+            "copy number {:02} is not the register's next: the next copy of {} is {:02}; leave `so` out and the register gives it",
+            typed,
+            year,
+            next
+        ),
+        CopyProblem::PartsNotExtract => tr!(
+            lang,
+            "chỉ bản trích sao (`hinh_thuc = \"trich-sao\"`) mới giữ lại một số phần",
+            "only a trích sao (`hinh_thuc = \"trich-sao\"`) keeps some parts",
+        ),
+        CopyProblem::NoSuchPart { part, parts } => tr!(
+            lang,
+            "không có phần thứ {}: nội dung có {} phần (đếm từ 1)",
+            "there is no part {}: the body has {} parts (counted from 1)",
+            part,
+            parts
+        ),
+        CopyProblem::NoOrder => tr!(
+            lang,
+            "văn bản lưu làm bản sao cần bảng `[ban_sao]`",
+            "a document archived as a copy needs a `[ban_sao]` table",
+        ),
+        CopyProblem::NoNumber => tr!(
+            lang,
+            "bản sao lưu vào sổ cần số của nó (`ban_sao.so`); `vanban register copy` ghi số do sổ cấp",
+            "a copy archived into the register needs its number (`ban_sao.so`); `vanban register copy` writes the register's",
+        ),
+    }
+}
+
+/// Why a registered entry cannot be copied.
+fn original_problem(p: &crate::error::OriginalProblem, lang: Lang) -> String {
+    use crate::error::OriginalProblem;
+    match p {
+        OriginalProblem::Unknown => tr!(
+            lang,
+            "sổ không có văn bản này; `vanban register list` liệt kê các số thứ tự",
+            "the register has no such entry; `vanban register list` shows the ids",
+        ),
+        OriginalProblem::Replaced { by } => tr!(
+            lang,
+            "văn bản đã được thay bằng #{}; hãy sao bản đó",
+            "it was replaced by entry {}; copy that one",
+            by
+        ),
+        OriginalProblem::IsCopy { of } => tr!(
+            lang,
+            "đây là một bản sao (của #{}); hãy sao từ văn bản gốc",
+            "it is a copy (of entry {}); copy the original",
+            of
+        ),
+        OriginalProblem::Altered { file } => tr!(
+            lang,
+            "tệp {} bị thiếu hoặc khác mã SHA-256 đã đăng ký; bản gốc không còn nguyên vẹn (`vanban register verify`)",
+            "{} is missing or differs from its registered SHA-256; the original is not intact (`vanban register verify`)",
+            file
+        ),
+    }
+}
+
 /// A parser's or a domain check's own sentence: English as it came, or its
 /// Vietnamese from the pattern table.
 fn said(message: &str, lang: Lang) -> String {
@@ -413,6 +480,29 @@ pub fn text(e: &Error, lang: Lang) -> String {
                 known.join(", ")
             )
         }
+        Error::Copy {
+            file,
+            field: f,
+            problem,
+        } => {
+            let problem = copy_problem(problem, lang);
+            tr!(lang, "{}{}: {}", "{}{}: {}", d(file), field(f, lang), problem)
+        }
+        Error::CopyOriginal {
+            register,
+            id,
+            problem,
+        } => {
+            let problem = original_problem(problem, lang);
+            tr!(
+                lang,
+                "{}: không sao được văn bản #{}: {}",
+                "{}: cannot copy entry {}: {}",
+                d(register),
+                id,
+                problem
+            )
+        }
         Error::KindBlock {
             file,
             field: f,
@@ -580,6 +670,8 @@ pub fn code(kind: ErrorKind) -> &'static str {
         ErrorKind::Threads => "vanban::lenh::luong",
         ErrorKind::UnknownKind => "vanban::tai_lieu::loai_van_ban",
         ErrorKind::KindBlock => "vanban::tai_lieu::khoi_cua_loai",
+        ErrorKind::Copy => "vanban::ban_sao::khong_khop",
+        ErrorKind::CopyOriginal => "vanban::ban_sao::ban_goc",
         ErrorKind::ChangedOnDisk => "vanban::trang::da_bi_sua",
         ErrorKind::Outline => "vanban::trang::bo_cuc",
         ErrorKind::OutsideServed => "vanban::trang::ngoai_thu_muc",
@@ -642,7 +734,9 @@ pub fn place(e: &Error) -> Option<(&Path, usize, usize, &str)> {
     match e {
         Error::Parse { loc, field, .. } => Some((&loc.file, loc.line, loc.column, field)),
         Error::UnknownKind { loc, .. } => Some((&loc.file, loc.line, loc.column, "loai")),
-        Error::KindBlock { file, field, .. } => Some((file, 0, 0, field)),
+        Error::KindBlock { file, field, .. } | Error::Copy { file, field, .. } => {
+            Some((file, 0, 0, field))
+        }
         Error::Invalid { file, field, .. }
         | Error::MissingGlyph { file, field, .. }
         | Error::LegacyEncoding { file, field, .. }

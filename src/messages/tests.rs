@@ -141,6 +141,20 @@ fn one_of_each() -> Vec<Error> {
             suggestion: Some("quyet-dinh".into()),
             known: vec!["quyet-dinh".to_string()].into(),
         },
+        Error::Copy {
+            file: f(),
+            field: "ban_sao.so".into(),
+            problem: crate::error::CopyProblem::NotNext {
+                typed: 5,
+                next: 2,
+                year: 2026,
+            },
+        },
+        Error::CopyOriginal {
+            register: f(),
+            id: 3,
+            problem: crate::error::OriginalProblem::Unknown,
+        },
         Error::KindBlock {
             file: f(),
             field: "kinh_gui".into(),

@@ -56,4 +56,16 @@ pub struct CopyOrder {
     pub ngay: IssueDate,
     pub ky: Signature,
     pub noi_nhan: Recipients,
+    /// A trích sao's kept parts: the positions (from 1) of the parts of
+    /// `noi_dung` it reproduces. The others are left out, and the kept ones
+    /// keep the numbers they have in the original ("II.", "Điều 3.").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub giu: Vec<u32>,
+}
+
+impl CopyOrder {
+    /// Whether the part of `noi_dung` at `index` (from 0) is printed.
+    pub fn keeps(&self, index: usize) -> bool {
+        self.giu.is_empty() || self.giu.iter().any(|&p| p as usize == index + 1)
+    }
 }

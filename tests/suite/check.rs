@@ -248,3 +248,68 @@ fn check_format_json_is_one_array_on_stdout_with_rule_field_and_place() {
     assert_eq!(code, Some(1));
     assert!(serde_json::from_str::<Vec<serde_json::Value>>(&out).is_ok());
 }
+
+/// The number-and-symbol lint reads the pattern of the document's own kind
+/// (`[loai.<key>].mau_so`), not one fixed pattern per thể thức: a state
+/// công văn without a unit prints "Số: 125/UBND", which is its pattern.
+#[test]
+fn the_symbol_lint_reads_the_kinds_own_pattern() {
+    let dir = tempfile::tempdir().unwrap();
+    let cv = std::fs::read_to_string(root().join("examples/cong-van-2026-ubnd.toml")).unwrap();
+    let without_unit: String = cv
+        .lines()
+        .filter(|l| !l.starts_with("ma_don_vi"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("cv.toml"), &without_unit).unwrap();
+    let (code, out) = run_vanban(&["check", "cv.toml"], dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("[so-ky-hieu]"), "{out}");
+    // A body code that is no code is still reported.
+    std::fs::write(
+        dir.path().join("cv.toml"),
+        without_unit.replace("ma_co_quan = \"UBND\"", "ma_co_quan = \"ubnd xã\""),
+    )
+    .unwrap();
+    let (_, out) = run_vanban(&["check", "cv.toml"], dir.path());
+    assert!(out.contains("[so-ky-hieu]"), "{out}");
+
+    // A kind a template set adds with a pattern of its own: Party numbers
+    // written the state way, "Số 03/GM-ĐU".
+    std::fs::create_dir_all(dir.path().join("tpl/loai/dang-hd36")).unwrap();
+    std::fs::write(
+        dir.path().join("tpl/loai/dang-hd36/giay-moi.toml"),
+        "ten = \"GIẤY MỜI\"\nma = \"GM\"\nmau_so = \"Số {so}/{loai}-{co_quan}\"\nkhoi = { kinh_gui = \"khong\" }\n",
+    )
+    .unwrap();
+    let gm = SLOPPY
+        .replace("loai = \"thong-bao\"", "loai = \"giay-moi\"")
+        .replace("so = 4", "so = 3");
+    std::fs::write(dir.path().join("gm.toml"), &gm).unwrap();
+    let (code, out) = run_vanban(&["check", "gm.toml", "--templates", "tpl"], dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("[ma-co-quan]"),
+        "the other lints still run: {out}"
+    );
+    assert!(
+        !out.contains("[so-ky-hieu]"),
+        "Số 03/GM-UBND is the kind's pattern: {out}"
+    );
+    // With the Party pattern, a body code that is no code is reported.
+    std::fs::write(
+        dir.path().join("tpl/loai/dang-hd36/giay-moi.toml"),
+        "ten = \"GIẤY MỜI\"\nma = \"GM\"\nmau_so = \"Số {so}-{loai}/{co_quan}\"\nkhoi = { kinh_gui = \"khong\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("gm.toml"),
+        gm.replace("ma_co_quan = \"UBND\"", "ma_co_quan = \"ĐU xã\""),
+    )
+    .unwrap();
+    let (_, out) = run_vanban(&["check", "gm.toml", "--templates", "tpl"], dir.path());
+    assert!(
+        out.contains("[so-ky-hieu]") && out.contains("Số 03-GM/ĐU xã"),
+        "{out}"
+    );
+}

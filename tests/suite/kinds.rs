@@ -403,6 +403,16 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     let today = chrono::Local::now().date_naive();
     let name = format!("{}_01-GM-DU.pdf", today.format("%Y-%m-%d"));
     assert!(arch.join(&name).exists(), "{out}{err}");
+    // The register lists it by its declared name, also without its template set.
+    let (code, listed, err) = run_vanban_out(
+        &["register", "list", "--archive", arch.to_str().unwrap()],
+        dir,
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        listed.contains("Giấy mời dự hội nghị sơ kết quý I năm 2026"),
+        "{listed}"
+    );
     let next = |extra: &[&str]| {
         let mut args = vec![
             "register",
