@@ -44,6 +44,20 @@ pub struct Context {
     /// The copy block, when the document is printed as a bản sao.
     pub copy: Option<CopyBlock>,
     pub meta: Meta,
+    /// Each body section's number as printed, in reading order: what the
+    /// page's tree of sections shows, so it never numbers them a second way.
+    /// Not a template's concern: the blocks already carry the numbers.
+    #[serde(skip)]
+    pub section_numbers: Vec<SectionNumber>,
+}
+
+/// The number a section of the body prints ("I.", "1.2.", "a)"; empty when
+/// it has none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionNumber {
+    /// The section's field path: `noi_dung[1].muc[0]`.
+    pub field: String,
+    pub label: String,
 }
 
 /// The copy block of a bản sao, every line formatted.
@@ -249,7 +263,8 @@ pub fn build(
             Some(_) => {}
         }
     }
-    let sections = Sections {
+    let mut sections = Sections {
+        numbers: Vec::new(),
         profile,
         document: &kieu_so,
         article: article
@@ -349,6 +364,7 @@ pub fn build(
         marks,
         copy,
         meta,
+        section_numbers: sections.numbers,
     }
 }
 
@@ -534,6 +550,8 @@ fn part_of(field: &str) -> Option<usize> {
 
 /// Numbers and styles the body's sections, list by list.
 struct Sections<'a> {
+    /// Filled as the sections are numbered.
+    numbers: Vec<SectionNumber>,
     profile: &'a Profile,
     /// The document's `kieu_so`, by depth.
     document: &'a [ListStyle],
@@ -546,7 +564,7 @@ impl Sections<'_> {
     /// Appends a list of sections at `depth`, numbered by the scheme `chosen`
     /// by its parent (or the depth's); `parent` is the parent's bare number.
     fn push_list(
-        &self,
+        &mut self,
         blocks: &mut Vec<Block>,
         base: &str,
         list: &[Section],
@@ -577,12 +595,17 @@ impl Sections<'_> {
                 style: s.own_style().over(style).resolve(),
                 depth,
             };
-            self.push_section(blocks, &format!("{base}[{i}]"), s, &heading, &bare);
+            let field = format!("{base}[{i}]");
+            self.numbers.push(SectionNumber {
+                field: field.clone(),
+                label: label.clone(),
+            });
+            self.push_section(blocks, &field, s, &heading, &bare);
         }
     }
 
     fn push_section(
-        &self,
+        &mut self,
         blocks: &mut Vec<Block>,
         base: &str,
         s: &Section,
