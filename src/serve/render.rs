@@ -360,7 +360,10 @@ mod tests {
         assert_eq!(p.reuse(0).as_deref(), Some("data:0"));
         p.keep(1000, url(1000));
         assert!(p.pages.contains_key(&0), "the picture in use was dropped");
-        assert!(!p.pages.contains_key(&1), "the least recently used is dropped");
+        assert!(
+            !p.pages.contains_key(&1),
+            "the least recently used is dropped"
+        );
         assert_eq!(p.pages.len(), KEPT_PAGES);
         assert_eq!(p.reuse(1), None);
     }

@@ -27,6 +27,7 @@ import zipfile
 from PIL import Image, ImageStat
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -67,7 +68,11 @@ def shot(d, name, min_variance=200.0):
 
 def wait(d, condition, what):
     try:
-        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(lambda _: condition())
+        return WebDriverWait(
+            d, WAIT, poll_frequency=0.1,
+            # The page redraws lists while the test reads them.
+            ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+        ).until(lambda _: condition())
     except Exception as e:
         shot_path = os.path.join(SHOTS, "failure.png")
         d.save_screenshot(shot_path)
@@ -115,7 +120,8 @@ def main():
     try:
         d.get(URL)
         wait(d, lambda: len(doc_rows(d)) >= 8, "the documents of the folder")
-        seed_row = next(r for r in doc_rows(d) if r.get_attribute("data-path") == SEED)
+        seed_row = wait(d, lambda: next((r for r in doc_rows(d) if r.get_attribute("data-path") == SEED), None),
+                        "the seed in the list")
         assert "Số 07-NQ/ĐU" in seed_row.text, seed_row.text
         assert "NGHỊ QUYẾT" in seed_row.text, seed_row.text
         shot(d, "01-list.png")
