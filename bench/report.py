@@ -234,9 +234,12 @@ for key in ["CMD_VANBAN", "CMD_TYPST", "CMD_PY", "CMD_PY_START", "CMD_PREVIEW", 
     if env.get(key) and not env[key].startswith(" compile"):
         w(short(env[key]))
 w("```")
-# Sections measured by other commands, kept across runs of this script.
-extra = Path(root) / "bench" / "extra.md"
-if extra.exists():
-    w("")
-    w(extra.read_text().rstrip())
+# Sections measured by other commands, kept across runs of this script:
+# bench/extra.md by hand, bench/serve-preview.md by bench/serve_preview.py --write
+# (this script's output replaces BENCHMARKS.md, so they must live elsewhere).
+for name in ["extra.md", "serve-preview.md"]:
+    extra = Path(root) / "bench" / name
+    if extra.exists():
+        w("")
+        w(extra.read_text().rstrip())
 print("\n".join(out))

@@ -13,8 +13,10 @@ own split (resolve and check, layout, drawing the changed pages) comes back
 in each reply. In the same run it times `vanban render` of the seed (a cold
 process writing the PDF), the baseline the goal is stated against.
 
-Goal (issue 14): p95 ≤ 150 ms. --write puts the table into BENCHMARKS.md
-between the serve-benchmark markers (added at the end the first time).
+Goal (issue 14): p95 ≤ 150 ms. --write puts the section into BENCHMARKS.md
+between the serve-benchmark markers (added at the end the first time) and
+into bench/serve-preview.md, which bench/report.py appends when
+bench/compare.sh writes BENCHMARKS.md again, so that run keeps it.
 """
 
 import argparse
@@ -66,7 +68,10 @@ def main():
                 url.rstrip("/") + path, method=method,
                 data=None if body is None else json.dumps(body).encode(),
                 headers={"X-Vanban-Token": token, "Content-Type": "application/json"})
-            return json.load(urllib.request.urlopen(req))
+            try:
+                return json.load(urllib.request.urlopen(req))
+            except urllib.error.HTTPError as e:
+                raise SystemExit(f"{method} {path}: HTTP {e.code}: {e.read().decode()[:2000]}")
 
         opened = call("GET", f"/api/open?path={SEED}")
         text = opened["text"]
@@ -144,6 +149,8 @@ first preview, all {pages} pages drawn) took {open_ms:.1f} ms.
 {END}"""
     print(section)
     if args.write:
+        with open(os.path.join(ROOT, "bench", "serve-preview.md"), "w", encoding="utf-8") as f:
+            f.write(section + "\n")
         path = os.path.join(ROOT, "BENCHMARKS.md")
         with open(path, encoding="utf-8") as f:
             doc = f.read()

@@ -44,6 +44,20 @@ pub struct Context {
     /// The copy block, when the document is printed as a bản sao.
     pub copy: Option<CopyBlock>,
     pub meta: Meta,
+    /// Each body section's number as printed, in reading order: what the
+    /// page's tree of sections shows, so it never numbers them a second way.
+    /// Not a template's concern: the blocks already carry the numbers.
+    #[serde(skip)]
+    pub section_numbers: Vec<SectionNumber>,
+}
+
+/// The number a section of the body prints ("I.", "1.2.", "a)"; empty when
+/// it has none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionNumber {
+    /// The section's field path: `noi_dung[1].muc[0]`.
+    pub field: String,
+    pub label: String,
 }
 
 /// The copy block of a bản sao, every line formatted.
@@ -171,7 +185,11 @@ pub fn build(
     let date = doc.ngay_ban_hanh.0;
     let draft = doc.so.is_none();
     let number = identity.printed.clone();
-    let issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
+    let mut issuer = issuer_lines(&doc.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
+    if let Some(co) = &doc.lien_tich {
+        let co_lines = issuer_lines(&co.co_quan_ban_hanh, &profile.dau.ban_hanh_ngat_sau);
+        issuer = crate::forms::joint_issuer(issuer, co_lines, &profile.lien_tich);
+    }
     let blocks_of_kind = &kind.decl.khoi;
     let summary: Vec<String> = doc.trich_yeu.0.iter().map(|t| t.to_string()).collect();
     let under_number = blocks_of_kind.trich_yeu_duoi_so;
@@ -228,7 +246,8 @@ pub fn build(
         })
     });
 
-    let mut blocks = Vec::new();
+    let form = crate::forms::blocks(doc, profile);
+    let mut blocks = form.before;
     push_paragraphs(&mut blocks, "mo_dau", &doc.mo_dau, profile, None);
     // A kind of articles numbers its top level "Điều 1.", "Điều 2." unless
     // the document chooses otherwise.
@@ -244,7 +263,8 @@ pub fn build(
             Some(_) => {}
         }
     }
-    let sections = Sections {
+    let mut sections = Sections {
+        numbers: Vec::new(),
         profile,
         document: &kieu_so,
         article: article
@@ -261,6 +281,7 @@ pub fn build(
         });
     }
     push_paragraphs(&mut blocks, "ket_luan", &doc.ket_luan, profile, None);
+    blocks.extend(form.after);
     if let Some(last) = blocks.iter_mut().rev().find(|b| b.kind == "paragraph") {
         let mark = doc
             .dau_ket_thuc
@@ -270,7 +291,12 @@ pub fn build(
     }
 
     let signature = signature_lines(&doc.ky, profile);
-    let signature_left = doc.ky_trai.as_ref().map(|k| signature_lines(k, profile));
+    // A joint document's co-issuer signs on the left (the lead on the right).
+    let signature_left = doc
+        .ky_trai
+        .as_ref()
+        .or(doc.lien_tich.as_ref().map(|j| &j.ky))
+        .map(|k| signature_lines(k, profile));
 
     let copy = doc.ban_sao.as_ref().and_then(|order| {
         let style = profile.ban_sao.as_ref()?;
@@ -338,6 +364,7 @@ pub fn build(
         marks,
         copy,
         meta,
+        section_numbers: sections.numbers,
     }
 }
 
@@ -523,6 +550,8 @@ fn part_of(field: &str) -> Option<usize> {
 
 /// Numbers and styles the body's sections, list by list.
 struct Sections<'a> {
+    /// Filled as the sections are numbered.
+    numbers: Vec<SectionNumber>,
     profile: &'a Profile,
     /// The document's `kieu_so`, by depth.
     document: &'a [ListStyle],
@@ -535,7 +564,7 @@ impl Sections<'_> {
     /// Appends a list of sections at `depth`, numbered by the scheme `chosen`
     /// by its parent (or the depth's); `parent` is the parent's bare number.
     fn push_list(
-        &self,
+        &mut self,
         blocks: &mut Vec<Block>,
         base: &str,
         list: &[Section],
@@ -566,12 +595,17 @@ impl Sections<'_> {
                 style: s.own_style().over(style).resolve(),
                 depth,
             };
-            self.push_section(blocks, &format!("{base}[{i}]"), s, &heading, &bare);
+            let field = format!("{base}[{i}]");
+            self.numbers.push(SectionNumber {
+                field: field.clone(),
+                label: label.clone(),
+            });
+            self.push_section(blocks, &field, s, &heading, &bare);
         }
     }
 
     fn push_section(
-        &self,
+        &mut self,
         blocks: &mut Vec<Block>,
         base: &str,
         s: &Section,
@@ -692,7 +726,9 @@ fn recipient_stem(text: &str) -> &str {
 }
 
 fn recipient_lines(doc: &Document, profile: &Profile) -> RecipientLines {
-    recipients_of(&doc.noi_nhan, !doc.kinh_gui.0.is_empty(), profile)
+    // The invitees of a giấy mời are its addressees: "- Như trên;" too.
+    let addressed = !doc.kinh_gui.0.is_empty() || doc.giay_moi.is_some();
+    recipients_of(&doc.noi_nhan, addressed, profile)
 }
 
 /// The Nơi nhận lines of `list`; `addressed`: the document has "Kính gửi:".

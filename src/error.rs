@@ -17,6 +17,29 @@ pub type WatchError = notify::Error;
 #[cfg(not(feature = "watch"))]
 pub type WatchError = std::convert::Infallible;
 
+/// Why a change of a list in the page's form (a section, a paragraph, a
+/// recipient added, moved or deleted) cannot be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutlineProblem {
+    /// The field is not a list the form changes (sections, paragraphs,
+    /// recipients, addressees).
+    NotAList,
+    /// No item at that place.
+    NoItem,
+    /// The first item cannot move up.
+    First,
+    /// The last item cannot move down.
+    Last,
+    /// The first section of a list has no section before it to go under.
+    NothingBefore,
+    /// A top-level section cannot move out a level.
+    TopLevel,
+    /// A new item needs its text.
+    EmptyText,
+    /// Sections written inline (`noi_dung = [{ … }]`) move between levels in the file only.
+    Inline,
+}
+
 /// A place in an input file. Line and column are 1-based; 0 means unknown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -474,6 +497,14 @@ pub enum Error {
         file: PathBuf,
     },
 
+    /// `vanban serve`: a change of the body's tree of sections or of a list
+    /// of recipients that cannot be made (see [`OutlineProblem`]).
+    Outline {
+        file: PathBuf,
+        field: String,
+        problem: OutlineProblem,
+    },
+
     /// `vanban serve`: a path that is not a plain relative path inside the
     /// served folder (`..`, absolute, hidden, or a link leading out).
     OutsideServed {
@@ -498,11 +529,6 @@ pub enum Error {
     /// `vanban serve`: an upload that is not a figures file.
     UploadKind {
         file: PathBuf,
-    },
-
-    /// An output this build cannot write yet (the DOCX writer, issue 13).
-    Unavailable {
-        what: String,
     },
 
     /// `vanban serve` could not listen on its address.
@@ -577,6 +603,7 @@ impl Error {
                 | Error::Copy { .. }
                 | Error::CopyOriginal { .. }
                 | Error::ChangedOnDisk { .. }
+                | Error::Outline { .. }
                 | Error::OutsideServed { .. }
                 | Error::ForeignHost { .. }
                 | Error::MissingToken

@@ -59,9 +59,31 @@ impl Identity {
     /// The identity of `doc` (fragments evaluated) of `kind` under `profile`.
     pub fn new(doc: &Document, profile: &Profile, kind: &Kind) -> Self {
         let mau = kind.decl.mau_so.as_ref().unwrap_or(&profile.dau.mau_so);
-        let type_code = kind.decl.ma.as_str();
         let unit = doc.ma_don_vi.as_deref().unwrap_or("");
-        let printed = fill(mau, &doc_number(doc.so), type_code, &doc.ma_co_quan, unit);
+        // A joint document has its own codes ("KHLT", "UBND-MTTQ") and so
+        // its own sequence.
+        let (type_code, body_code, sequence_name) = match &doc.lien_tich {
+            Some(co) => {
+                let (t, b) = crate::forms::joint_codes(
+                    &kind.decl.ma,
+                    &doc.ma_co_quan,
+                    &co.ma_co_quan,
+                    &profile.lien_tich,
+                );
+                let sequence = if t.is_empty() {
+                    kind.sequence_name().to_string()
+                } else {
+                    t.clone()
+                };
+                (t, b, sequence)
+            }
+            None => (
+                kind.decl.ma.clone(),
+                doc.ma_co_quan.to_string(),
+                kind.sequence_name().to_string(),
+            ),
+        };
+        let printed = fill(mau, &doc_number(doc.so), &type_code, &body_code, unit);
         let date = doc.ngay_ban_hanh.0;
         let mut ident = format!("{printed} {}", date.format("%Y-%m-%d"));
         // A copy is a document of its own: its identifier names it too, so
@@ -85,11 +107,11 @@ impl Identity {
             the_thuc: doc.the_thuc,
             kind: kind.key.clone(),
             kind_sentence: kind.sentence_name(),
-            type_code: type_code.to_string(),
+            type_code,
             unit_code: unit.to_string(),
-            sequence_name: kind.sequence_name().to_string(),
+            sequence_name,
             period: kind.decl.danh_so.theo,
-            body_code: doc.ma_co_quan.to_string(),
+            body_code,
             issuer: doc.co_quan_ban_hanh.to_string(),
             number: doc.so,
             date,

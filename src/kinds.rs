@@ -99,6 +99,31 @@ pub struct Blocks {
     /// The body must have at least one numbered section (article).
     #[serde(default)]
     pub can_muc: bool,
+    /// The form whose dedicated keys the kind prints (`[bien_ban]`,
+    /// `[giay_moi]`, `[giay_gioi_thieu]`); a document of another kind that
+    /// fills them is refused.
+    #[serde(default)]
+    pub phan_rieng: Option<Form>,
+}
+
+/// A short form with dedicated keys (see [`crate::model::forms`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    BienBan,
+    GiayMoi,
+    GiayGioiThieu,
+}
+
+impl Form {
+    /// The document key that fills it.
+    pub fn field(self) -> &'static str {
+        match self {
+            Form::BienBan => "bien_ban",
+            Form::GiayMoi => "giay_moi",
+            Form::GiayGioiThieu => "giay_gioi_thieu",
+        }
+    }
 }
 
 impl Default for Blocks {
@@ -113,6 +138,7 @@ impl Default for Blocks {
             dieu: None,
             so_chu_ky: 1,
             can_muc: false,
+            phan_rieng: None,
         }
     }
 }
@@ -212,6 +238,21 @@ impl Kind {
             (2, None) => return Err(fail("ky_trai", BlockProblem::Missing)),
             (n, Some(_)) if n < 2 => return Err(fail("ky_trai", BlockProblem::NotPrinted)),
             _ => {}
+        }
+        let filled = [
+            (Form::BienBan, doc.bien_ban.is_some()),
+            (Form::GiayMoi, doc.giay_moi.is_some()),
+            (Form::GiayGioiThieu, doc.giay_gioi_thieu.is_some()),
+        ];
+        for (form, present) in filled {
+            if present && b.phan_rieng != Some(form) {
+                return Err(fail(form.field(), BlockProblem::NotPrinted));
+            }
+        }
+        // The co-issuer signs on the left: a kind with two signatures of
+        // its own (biên bản) has no room for it.
+        if doc.lien_tich.is_some() && b.so_chu_ky == 2 {
+            return Err(fail("lien_tich", BlockProblem::NotPrinted));
         }
         if b.can_muc && doc.noi_dung.is_empty() {
             return Err(fail("noi_dung", BlockProblem::Missing));

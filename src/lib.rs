@@ -16,6 +16,7 @@ pub mod context;
 pub mod docx;
 pub mod error;
 pub mod fields;
+pub mod forms;
 pub mod identity;
 pub mod images;
 pub mod indicators;
@@ -207,7 +208,8 @@ impl Renderer {
             r.document_text().unwrap_or_default(),
             (
                 r.kind.decl.mau_so.as_ref().unwrap_or(&r.profile.dau.mau_so),
-                &r.kind.decl.ma,
+                // The identity's code: a joint document's is "KHLT".
+                &r.identity.type_code,
             ),
             &r.context.header.number,
             r.evaluation.as_ref(),

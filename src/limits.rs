@@ -197,7 +197,18 @@ pub fn check_document(
         |(a, b), (c, d)| (a + c, b + d),
     );
     over("noi_dung", Bound::Sections, sections, MAX_SECTIONS)?;
-    over("", Bound::Paragraphs, paragraphs, MAX_PARAGRAPHS)?;
+    // The short forms' lists print a paragraph per entry too.
+    let form_lines = doc
+        .bien_ban
+        .as_ref()
+        .map_or(0, |b| b.thanh_phan.0.len() + b.vang_mat.0.len())
+        + doc.giay_moi.as_ref().map_or(0, |g| g.noi_dung.0.len());
+    over(
+        "",
+        Bound::Paragraphs,
+        paragraphs + form_lines,
+        MAX_PARAGRAPHS,
+    )?;
     let recipients: usize = doc
         .noi_nhan
         .danh_sach
@@ -215,6 +226,14 @@ pub fn check_document(
         doc.kinh_gui.0.len(),
         MAX_RECIPIENTS,
     )?;
+    if let Some(g) = &doc.giay_moi {
+        over(
+            "giay_moi.kinh_moi",
+            Bound::Recipients,
+            g.kinh_moi.0.len(),
+            MAX_RECIPIENTS,
+        )?;
+    }
     let mut total = 0;
     for (field, text) in doc.texts() {
         let chars = text.chars().count();

@@ -32,7 +32,11 @@ fn main() -> ExitCode {
                 .build(),
         )
     }));
-    let parsed = messages::cli::localize(Cli::command(), lang)
+    let mut command = Cli::command();
+    if args.iter().skip(1).any(|a| a == "new") {
+        command = messages::cli::with_kinds_help(command, lang);
+    }
+    let parsed = messages::cli::localize(command, lang)
         .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {

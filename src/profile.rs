@@ -85,6 +85,13 @@ pub struct Profile {
     /// The copy block of a bản sao (SAO Y, SAO LỤC, TRÍCH SAO).
     #[serde(default)]
     pub ban_sao: Option<CopyStyle>,
+    /// The words around the short forms' dedicated keys (biên bản, giấy
+    /// mời, giấy giới thiệu); NĐ 30's models by default.
+    #[serde(default)]
+    pub phan_rieng: crate::forms::FormWords,
+    /// How a joint document writes its symbol and header.
+    #[serde(default)]
+    pub lien_tich: crate::forms::JointStyle,
 }
 
 /// A công văn's trích yếu in the left column, under the number (the-thuc.md

@@ -201,7 +201,12 @@ pub fn resolve(
         .ho_so
         .as_deref()
         .unwrap_or(document.the_thuc.default_profile());
-    let profile = Profile::load(profile_name, templates)?;
+    let mut profile = Profile::load(profile_name, templates)?;
+    // Two names need a wider left column (the profile says how wide); every
+    // writer takes the column from the profile resolved here.
+    if let (Some(_), Some(w)) = (&document.lien_tich, &profile.lien_tich.cot_trai) {
+        profile.dau.cot_trai = w.clone();
+    }
     if profile.the_thuc != document.the_thuc {
         return Err(Error::Invalid {
             file: file.to_path_buf(),

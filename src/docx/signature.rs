@@ -35,7 +35,10 @@ impl Writer<'_> {
         // The layout library's 4 mm gutter, as a column of its own.
         let gutter = units::twips(4.0 * 72.0 / 25.4);
         let right_w = (text_width - left_w - gutter).max(1);
-        let columns = [left_w as usize, gutter as usize, right_w as usize];
+        let columns = match self.r.context.signature_left {
+            None => [left_w as usize, gutter as usize, right_w as usize],
+            Some(_) => side_by_side(text_width, gutter),
+        };
 
         // Nơi nhận.
         let size = self.pt(&n.co);
@@ -143,6 +146,13 @@ impl Writer<'_> {
         };
         vec![Item::T(layout_table_of(&columns, rows))]
     }
+}
+
+/// Two signatures (biên bản, văn bản liên tịch) stand in equal halves of the
+/// text width with the gutter between, as the layout library sets them.
+fn side_by_side(text_width: i32, gutter: i32) -> [usize; 3] {
+    let half = ((text_width - gutter) / 2).max(1) as usize;
+    [half, gutter as usize, half]
 }
 
 /// The note column of a recipients' group: centred on the names, with a

@@ -3,7 +3,7 @@ use std::ops::Deref;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// A piece of user text, NFC-normalised when it is read.
 ///
@@ -21,7 +21,15 @@ impl Text {
     /// order marks) are dropped. Typographic quotes and dashes are kept.
     pub fn new(raw: &str) -> Self {
         let mut out = String::with_capacity(raw.len());
-        let mut chars = raw.nfc().peekable();
+        // Most text arrives composed already; the quick check settles that
+        // without NFC's decompose-and-recompose buffers.
+        let composed: std::borrow::Cow<str> =
+            if unicode_normalization::is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+                std::borrow::Cow::Borrowed(raw)
+            } else {
+                std::borrow::Cow::Owned(raw.nfc().collect())
+            };
+        let mut chars = composed.chars().peekable();
         while let Some(c) = chars.next() {
             match c {
                 '\r' => {
@@ -119,15 +127,23 @@ const TCVN3_LETTERS: &str = "ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñö�
 /// legacy paste can never contain.
 pub fn legacy_encoding(s: &str) -> Option<&'static str> {
     let (mut vni, mut tcvn3, mut tcvn3_weak, mut unicode) = (0usize, 0usize, 0usize, 0usize);
+    let mut chars: Vec<char> = Vec::new();
     for word in s.split_whitespace() {
-        let chars: Vec<char> = word
-            .trim_matches(|c: char| c.is_ascii_punctuation() || "“”‘’…–—".contains(c))
-            .chars()
-            .collect();
-        if chars.iter().any(|c| vietnamese_only(*c)) {
+        // Every mark either encoding leaves is outside ASCII, and the trimmed
+        // punctuation is never a Vietnamese-only letter: most words are
+        // settled without collecting their characters.
+        if word.is_ascii() {
+            continue;
+        }
+        if word.chars().any(vietnamese_only) {
             unicode += 1;
             continue;
         }
+        chars.clear();
+        chars.extend(
+            word.trim_matches(|c: char| c.is_ascii_punctuation() || "“”‘’…–—".contains(c))
+                .chars(),
+        );
         // A word may fit both encodings; the text goes to the one more words fit.
         vni += usize::from(vni_word(&chars));
         if tcvn3_word(&chars) {

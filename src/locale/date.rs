@@ -20,6 +20,17 @@ pub fn date_line(place: &str, date: NaiveDate, draft: bool) -> String {
     )
 }
 
+/// A date in words, by the same rule as the date line: "30 tháng 4 năm
+/// 2026", "05 tháng 02 năm 2026" (the giấy giới thiệu's validity).
+pub fn date_words(date: NaiveDate) -> String {
+    format!(
+        "{:02} tháng {} năm {}",
+        date.day(),
+        month(date),
+        date.year()
+    )
+}
+
 /// The month as the thể thức writes it: 01 and 02 padded, the others not.
 fn month(date: NaiveDate) -> String {
     if date.month() <= 2 {

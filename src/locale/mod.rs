@@ -8,7 +8,7 @@ mod roman;
 mod words;
 
 pub use case::{sentence_vi, upper_vi};
-pub use date::{date_line, numeric_date};
+pub use date::{date_line, date_words, numeric_date};
 pub use number::{doc_number, format_number, format_percent, parse_number, round};
 pub use roman::roman;
 pub use words::{decimal_in_words, whole_in_words};

@@ -542,6 +542,52 @@ pub fn text(e: &Error, lang: Lang) -> String {
             "{}: the file was changed on disk since it was opened here (by another program or window); nothing was saved. Copy your changes, open the file again and make them there",
             d(file)
         ),
+        Error::Outline {
+            file,
+            field: f,
+            problem,
+        } => {
+            use crate::error::OutlineProblem as P;
+            let problem = match problem {
+                P::NotAList => tr!(
+                    lang,
+                    "biểu mẫu chỉ thêm, chuyển, xóa mục, đoạn, nơi nhận và kính gửi; phần này hãy sửa trong tệp gốc",
+                    "the form adds, moves and deletes only sections, paragraphs, recipients and addressees; change this in the file itself",
+                ),
+                P::NoItem => tr!(lang, "không có mục này", "there is no such item"),
+                P::First => tr!(
+                    lang,
+                    "đã đứng đầu, không chuyển lên được",
+                    "it is first already and cannot move up",
+                ),
+                P::Last => tr!(
+                    lang,
+                    "đã đứng cuối, không chuyển xuống được",
+                    "it is last already and cannot move down",
+                ),
+                P::NothingBefore => tr!(
+                    lang,
+                    "mục đầu tiên không có mục nào phía trên để làm mục con",
+                    "the first section has no section above it to go under",
+                ),
+                P::TopLevel => tr!(
+                    lang,
+                    "mục lớn nhất không lùi ra được nữa",
+                    "a top-level section cannot move out a level",
+                ),
+                P::EmptyText => tr!(
+                    lang,
+                    "hãy ghi nội dung của phần mới",
+                    "write the text of the new item",
+                ),
+                P::Inline => tr!(
+                    lang,
+                    "các mục viết trong một dòng (`noi_dung = [{{ … }}]`) chỉ đổi cấp được trong tệp gốc",
+                    "sections written inline (`noi_dung = [{{ … }}]`) change level in the file itself only",
+                ),
+            };
+            format!("{}{}: {problem}", d(file), field(f, lang))
+        }
         Error::OutsideServed { path, dir } => tr!(
             lang,
             "`{}`: không phải tệp trong thư mục đang phục vụ {}; hãy ghi đường dẫn tính từ thư mục đó, không có `..`, không bắt đầu bằng `/`, không qua liên kết ra ngoài",
@@ -571,12 +617,6 @@ pub fn text(e: &Error, lang: Lang) -> String {
             "{}: chỉ tải lên được tệp số liệu (.xlsx, .xls, .ods, .csv)",
             "{}: only figures files (.xlsx, .xls, .ods, .csv) can be uploaded",
             d(file)
-        ),
-        Error::Unavailable { what } => tr!(
-            lang,
-            "phiên bản vanban này chưa xuất được tệp {}; hãy tải bản PDF",
-            "{} output is not available in this version of vanban yet; download the PDF",
-            what
         ),
         Error::Listen { addr, source } => tr!(
             lang,
@@ -644,12 +684,12 @@ pub fn code(kind: ErrorKind) -> &'static str {
         ErrorKind::Copy => "vanban::ban_sao::khong_khop",
         ErrorKind::CopyOriginal => "vanban::ban_sao::ban_goc",
         ErrorKind::ChangedOnDisk => "vanban::trang::da_bi_sua",
+        ErrorKind::Outline => "vanban::trang::bo_cuc",
         ErrorKind::OutsideServed => "vanban::trang::ngoai_thu_muc",
         ErrorKind::ForeignHost => "vanban::trang::may_chu_la",
         ErrorKind::MissingToken => "vanban::trang::thieu_ma_phien",
         ErrorKind::ForeignOrigin => "vanban::trang::nguon_la",
         ErrorKind::UploadKind => "vanban::trang::tep_tai_len",
-        ErrorKind::Unavailable => "vanban::ghi::chua_ho_tro",
         ErrorKind::Listen => "vanban::trang::khong_mo_duoc_cong",
         ErrorKind::Crashed => "vanban::noi_bo::loi",
     }

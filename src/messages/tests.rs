@@ -212,6 +212,11 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::StdoutIsTerminal,
         Error::ChangedOnDisk { file: f() },
+        Error::Outline {
+            file: f(),
+            field: "noi_dung[0]".into(),
+            problem: crate::error::OutlineProblem::First,
+        },
         Error::OutsideServed {
             path: "../x.toml".into(),
             dir: f(),
@@ -224,9 +229,6 @@ fn one_of_each() -> Vec<Error> {
             origin: "http://evil.example".into(),
         },
         Error::UploadKind { file: f() },
-        Error::Unavailable {
-            what: "DOCX".into(),
-        },
         Error::Listen {
             addr: "127.0.0.1:8080".into(),
             source: io(),

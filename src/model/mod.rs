@@ -4,6 +4,7 @@
 
 mod body;
 pub mod copy;
+pub mod forms;
 pub mod inline;
 mod load;
 pub mod marks;
@@ -15,6 +16,7 @@ mod table;
 pub use crate::fields::{legacy_encoding, IssueDate, Lines, Text};
 pub use body::{walk, Marker, Paragraph, Section, Step, Walk};
 pub use copy::{CopyForm, CopyOrder};
+pub use forms::{CoIssuer, Introduction, Invitation, Minutes};
 pub use inline::{Inline, NotationError, Piece, Style};
 pub use load::{
     check_document_size, check_size, load, load_bytes, load_document, load_document_bytes, parse,
@@ -122,6 +124,19 @@ pub struct Document {
     /// the secretary left, the chair right).
     #[serde(default)]
     pub ky_trai: Option<Signature>,
+    /// `[lien_tich]`: the second body of a joint document (văn bản liên
+    /// tịch), its name under the lead's, its signature on the left.
+    #[serde(default)]
+    pub lien_tich: Option<CoIssuer>,
+    /// `[bien_ban]`: time, place, participants and closing of a biên bản.
+    #[serde(default)]
+    pub bien_ban: Option<Minutes>,
+    /// `[giay_moi]`: who is invited, to what, when and where.
+    #[serde(default)]
+    pub giay_moi: Option<Invitation>,
+    /// `[giay_gioi_thieu]`: who is introduced, to whom, for what, until when.
+    #[serde(default)]
+    pub giay_gioi_thieu: Option<Introduction>,
     #[serde(default)]
     pub noi_nhan: Recipients,
     /// "Kính gửi:" addressees, for a document sent upward (state reports, công văn).
@@ -391,6 +406,19 @@ impl Document {
                 }
             }
         }
+        for (field, text) in forms::texts(self) {
+            if text.trim().is_empty() {
+                return Err(invalid(&field, Invalid::Empty));
+            }
+        }
+        if self
+            .giay_moi
+            .as_ref()
+            .is_some_and(|g| g.kinh_moi.0.is_empty())
+        {
+            // The invitees are the point of the form (the phrase is translated).
+            return Err(invalid("giay_moi.kinh_moi", Invalid::Empty));
+        }
         if let Some(b) = &self.ban_sao {
             if b.so == Some(0) {
                 return Err(invalid("ban_sao.so", Invalid::NumberZero));
@@ -493,6 +521,7 @@ impl Document {
             c.add("ky_trai.chuc_vu".into(), &k.chuc_vu);
             c.add("ky_trai.ho_ten".into(), &k.ho_ten);
         }
+        c.0.extend(forms::texts(self));
         for (i, r) in self.noi_nhan.danh_sach.iter().enumerate() {
             match r {
                 Recipient::One(t) => c.add(format!("noi_nhan.danh_sach[{i}]"), t),

@@ -15,11 +15,11 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 
 use super::render::{problem, Preview, Problem};
-use super::{form, lang_of, library, App};
+use super::{form, lang_of, library, outline, App};
 use crate::archive::{listing, register::Register, store, verify, PdfStandard};
 use crate::error::Error;
 use crate::messages::{self, Lang};
-use crate::{limits, model};
+use crate::{limits, model, output};
 
 type Shared = State<Arc<App>>;
 
@@ -77,7 +77,6 @@ fn status(e: &Error) -> StatusCode {
         | Error::OutsideServed { .. } => StatusCode::FORBIDDEN,
         Error::ChangedOnDisk { .. } | Error::Exists { .. } => StatusCode::CONFLICT,
         Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-        Error::Unavailable { .. } => StatusCode::NOT_IMPLEMENTED,
         e if e.is_input_error() => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -85,14 +84,49 @@ fn status(e: &Error) -> StatusCode {
 
 type Reply<T> = Result<Json<T>, Failure>;
 
-/// Runs `work` (which reads files and typesets) off the server's threads.
+/// What every handler has: the app and the clerk's language, and the ways
+/// an error becomes the page's [`Failure`].
+struct Call<'a> {
+    app: &'a App,
+    lang: Lang,
+}
+
+impl Call<'_> {
+    fn fail(&self, e: Error) -> Failure {
+        Failure::of(self.app, e, self.lang)
+    }
+
+    /// An error about the text `text` of `file`: located at its field.
+    fn located(&self, e: Error, file: &Path, text: &str) -> Failure {
+        Failure::located(self.app, e, self.lang, file, text)
+    }
+
+    /// A document file inside the folder, which exists (see [`existing_document`]).
+    fn document(&self, rel: &str) -> Result<PathBuf, Failure> {
+        existing_document(self.app, rel).map_err(|e| self.fail(e))
+    }
+
+    fn preview(&self, file: &Path, text: &str) -> Preview {
+        preview_of(self.app, file, text, self.lang)
+    }
+
+    /// A changed text, with its preview.
+    fn edited(&self, file: &Path, text: String) -> Edited {
+        let preview = self.preview(file, &text);
+        Edited { text, preview }
+    }
+}
+
+/// Runs `work` (which reads files and typesets) off the server's threads,
+/// in the language `uri` asks for.
 async fn blocking<T: Send + 'static>(
     app: &Arc<App>,
-    lang: Lang,
-    work: impl FnOnce(&App) -> Result<T, Failure> + Send + 'static,
+    uri: &Uri,
+    work: impl FnOnce(&Call) -> Result<T, Failure> + Send + 'static,
 ) -> Result<T, Failure> {
+    let lang = lang_of(uri);
     let shared = app.clone();
-    tokio::task::spawn_blocking(move || work(&shared))
+    tokio::task::spawn_blocking(move || work(&Call { app: &shared, lang }))
         .await
         .unwrap_or_else(|e| {
             Err(Failure::of(
@@ -104,6 +138,15 @@ async fn blocking<T: Send + 'static>(
                 lang,
             ))
         })
+}
+
+/// [`blocking`], answered as JSON.
+async fn json<T: Serialize + Send + 'static>(
+    app: Arc<App>,
+    uri: Uri,
+    work: impl FnOnce(&Call) -> Result<T, Failure> + Send + 'static,
+) -> Reply<T> {
+    blocking(&app, &uri, work).await.map(Json)
 }
 
 /// The SHA-256 of a file's bytes: what the page was given when it opened the
@@ -141,10 +184,7 @@ fn read_document(file: &Path) -> Result<(String, String), Error> {
 }
 
 pub async fn documents(State(app): Shared, uri: Uri) -> Reply<Vec<library::Listed>> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| Ok(library::documents(app, lang)))
-        .await
-        .map(Json)
+    json(app, uri, |c| Ok(library::documents(c.app, c.lang))).await
 }
 
 #[derive(Serialize)]
@@ -176,7 +216,8 @@ pub struct DataFiles {
 }
 
 pub async fn data_files(State(app): Shared, uri: Uri) -> Reply<DataFiles> {
-    blocking(&app, lang_of(&uri), |app| {
+    json(app, uri, |c| {
+        let app = c.app;
         let mut catalogues = Vec::new();
         let mut figures = Vec::new();
         for path in library::files(app, &["toml", "csv", "xlsx", "xlsm", "xls", "ods"]) {
@@ -199,7 +240,6 @@ pub async fn data_files(State(app): Shared, uri: Uri) -> Reply<DataFiles> {
         })
     })
     .await
-    .map(Json)
 }
 
 #[derive(Deserialize)]
@@ -216,14 +256,16 @@ pub struct Opened {
 }
 
 pub async fn open(State(app): Shared, uri: Uri, Query(q): Query<PathQuery>) -> Reply<Opened> {
-    let lang = lang_of(&uri);
-    let file = app.file(&q.path).map_err(|e| Failure::of(&app, e, lang))?;
-    let (text, hash) = read_document(&file).map_err(|e| Failure::of(&app, e, lang))?;
-    Ok(Json(Opened {
-        path: app.relative(&file),
-        text,
-        hash,
-    }))
+    json(app, uri, move |c| {
+        let file = c.app.file(&q.path).map_err(|e| c.fail(e))?;
+        let (text, hash) = read_document(&file).map_err(|e| c.fail(e))?;
+        Ok(Opened {
+            path: c.app.relative(&file),
+            text,
+            hash,
+        })
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -253,13 +295,11 @@ fn existing_document(app: &App, rel: &str) -> Result<PathBuf, Error> {
 }
 
 pub async fn preview(State(app): Shared, uri: Uri, Json(r): Json<TextRequest>) -> Reply<Preview> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let file = existing_document(app, &r.path).map_err(|e| Failure::of(app, e, lang))?;
-        Ok(preview_of(app, &file, &r.text, lang))
+    json(app, uri, move |c| {
+        let file = c.document(&r.path)?;
+        Ok(c.preview(&file, &r.text))
     })
     .await
-    .map(Json)
 }
 
 #[derive(Deserialize)]
@@ -278,16 +318,37 @@ pub struct Edited {
 
 /// One form field changed: the new text (comments and layout kept) and its preview.
 pub async fn edit(State(app): Shared, uri: Uri, Json(r): Json<EditRequest>) -> Reply<Edited> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let file = existing_document(app, &r.path).map_err(|e| Failure::of(app, e, lang))?;
+    json(app, uri, move |c| {
+        let file = c.document(&r.path)?;
         let text = form::set(&file, &r.text, &r.field, &r.value)
-            .map_err(|e| Failure::located(app, e, lang, &file, &r.text))?;
-        let preview = preview_of(app, &file, &text, lang);
-        Ok(Edited { text, preview })
+            .map_err(|e| c.located(e, &file, &r.text))?;
+        Ok(c.edited(&file, text))
     })
     .await
-    .map(Json)
+}
+
+#[derive(Deserialize)]
+pub struct OutlineRequest {
+    path: String,
+    text: String,
+    /// The item (`noi_dung[1]`) or, to add at its end, the list (`noi_dung[1].muc`).
+    target: String,
+    op: outline::Op,
+    /// The new item's text (a section's heading).
+    #[serde(default)]
+    value: String,
+}
+
+/// A section, paragraph, recipient or addressee added, moved or deleted:
+/// the new text and its preview, whose form carries the new numbers.
+pub async fn outline(State(app): Shared, uri: Uri, Json(r): Json<OutlineRequest>) -> Reply<Edited> {
+    json(app, uri, move |c| {
+        let file = c.document(&r.path)?;
+        let text = outline::apply(&file, &r.text, &r.target, r.op, &r.value)
+            .map_err(|e| c.located(e, &file, &r.text))?;
+        Ok(c.edited(&file, text))
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -307,10 +368,9 @@ pub struct AttachRequest {
 
 /// Names a catalogue and a figures file in the document's `[so_lieu]`.
 pub async fn attach(State(app): Shared, uri: Uri, Json(r): Json<AttachRequest>) -> Reply<Edited> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let fail = |e| Failure::of(app, e, lang);
-        let file = existing_document(app, &r.path).map_err(fail)?;
+    json(app, uri, move |c| {
+        let (app, fail) = (c.app, |e| c.fail(e));
+        let file = c.document(&r.path)?;
         let folder = file.parent().unwrap_or(&app.dir).to_path_buf();
         let named = |field: &str, rel: &str| -> Result<String, Error> {
             let data = app.file(rel)?;
@@ -332,13 +392,11 @@ pub async fn attach(State(app): Shared, uri: Uri, Json(r): Json<AttachRequest>) 
             ky: r.ky.trim().to_string(),
             nam: r.nam.trim().to_string(),
         };
-        let text = form::attach(&file, &r.text, &sources)
-            .map_err(|e| Failure::located(app, e, lang, &file, &r.text))?;
-        let preview = preview_of(app, &file, &text, lang);
-        Ok(Edited { text, preview })
+        let text =
+            form::attach(&file, &r.text, &sources).map_err(|e| c.located(e, &file, &r.text))?;
+        Ok(c.edited(&file, text))
     })
     .await
-    .map(Json)
 }
 
 #[derive(Deserialize)]
@@ -357,22 +415,20 @@ pub struct Saved {
 /// Writes the text back, atomically, if the file is still what the page
 /// opened and the text is a document the command line would read.
 pub async fn save(State(app): Shared, uri: Uri, Json(r): Json<SaveRequest>) -> Reply<Saved> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let fail = |e| Failure::of(app, e, lang);
-        let file = existing_document(app, &r.path).map_err(fail)?;
+    json(app, uri, move |c| {
+        let fail = |e| c.fail(e);
+        let file = c.document(&r.path)?;
         let (_, on_disk) = read_document(&file).map_err(fail)?;
         if on_disk != r.hash {
             return Err(fail(Error::ChangedOnDisk { file }));
         }
         let bytes = r.text.as_bytes();
         model::load_document_bytes::<model::Document>(&file, bytes)
-            .map_err(|e| Failure::located(app, e, lang, &file, &r.text))?;
+            .map_err(|e| c.located(e, &file, &r.text))?;
         crate::output::write_atomic(&file, bytes).map_err(fail)?;
         Ok(Saved { hash: hash(bytes) })
     })
     .await
-    .map(Json)
 }
 
 #[derive(Deserialize)]
@@ -390,9 +446,8 @@ pub async fn new_document(
     uri: Uri,
     Json(r): Json<NewRequest>,
 ) -> Reply<Opened> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let fail = |e| Failure::of(app, e, lang);
+    json(app, uri, move |c| {
+        let (app, fail) = (c.app, |e| c.fail(e));
         let file = app.file(&r.name).map_err(fail)?;
         let the_thuc = match r.the_thuc.as_str() {
             "" => None,
@@ -425,7 +480,6 @@ pub async fn new_document(
         })
     })
     .await
-    .map(Json)
 }
 
 #[derive(Deserialize)]
@@ -478,64 +532,63 @@ pub async fn upload(
         return Err(fail(Error::Exists { file }));
     }
     let size = body.len();
-    blocking(&app, lang, move |app| {
-        crate::output::write_atomic(&file, &body).map_err(|e| Failure::of(app, e, lang))?;
+    json(app.clone(), uri, move |c| {
+        crate::output::write_atomic(&file, &body).map_err(|e| c.fail(e))?;
         Ok(Uploaded {
-            path: app.relative(&file),
+            path: c.app.relative(&file),
             size,
         })
     })
     .await
-    .map(Json)
 }
 
 /// `vanban render FILE`: the saved file as PDF, downloaded.
-pub async fn pdf(
-    State(app): Shared,
-    uri: Uri,
-    Query(q): Query<PathQuery>,
-) -> Result<Response, Failure> {
-    let lang = lang_of(&uri);
-    let (bytes, name) = blocking(&app, lang, move |app| {
-        let fail = |e| Failure::of(app, e, lang);
-        let file = existing_document(app, &q.path).map_err(fail)?;
-        let resolved = app.renderer.resolve_file(&file).map_err(fail)?;
-        let bytes = app.renderer.render(&resolved).map_err(fail)?;
-        Ok((bytes, download_name(&file, "pdf")))
-    })
-    .await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+pub async fn pdf(State(app): Shared, uri: Uri, Query(q): Query<PathQuery>) -> Response {
+    download(app, uri, q.path, output::Format::Pdf).await
 }
 
-/// HOOK (issue 13, `src/docx/`): the DOCX download. Once the DOCX writer
-/// exists, render the resolved document here as `pdf` does and answer its
-/// bytes with the type
-/// `application/vnd.openxmlformats-officedocument.wordprocessingml.document`;
-/// the page already offers the button and follows its link.
-pub async fn docx(
-    State(app): Shared,
-    uri: Uri,
-    Query(q): Query<PathQuery>,
-) -> Result<Response, Failure> {
-    let lang = lang_of(&uri);
-    existing_document(&app, &q.path).map_err(|e| Failure::of(&app, e, lang))?;
-    Err(Failure::of(
-        &app,
-        Error::Unavailable {
-            what: "DOCX".into(),
-        },
-        lang,
-    ))
+/// `vanban render FILE --format docx`: the saved file as DOCX, from the same
+/// resolved document as the PDF.
+pub async fn docx(State(app): Shared, uri: Uri, Query(q): Query<PathQuery>) -> Response {
+    download(app, uri, q.path, output::Format::Docx).await
+}
+
+/// The saved file `rel` rendered as `format`, as an attachment.
+async fn download(app: Arc<App>, uri: Uri, rel: String, format: output::Format) -> Response {
+    let rendered = blocking(&app, &uri, move |c| {
+        let file = c.document(&rel)?;
+        let resolved = c.app.renderer.resolve_file(&file).map_err(|e| c.fail(e))?;
+        let bytes = c
+            .app
+            .renderer
+            .render_as(&resolved, format)
+            .map_err(|e| c.fail(e))?;
+        Ok((bytes, download_name(&file, format.extension())))
+    })
+    .await;
+    match rendered {
+        Ok((bytes, name)) => (
+            [
+                (header::CONTENT_TYPE, media_type(format).to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(f) => f.into_response(),
+    }
+}
+
+fn media_type(format: output::Format) -> &'static str {
+    match format {
+        output::Format::Pdf => "application/pdf",
+        output::Format::Docx => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        }
+    }
 }
 
 /// An ASCII file name for a download: browsers disagree on others.
@@ -578,10 +631,9 @@ pub async fn archive(
     uri: Uri,
     Json(r): Json<ArchiveRequest>,
 ) -> Reply<Archived> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let fail = |e| Failure::of(app, e, lang);
-        let file = existing_document(app, &r.path).map_err(fail)?;
+    json(app, uri, move |c| {
+        let (app, fail) = (c.app, |e| c.fail(e));
+        let file = c.document(&r.path)?;
         let mut reg = Register::open(&app.archive).map_err(fail)?;
         let options = store::ArchiveOptions {
             standard: PdfStandard::A3b,
@@ -600,7 +652,6 @@ pub async fn archive(
         }
     })
     .await
-    .map(Json)
 }
 
 #[derive(Deserialize)]
@@ -619,9 +670,8 @@ pub async fn register(
     uri: Uri,
     Query(q): Query<RegisterQuery>,
 ) -> Reply<Vec<crate::archive::register::Entry>> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let fail = |e| Failure::of(app, e, lang);
+    json(app, uri, move |c| {
+        let (app, fail) = (c.app, |e| c.fail(e));
         let Some(reg) = Register::open_existing(&app.archive).map_err(fail)? else {
             return Ok(Vec::new());
         };
@@ -638,7 +688,6 @@ pub async fn register(
             .collect())
     })
     .await
-    .map(Json)
 }
 
 #[derive(Serialize)]
@@ -651,9 +700,8 @@ pub struct Verified {
 
 /// `vanban register verify`.
 pub async fn verify(State(app): Shared, uri: Uri) -> Reply<Verified> {
-    let lang = lang_of(&uri);
-    blocking(&app, lang, move |app| {
-        let fail = |e| Failure::of(app, e, lang);
+    json(app, uri, move |c| {
+        let (app, fail) = (c.app, |e| c.fail(e));
         let Some(reg) = Register::open_existing(&app.archive).map_err(fail)? else {
             return Ok(Verified {
                 entries: 0,
@@ -671,5 +719,4 @@ pub async fn verify(State(app): Shared, uri: Uri) -> Reply<Verified> {
         })
     })
     .await
-    .map(Json)
 }

@@ -31,6 +31,16 @@ pub struct FormField {
     pub number: bool,
     /// A paragraph: a text area rather than a line.
     pub long: bool,
+    /// What the field stands for in a list the form changes (adds to,
+    /// reorders, deletes from): "section" (the field is its heading),
+    /// "paragraph", "recipient" or "addressee"; empty for a single field.
+    pub role: &'static str,
+    /// The list item the field is or heads (`noi_dung[1]`,
+    /// `noi_nhan.danh_sach[2]`), which the list's buttons name.
+    pub item: String,
+    /// A section's number as the PDF prints it ("II.", "1.2."), from the
+    /// resolved document; empty when the text does not resolve.
+    pub section_number: String,
 }
 
 /// The header keys a clerk fills in, with their labels (vi, en).
@@ -79,6 +89,7 @@ pub fn fields(text: &str) -> Vec<FormField> {
             );
         }
     }
+    addressees(root.get("kinh_gui"), &mut out);
     if let Some(ky) = root.get("ky").and_then(Item::as_table_like) {
         for (key, vi, en) in SIGNATURE {
             if let Some(s) = ky.get(key).and_then(Item::as_str) {
@@ -91,7 +102,80 @@ pub fn fields(text: &str) -> Vec<FormField> {
         sections_of(sections, "noi_dung", 0, &mut out);
     }
     paragraphs(root.get("ket_luan"), "ket_luan", 0, &mut out);
+    recipients(root.get("noi_nhan"), &mut out);
     out
+}
+
+/// Kính gửi: one line, or a list the form reorders.
+fn addressees(item: Option<&Item>, out: &mut Vec<FormField>) {
+    let (vi, en) = ("Kính gửi", "To");
+    match item.and_then(Item::as_value) {
+        Some(Value::String(s)) => out.push(field(
+            "kinh_gui".into(),
+            "gui",
+            vi,
+            en,
+            s.value().clone(),
+            0,
+        )),
+        Some(Value::Array(a)) => {
+            for (i, v) in a.iter().enumerate() {
+                if let Some(s) = v.as_str() {
+                    let mut f = field(format!("kinh_gui[{i}]"), "gui", vi, en, s.into(), 0);
+                    f.role = "addressee";
+                    f.item = f.field.clone();
+                    out.push(f);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Nơi nhận: each recipient (a group's names one by one, its first name
+/// carrying the group's place in the list), then the file copy (`luu`).
+fn recipients(item: Option<&Item>, out: &mut Vec<FormField>) {
+    let Some(table) = item.and_then(Item::as_table_like) else {
+        return;
+    };
+    let (vi, en) = ("Nơi nhận", "Recipient");
+    if let Some(list) = table.get("danh_sach").and_then(Item::as_array) {
+        for (i, v) in list.iter().enumerate() {
+            let item = format!("noi_nhan.danh_sach[{i}]");
+            let names: Vec<(String, &str)> = match v {
+                Value::String(s) => vec![(item.clone(), s.value().as_str())],
+                Value::InlineTable(t) => t
+                    .get("nhom")
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .enumerate()
+                            .filter_map(|(j, n)| Some((format!("{item}.nhom[{j}]"), n.as_str()?)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            for (j, (path, name)) in names.into_iter().enumerate() {
+                let mut f = field(path, "nhan", vi, en, name.to_string(), 0);
+                if j == 0 {
+                    f.role = "recipient";
+                    f.item = item.clone();
+                }
+                out.push(f);
+            }
+        }
+    }
+    if let Some(s) = table.get("luu").and_then(Item::as_str) {
+        out.push(field(
+            "noi_nhan.luu".into(),
+            "nhan",
+            "Lưu",
+            "File copy",
+            s.to_string(),
+            0,
+        ));
+    }
 }
 
 fn field(
@@ -111,6 +195,9 @@ fn field(
         depth,
         number: false,
         long: false,
+        role: "",
+        item: String::new(),
+        section_number: String::new(),
     }
 }
 
@@ -162,6 +249,8 @@ fn paragraphs(item: Option<&Item>, base: &str, depth: usize, out: &mut Vec<FormF
             depth,
         );
         f.long = true;
+        f.role = "paragraph";
+        f.item = format!("{base}[{i}]");
         out.push(f);
     }
 }
@@ -174,16 +263,20 @@ fn sections_of(item: &Item, base: &str, depth: usize, out: &mut Vec<FormField>) 
     };
     for (i, t) in tables.into_iter().enumerate() {
         let path = format!("{base}[{i}]");
-        if let Some(title) = t.get("tieu_de").and_then(Item::as_str) {
-            out.push(field(
-                format!("{path}.tieu_de"),
-                "than",
-                "Tiêu đề mục",
-                "Section heading",
-                title.to_string(),
-                depth,
-            ));
-        }
+        // Every section heads its part of the tree, titled or not (a
+        // numbered paragraph has no title; typing one adds it).
+        let title = t.get("tieu_de").and_then(Item::as_str).unwrap_or("");
+        let mut f = field(
+            format!("{path}.tieu_de"),
+            "than",
+            "Tiêu đề mục",
+            "Section heading",
+            title.to_string(),
+            depth,
+        );
+        f.role = "section";
+        f.item = path.clone();
+        out.push(f);
         paragraphs(t.get("doan"), &format!("{path}.doan"), depth + 1, out);
         if let Some(sub) = t.get("muc") {
             sections_of(sub, &format!("{path}.muc"), depth + 1, out);
@@ -197,13 +290,13 @@ fn sections_of(item: &Item, base: &str, depth: usize, out: &mut Vec<FormField>) 
     }
 }
 
-enum Part<'a> {
+pub(super) enum Part<'a> {
     Key(&'a str),
     Index(usize),
 }
 
 /// `noi_dung[0].doan[2].gach` → keys and indices; `None` for anything else.
-fn parts(field: &str) -> Option<Vec<Part<'_>>> {
+pub(super) fn parts(field: &str) -> Option<Vec<Part<'_>>> {
     let mut out = Vec::new();
     for segment in field.split('.') {
         let (key, rest) = segment.split_once('[').unwrap_or((segment, ""));
@@ -240,6 +333,7 @@ pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, 
     })?;
     let new_value: Option<Value> = match field {
         "so" | "co_quan_cap_tren" if value.trim().is_empty() => None,
+        f if f.ends_with(".tieu_de") && value.trim().is_empty() => None,
         "so" => Some(Value::from(value.trim().parse::<i64>().map_err(|_| {
             invalid(Invalid::NumberNotDigits {
                 value: value.to_string(),
@@ -250,29 +344,7 @@ pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, 
     let parts = parts(field).ok_or_else(|| invalid(Invalid::NoSuchField))?;
     let (last, path) = parts.split_last().expect("a path has a part");
     let missing = || invalid(Invalid::NoSuchField);
-    let mut at = AtMut::Item(doc.as_item_mut());
-    for part in path {
-        at = match (part, at) {
-            (Part::Key(k), at) => {
-                AtMut::Item(at.table().and_then(|t| t.get_mut(k)).ok_or_else(missing)?)
-            }
-            (Part::Index(i), AtMut::Item(item)) => match item {
-                Item::ArrayOfTables(a) => AtMut::Table(a.get_mut(*i).ok_or_else(missing)?),
-                other => AtMut::Value(
-                    other
-                        .as_array_mut()
-                        .and_then(|a| a.get_mut(*i))
-                        .ok_or_else(missing)?,
-                ),
-            },
-            (Part::Index(i), AtMut::Value(v)) => AtMut::Value(
-                v.as_array_mut()
-                    .and_then(|a| a.get_mut(*i))
-                    .ok_or_else(missing)?,
-            ),
-            (Part::Index(_), AtMut::Table(_)) => return Err(missing()),
-        };
-    }
+    let at = walk_mut(doc.as_item_mut(), path).ok_or_else(missing)?;
     match (last, new_value) {
         (Part::Key(k), None) => {
             if let Some(t) = at.table() {
@@ -303,16 +375,33 @@ pub fn set(file: &Path, text: &str, field: &str, value: &str) -> Result<String, 
     Ok(doc.to_string())
 }
 
+/// The place `path` leads to from `root`; `None` when there is none.
+pub(super) fn walk_mut<'a>(root: &'a mut Item, path: &[Part<'_>]) -> Option<AtMut<'a>> {
+    let mut at = AtMut::Item(root);
+    for part in path {
+        at = match (part, at) {
+            (Part::Key(k), at) => AtMut::Item(at.table()?.get_mut(k)?),
+            (Part::Index(i), AtMut::Item(item)) => match item {
+                Item::ArrayOfTables(a) => AtMut::Table(a.get_mut(*i)?),
+                other => AtMut::Value(other.as_array_mut()?.get_mut(*i)?),
+            },
+            (Part::Index(i), AtMut::Value(v)) => AtMut::Value(v.as_array_mut()?.get_mut(*i)?),
+            (Part::Index(_), AtMut::Table(_)) => return None,
+        };
+    }
+    Some(at)
+}
+
 /// A place in the document being edited: a `[table]` of an array of tables
 /// is not an `Item`, an array element is a `Value`.
-enum AtMut<'a> {
+pub(super) enum AtMut<'a> {
     Item(&'a mut Item),
     Value(&'a mut Value),
     Table(&'a mut Table),
 }
 
 impl<'a> AtMut<'a> {
-    fn table(self) -> Option<&'a mut dyn toml_edit::TableLike> {
+    pub(super) fn table(self) -> Option<&'a mut dyn toml_edit::TableLike> {
         match self {
             AtMut::Item(i) => i.as_table_like_mut(),
             AtMut::Value(v) => v
@@ -323,7 +412,7 @@ impl<'a> AtMut<'a> {
     }
 }
 
-fn replace_keeping_decor(old: &mut Value, mut new: Value) {
+pub(super) fn replace_keeping_decor(old: &mut Value, mut new: Value) {
     *new.decor_mut() = old.decor().clone();
     *old = new;
 }
@@ -445,6 +534,71 @@ ho_ten = "Nguyễn Văn A"
         );
         assert_eq!(f[1].value, "7");
         assert_eq!(f[8].depth, 2);
+    }
+
+    #[test]
+    fn list_items_name_their_place_for_the_buttons() {
+        let text = format!(
+            "kinh_gui = [\"A\", \"B\"]\n{}\n[noi_nhan]\ndanh_sach = [{{ nhom = [\"X\", \"Y\"], ghi_chu = \"(Để biết)\" }}, \"Z\"]\nluu = \"VP\"\n",
+            DOC.replace("# Nghị quyết\n", "")
+        );
+        let listed: Vec<(String, &str, String)> = fields(&text)
+            .into_iter()
+            .filter(|f| !f.role.is_empty())
+            .map(|f| (f.field, f.role, f.item))
+            .collect();
+        let want = [
+            ("kinh_gui[0]", "addressee", "kinh_gui[0]"),
+            ("kinh_gui[1]", "addressee", "kinh_gui[1]"),
+            ("noi_dung[0].tieu_de", "section", "noi_dung[0]"),
+            ("noi_dung[0].doan[0]", "paragraph", "noi_dung[0].doan[0]"),
+            (
+                "noi_dung[0].doan[1].gach",
+                "paragraph",
+                "noi_dung[0].doan[1]",
+            ),
+            (
+                "noi_dung[0].muc[0].tieu_de",
+                "section",
+                "noi_dung[0].muc[0]",
+            ),
+            (
+                "noi_dung[0].muc[0].doan[0]",
+                "paragraph",
+                "noi_dung[0].muc[0].doan[0]",
+            ),
+            (
+                "noi_nhan.danh_sach[0].nhom[0]",
+                "recipient",
+                "noi_nhan.danh_sach[0]",
+            ),
+            (
+                "noi_nhan.danh_sach[1]",
+                "recipient",
+                "noi_nhan.danh_sach[1]",
+            ),
+        ];
+        let want: Vec<(String, &str, String)> = want
+            .iter()
+            .map(|(f, r, i)| (f.to_string(), *r, i.to_string()))
+            .collect();
+        assert_eq!(listed, want);
+        // The group's second name and the file copy are fields of their own.
+        let all = fields(&text);
+        assert!(all
+            .iter()
+            .any(|f| f.field == "noi_nhan.danh_sach[0].nhom[1]" && f.value == "Y"));
+        assert!(all
+            .iter()
+            .any(|f| f.field == "noi_nhan.luu" && f.value == "VP"));
+        // A section's heading emptied is removed; typed again, it is added back.
+        let out = set(file(), DOC, "noi_dung[0].muc[0].tieu_de", "").unwrap();
+        assert_eq!(out, DOC.replace("tieu_de = \"Mục con\"\n", ""));
+        let back = set(file(), &out, "noi_dung[0].muc[0].tieu_de", "Mục con").unwrap();
+        assert!(
+            back.contains("[[noi_dung.muc]]\ndoan = [\"Đoạn con.\"]\ntieu_de = \"Mục con\"\n"),
+            "{back}"
+        );
     }
 
     #[test]

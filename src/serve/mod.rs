@@ -17,6 +17,7 @@ pub mod api;
 mod assets;
 pub mod form;
 mod library;
+pub mod outline;
 pub mod render;
 pub mod security;
 
@@ -135,6 +136,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/open", get(api::open))
         .route("/api/preview", post(api::preview))
         .route("/api/edit", post(api::edit))
+        .route("/api/outline", post(api::outline))
         .route("/api/attach", post(api::attach))
         .route("/api/save", post(api::save))
         .route("/api/new", post(api::new_document))

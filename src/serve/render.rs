@@ -79,9 +79,15 @@ pub struct Preview {
     /// error (the page keeps showing the last good pictures).
     #[serde(serialize_with = "strings")]
     pub pages: Vec<Arc<str>>,
+    /// Each page's words as laid out, a line per line: the pictures' text
+    /// (for screen readers, and to find a heading's printed number).
+    pub page_texts: Vec<String>,
     pub error: Option<Problem>,
     pub lints: Vec<Problem>,
     pub form: Vec<FormField>,
+    /// The kind prints "Kính gửi:" (the form offers its list); false when
+    /// the text does not resolve.
+    pub addressed: bool,
     pub indicators: Option<Indicators>,
     pub timing: Timing,
 }
@@ -110,16 +116,18 @@ impl Previews {
         lang: Lang,
         shown: &dyn Fn(String) -> String,
     ) -> Preview {
-        let form = form::fields(text);
+        let mut form = form::fields(text);
         let mut timing = Timing::default();
         let start = Instant::now();
         let resolved = resolve_text(self.renderer, file, text);
         timing.resolve = ms(start);
         let failed = |e: Error, timing: Timing, form: Vec<FormField>| Preview {
             pages: Vec::new(),
+            page_texts: Vec::new(),
             error: Some(problem(&e, file, text, lang, shown)),
             lints: Vec::new(),
             form,
+            addressed: false,
             indicators: None,
             timing,
         };
@@ -127,6 +135,8 @@ impl Previews {
             Ok(r) => r,
             Err(e) => return failed(e, timing, form),
         };
+        number_sections(&mut form, &resolved);
+        let addressed = resolved.kind.decl.khoi.kinh_gui != crate::kinds::Presence::Khong;
         let lints = lints(self.renderer, &resolved, text, lang);
         let indicators = resolved.evaluation.as_ref().map(|e| Indicators {
             columns: indicators::table::COLUMNS.to_vec(),
@@ -149,18 +159,30 @@ impl Previews {
             .map(|&i| (i, crate::workflow::preview::png(&paged, i, PREVIEW_PPI)))
             .collect();
         timing.drawn = drawn.len();
+        // The pictures of this preview are taken before any is kept: keeping
+        // one may drop an old one, which this preview may still show.
+        let mut pages: Vec<Option<Arc<str>>> = keys.iter().map(|k| self.reuse(*k)).collect();
         for (i, png) in drawn {
             match png {
-                Ok(png) => self.keep(keys[i], data_url(&png)),
+                Ok(png) => {
+                    let url = data_url(&png);
+                    self.keep(keys[i], url.clone());
+                    pages[i] = Some(url);
+                }
                 Err(e) => return failed(e, timing, form),
             }
         }
         timing.png = ms(start);
         Preview {
-            pages: keys.iter().map(|k| self.pages[k].clone()).collect(),
+            pages: pages
+                .into_iter()
+                .map(|p| p.expect("every page is kept or drawn"))
+                .collect(),
+            page_texts: paged.pages().iter().map(|p| page_text(&p.frame)).collect(),
             error: None,
             lints,
             form,
+            addressed,
             indicators,
             timing,
         }
@@ -183,6 +205,17 @@ impl Previews {
         &mut self.sessions.back_mut().expect("just pushed").1
     }
 
+    /// A kept picture, now the most recently used: the pages a clerk keeps
+    /// looking at are the last to be dropped.
+    fn reuse(&mut self, key: u128) -> Option<Arc<str>> {
+        let url = self.pages.get(&key)?.clone();
+        if let Some(i) = self.order.iter().position(|k| *k == key) {
+            self.order.remove(i);
+            self.order.push_back(key);
+        }
+        Some(url)
+    }
+
     fn keep(&mut self, key: u128, url: Arc<str>) {
         if self.order.len() == KEPT_PAGES {
             if let Some(old) = self.order.pop_front() {
@@ -192,6 +225,30 @@ impl Previews {
         self.order.push_back(key);
         self.pages.insert(key, url);
     }
+}
+
+/// The text of a laid-out page in layout order, a new line wherever the
+/// baseline moves.
+fn page_text(frame: &typst::layout::Frame) -> String {
+    fn walk(frame: &typst::layout::Frame, y0: f64, last: &mut Option<f64>, out: &mut String) {
+        for (at, item) in frame.items() {
+            let y = y0 + at.y.to_pt();
+            match item {
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, y, last, out),
+                typst::layout::FrameItem::Text(t) => {
+                    if last.is_some_and(|l| (l - y).abs() > 1.0) {
+                        out.push('\n');
+                    }
+                    *last = Some(y);
+                    out.push_str(&t.text);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(frame, 0.0, &mut None, &mut out);
+    out
 }
 
 fn ms(start: Instant) -> f64 {
@@ -213,6 +270,21 @@ pub fn resolve_text(renderer: &Renderer, file: &Path, text: &str) -> Result<Reso
     inputs.document_text(file, text.as_bytes().to_vec())?;
     let doc: model::Document = model::load_document_bytes(file, text.as_bytes())?;
     renderer.resolve_in(&inputs, &doc, file)
+}
+
+/// Each section's number as the resolved document prints it.
+fn number_sections(form: &mut [FormField], r: &Resolved) {
+    let numbers: HashMap<&str, &str> = r
+        .context
+        .section_numbers
+        .iter()
+        .map(|n| (n.field.as_str(), n.label.as_str()))
+        .collect();
+    for f in form.iter_mut().filter(|f| f.role == "section") {
+        if let Some(label) = numbers.get(f.item.as_str()) {
+            f.section_number = label.to_string();
+        }
+    }
 }
 
 /// `check`'s lints, each with its place in the text.
@@ -254,6 +326,7 @@ pub fn problem(
         | Error::Limit { file: f, field, .. }
         | Error::Outside { file: f, field, .. }
         | Error::Table { file: f, field, .. }
+        | Error::Outline { file: f, field, .. }
             if f == file =>
         {
             (field.clone(), crate::locate::field(text, field))
@@ -266,5 +339,32 @@ pub fn problem(
         line: at.map(|a| a.0),
         column: at.map(|a| a.1),
         rule: "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pictures a preview shows are the last dropped: after a long
+    /// session of edits the pages that never changed are still there.
+    #[test]
+    fn pictures_in_use_outlive_newer_ones() {
+        let renderer: &'static Renderer = Box::leak(Box::new(Renderer::new()));
+        let mut p = Previews::new(renderer);
+        let url = |k: u128| -> Arc<str> { format!("data:{k}").into() };
+        for k in 0..KEPT_PAGES as u128 {
+            p.keep(k, url(k));
+        }
+        // Page 0 is shown again (unchanged), then a new picture is kept.
+        assert_eq!(p.reuse(0).as_deref(), Some("data:0"));
+        p.keep(1000, url(1000));
+        assert!(p.pages.contains_key(&0), "the picture in use was dropped");
+        assert!(
+            !p.pages.contains_key(&1),
+            "the least recently used is dropped"
+        );
+        assert_eq!(p.pages.len(), KEPT_PAGES);
+        assert_eq!(p.reuse(1), None);
     }
 }

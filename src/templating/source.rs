@@ -99,6 +99,22 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/moi/du-an.nha-nuoc.toml"),
     ),
     (
+        "moi/giay-gioi-thieu.dang.toml",
+        include_str!("../../templates/moi/giay-gioi-thieu.dang.toml"),
+    ),
+    (
+        "moi/giay-gioi-thieu.nha-nuoc.toml",
+        include_str!("../../templates/moi/giay-gioi-thieu.nha-nuoc.toml"),
+    ),
+    (
+        "moi/giay-moi.dang.toml",
+        include_str!("../../templates/moi/giay-moi.dang.toml"),
+    ),
+    (
+        "moi/giay-moi.nha-nuoc.toml",
+        include_str!("../../templates/moi/giay-moi.nha-nuoc.toml"),
+    ),
+    (
         "moi/huong-dan.dang.toml",
         include_str!("../../templates/moi/huong-dan.dang.toml"),
     ),

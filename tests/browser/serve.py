@@ -2,12 +2,16 @@
 """Drives `vanban serve` in headless Chromium as a clerk would.
 
 Called by tests/suite/serve_browser.rs with a running server:
-  serve.py URL DIR UPLOAD SHOTS
+  serve.py URL DIR UPLOAD SHOTS DOWNLOADS
 URL is the address the server printed, DIR the served folder (a copy of
-examples/), UPLOAD a figures workbook outside it, SHOTS where screenshots go.
+examples/), UPLOAD a figures workbook outside it, SHOTS where screenshots go,
+DOWNLOADS where the browser saves downloads.
 
 1. The list shows the seed; open it, change a word in a paragraph through the
-   form, see the first preview picture change, save.
+   form, see the first preview picture change, save. In the tree of
+   sections add a section, see it numbered II. and the next one III. in the
+   tree and in the pages' text, move it up (I.), delete it; add a recipient;
+   save; download the DOCX.
 2. Start a six-monthly report from its skeleton, upload the XLSX, attach it,
    see the computed values and verdicts; save, archive it with the next
    number, find it in the register; verify the register.
@@ -18,15 +22,17 @@ unstyled page fails. Exits non-zero with a message on the first failure.
 import os
 import sys
 import tempfile
+import zipfile
 
 from PIL import Image, ImageStat
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-URL, DIR, UPLOAD, SHOTS = sys.argv[1:5]
+URL, DIR, UPLOAD, SHOTS, DOWNLOADS = sys.argv[1:6]
 SEED = "nghi-quyet-07-NQ-DU-2025.toml"
 WAIT = 60  # seconds: a debug build draws the seed's nine pages slowly
 
@@ -41,6 +47,10 @@ def driver():
         "--window-size=1400,1000", f"--user-data-dir={tempfile.mkdtemp(prefix='vanban-chromium-')}",
     ]:
         options.add_argument(flag)
+    options.add_experimental_option("prefs", {
+        "download.default_directory": DOWNLOADS,
+        "download.prompt_for_download": False,
+    })
     service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     return webdriver.Chrome(service=service, options=options)
 
@@ -58,7 +68,11 @@ def shot(d, name, min_variance=200.0):
 
 def wait(d, condition, what):
     try:
-        return WebDriverWait(d, WAIT, poll_frequency=0.1).until(lambda _: condition())
+        return WebDriverWait(
+            d, WAIT, poll_frequency=0.1,
+            # The page redraws lists while the test reads them.
+            ignored_exceptions=(NoSuchElementException, StaleElementReferenceException),
+        ).until(lambda _: condition())
     except Exception as e:
         shot_path = os.path.join(SHOTS, "failure.png")
         d.save_screenshot(shot_path)
@@ -76,6 +90,26 @@ def first_page(d):
     return imgs[0].get_attribute("src") if imgs else None
 
 
+def pages_text(d):
+    """The pages' text as the preview lays them out (each picture's alt)."""
+    imgs = d.find_elements(By.CSS_SELECTOR, "#pages img")
+    return " ".join(" ".join((i.get_attribute("alt") or "").split()) for i in imgs)
+
+
+def section_number(d, item):
+    found = d.find_elements(By.CSS_SELECTOR, f'[data-number-of="{item}"]')
+    return found[0].text if found else None
+
+
+def field_value(d, field):
+    found = d.find_elements(By.CSS_SELECTOR, f'[data-field="{field}"]')
+    return found[0].get_attribute("value") if found else None
+
+
+def tool(d, item, op):
+    return d.find_element(By.CSS_SELECTOR, f'[data-item="{item}"] button[data-op="{op}"][data-target="{item}"]')
+
+
 def doc_rows(d):
     return d.find_elements(By.CSS_SELECTOR, "#doc-table tbody tr")
 
@@ -86,7 +120,8 @@ def main():
     try:
         d.get(URL)
         wait(d, lambda: len(doc_rows(d)) >= 8, "the documents of the folder")
-        seed_row = next(r for r in doc_rows(d) if r.get_attribute("data-path") == SEED)
+        seed_row = wait(d, lambda: next((r for r in doc_rows(d) if r.get_attribute("data-path") == SEED), None),
+                        "the seed in the list")
         assert "Số 07-NQ/ĐU" in seed_row.text, seed_row.text
         assert "NGHỊ QUYẾT" in seed_row.text, seed_row.text
         shot(d, "01-list.png")
@@ -110,6 +145,46 @@ def main():
         d.find_element(By.ID, "save").click()
         wait(d, lambda: message(d) == "Đã lưu.", "the save")
         shot(d, "03-seed-saved.png")
+
+        # --- 1b. the tree of sections: add, renumbered live, move, delete
+        assert section_number(d, "noi_dung[1]") == "II.", section_number(d, "noi_dung[1]")
+        tool(d, "noi_dung[0]", "add").click()
+        wait(d, lambda: field_value(d, "noi_dung[1].tieu_de") == "Mục mới", "the new section")
+        wait(d, lambda: section_number(d, "noi_dung[1]") == "II."
+             and section_number(d, "noi_dung[2]") == "III."
+             and field_value(d, "noi_dung[2].tieu_de").startswith("Mục tiêu"), "the new numbers")
+        wait(d, lambda: "II. MỤC MỚI III. MỤC TIÊU" in pages_text(d), "the new heading in the pages")
+        d.execute_script("arguments[0].scrollIntoView()", d.find_element(By.CSS_SELECTOR, '[data-item="noi_dung[1]"]'))
+        shot(d, "03b-section-added.png")
+        tool(d, "noi_dung[1]", "up").click()
+        wait(d, lambda: field_value(d, "noi_dung[0].tieu_de") == "Mục mới"
+             and section_number(d, "noi_dung[0]") == "I."
+             and field_value(d, "noi_dung[1].tieu_de").startswith("Kết quả"), "the section moved up")
+        wait(d, lambda: "I. MỤC MỚI II. KẾT QUẢ" in pages_text(d), "the moved heading in the pages")
+        assert "III. MỤC TIÊU" in pages_text(d)
+        shot(d, "03c-section-moved.png")
+        tool(d, "noi_dung[0]", "delete").click()
+        wait(d, lambda: field_value(d, "noi_dung[0].tieu_de").startswith("Kết quả"), "the section deleted")
+        wait(d, lambda: "I. KẾT QUẢ" in pages_text(d) and "MỤC MỚI" not in pages_text(d),
+             "the pages without it")
+        # A recipient, added at the end of Nơi nhận.
+        add = d.find_element(By.CSS_SELECTOR, 'input[data-add-to="noi_nhan.danh_sach"]')
+        d.execute_script("arguments[0].scrollIntoView()", add)
+        add.send_keys("Ban Tuyên giáo và Dân vận Tỉnh ủy")
+        d.find_element(By.CSS_SELECTOR, 'button[data-add-to="noi_nhan.danh_sach"]').click()
+        wait(d, lambda: field_value(d, "noi_nhan.danh_sach[9]") == "Ban Tuyên giáo và Dân vận Tỉnh ủy", "the new recipient")
+        wait(d, lambda: "- Ban Tuyên giáo và Dân vận Tỉnh ủy," in pages_text(d), "the recipient in the pages")
+        shot(d, "03d-recipient-added.png")
+        d.find_element(By.ID, "save").click()
+        wait(d, lambda: message(d) == "Đã lưu." and "chưa lưu" not in d.find_element(By.ID, "edit-state").text,
+             "the save of the structure")
+        # The DOCX of the saved file, downloaded by the browser.
+        d.find_element(By.ID, "download-docx").click()
+        docx = os.path.join(DOWNLOADS, SEED.replace(".toml", ".docx"))
+        wait(d, lambda: os.path.exists(docx) and os.path.getsize(docx) > 0, "the DOCX download")
+        with zipfile.ZipFile(docx) as z:
+            body = z.read("word/document.xml").decode()
+        assert "Ban Tuyên giáo và Dân vận Tỉnh ủy" in body, "the DOCX is not the saved document"
 
         # --- 2. a report from a skeleton and an XLSX, archived, in the register
         d.find_element(By.ID, "back").click()

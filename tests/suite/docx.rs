@@ -472,6 +472,107 @@ fn render_batch_and_errors_on_the_command_line() {
     assert!(!target.exists());
 }
 
+/// The short forms' lines and a joint document's two bodies and two
+/// signatures are in the DOCX as in the PDF (tests/suite/layouts.rs).
+#[test]
+fn a_giay_moi_and_a_joint_document_read_back_with_their_own_blocks() {
+    let d = read_back(&docx_of(&root().join("examples/giay-moi-2026-ubnd.toml")));
+    let texts: Vec<&str> = paragraphs(&d).iter().map(|b| b.text.as_str()).collect();
+    let expected = [
+        "GIẤY MỜI",
+        "Ủy ban nhân dân xã Vũ Quang trân trọng kính mời:",
+        "- Trưởng các ban, ngành, đoàn thể xã;",
+        "- Bí thư Chi bộ, Trưởng thôn các thôn.",
+        "Tới dự: Hội nghị sơ kết công tác quý I, triển khai nhiệm vụ quý II năm 2026.",
+        "Thời gian: 08 giờ 00 phút, thứ Ba, ngày 07 tháng 4 năm 2026.",
+        "Địa điểm: Hội trường Ủy ban nhân dân xã Vũ Quang.",
+        "Nội dung:",
+    ];
+    let mut at = 0;
+    for e in expected {
+        let Some(i) = texts[at..].iter().position(|t| *t == e) else {
+            panic!("{e:?} not found after {:?} in {texts:?}", texts.get(at));
+        };
+        at += i + 1;
+    }
+    assert!(texts
+        .iter()
+        .any(|t| t.starts_with("Liên hệ:") && t.ends_with("./.")));
+    let kind = &paragraphs(&d)
+        .iter()
+        .find(|b| b.text == "GIẤY MỜI")
+        .unwrap()
+        .runs[0];
+    assert!(kind.bold, "{kind:?}");
+
+    // A Party biên bản: the labels are bold runs, the values are not.
+    let d = read_back(&docx_of(
+        &root().join("examples/bien-ban-2026-dang-uy.toml"),
+    ));
+    let chair = *paragraphs(&d)
+        .iter()
+        .find(|b| b.text.starts_with("Chủ trì:"))
+        .unwrap();
+    assert!(chair.runs[0].bold && chair.runs[0].text.starts_with("Chủ trì:"));
+    assert!(chair.runs.iter().skip(1).all(|r| !r.bold), "{chair:?}");
+
+    let joint = r#"
+the_thuc = "nha-nuoc"
+loai = "ke-hoach"
+co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
+ma_co_quan = "UBND"
+so = 5
+dia_danh = "Vũ Quang"
+ngay_ban_hanh = "2026-04-10"
+trich_yeu = ["Phối hợp tuyên truyền chuyển đổi số năm 2026"]
+mo_dau = ["Hai cơ quan thống nhất ban hành kế hoạch phối hợp"]
+
+[ky]
+hinh_thuc = "thay-mat"
+thay_mat = "Ủy ban nhân dân"
+chuc_vu = "Chủ tịch"
+ho_ten = "Lê Văn Thành"
+
+[lien_tich]
+co_quan_ban_hanh = "Hội Nông dân\nxã Vũ Quang"
+ma_co_quan = "HND"
+
+[lien_tich.ky]
+hinh_thuc = "thay-mat"
+thay_mat = "Ban Chấp hành"
+chuc_vu = "Chủ tịch"
+ho_ten = "Trần Văn Cường"
+"#;
+    let d = read_back(&docx_of_toml(joint));
+    let header = &d.body[0];
+    assert_eq!(
+        header.rows[0].cells[0].text,
+        "ỦY BAN NHÂN DÂN\nXÃ VŨ QUANG -\nHỘI NÔNG DÂN\nXÃ VŨ QUANG"
+    );
+    assert_eq!(header.rows[1].cells[0].text, "Số: 05/KHLT-UBND-HND");
+    // Two signature cells in one row: the co-issuer left, the lead right.
+    let signatures = d
+        .body
+        .iter()
+        .filter(|b| b.kind == "t")
+        .flat_map(|b| &b.rows)
+        .find(|r| r.cells.iter().any(|c| c.text.contains("Trần Văn Cường")))
+        .expect("the signature row");
+    let filled: Vec<&str> = signatures
+        .cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(
+        filled,
+        [
+            "TM. BAN CHẤP HÀNH\nCHỦ TỊCH\nTrần Văn Cường",
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Thành"
+        ]
+    );
+}
+
 // ---- LibreOffice: every example, converted once per run ----
 
 struct Converted {

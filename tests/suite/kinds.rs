@@ -250,8 +250,8 @@ fn bien_ban_has_two_signature_blocks_side_by_side() {
         "BIÊN BẢN",
         "Thời gian:",
         "Địa điểm:",
-        "1. Thành phần",
-        "2. Nội dung",
+        "Thành phần:",
+        "Nội dung:",
         "kết thúc lúc 11 giờ 30 phút",
     ] {
         assert!(text.contains(part), "{part}: {text}");
@@ -307,10 +307,10 @@ fn a_kind_is_checked_against_the_declarations_with_its_field() {
     );
 }
 
-const GIAY_MOI_DECL: &str = r#"ten = "GIẤY MỜI"
-ma = "GM"
+const GIAY_MOI_DECL: &str = r#"ten = "GIẤY MỜI HỌP"
+ma = "GMH"
 mo_ta = "giấy mời họp"
-mau = "giay-moi"
+mau = "giay-moi-hop"
 khoi = { kinh_gui = "khong" }
 danh_so = { theo = "nam" }
 "#;
@@ -327,9 +327,9 @@ const GIAY_MOI_TYP: &str = r#"#let profile = {{ profile_literal|safe }}
 #cuoi-van-ban(profile, chu-ky: chu-ky(profile, chuc-vu: [{{ signature.position }}], ho-ten: [{{ signature.name }}]))
 "#;
 
-const GIAY_MOI_SKELETON: &str = r#"# GIẤY MỜI (mẫu của văn phòng)
+const GIAY_MOI_SKELETON: &str = r#"# GIẤY MỜI HỌP (mẫu của văn phòng)
 the_thuc = "dang"
-loai = "giay-moi"
+loai = "giay-moi-hop"
 co_quan_ban_hanh = "Đảng ủy xã Vũ Quang"
 ma_co_quan = "ĐU"
 dia_danh = "Vũ Quang"
@@ -345,12 +345,12 @@ ho_ten = "Nguyễn Văn Hùng"
 fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    write(dir, "tpl/loai/dang-hd36/giay-moi.toml", GIAY_MOI_DECL);
-    write(dir, "tpl/kinds/giay-moi.typ", GIAY_MOI_TYP);
-    write(dir, "tpl/moi/giay-moi.dang.toml", GIAY_MOI_SKELETON);
+    write(dir, "tpl/loai/dang-hd36/giay-moi-hop.toml", GIAY_MOI_DECL);
+    write(dir, "tpl/kinds/giay-moi-hop.typ", GIAY_MOI_TYP);
+    write(dir, "tpl/moi/giay-moi-hop.dang.toml", GIAY_MOI_SKELETON);
 
     // The built-in set does not know it.
-    let (code, err) = run_vanban(&["new", "giay-moi"], dir);
+    let (code, err) = run_vanban(&["new", "giay-moi-hop"], dir);
     assert_eq!(code, Some(1), "{err}");
     let (code, out, err) = run_vanban_out(&["new", "--help"], dir);
     assert_eq!(code, Some(0), "{err}");
@@ -360,7 +360,7 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     );
 
     let (code, err) = run_vanban(
-        &["new", "giay-moi", "--templates", "tpl", "-o", "gm.toml"],
+        &["new", "giay-moi-hop", "--templates", "tpl", "-o", "gm.toml"],
         dir,
     );
     assert_eq!(code, Some(0), "{err}");
@@ -370,14 +370,14 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
         Some(1),
         "without its template set the kind is unknown: {err}"
     );
-    assert!(err.contains("giay-moi"), "{err}");
+    assert!(err.contains("giay-moi-hop"), "{err}");
     let (code, err) = run_vanban(&["render", "gm.toml", "--templates", "tpl"], dir);
     assert_eq!(code, Some(0), "{err}");
     let pdf = std::fs::read(dir.join("gm.pdf")).unwrap();
     let ls = lines(&probe(&pdf).pages[0]);
-    assert!(find(&ls, "GIẤY MỜI").words.iter().all(|w| w.bold()));
+    assert!(find(&ls, "GIẤY MỜI HỌP").words.iter().all(|w| w.bold()));
     find(&ls, "Trân trọng kính mời:");
-    find(&ls, "-GM/ĐU");
+    find(&ls, "-GMH/ĐU");
 
     // The register numbers it in its own sequence, per year as declared
     // (a Party kind would otherwise run per term).
@@ -401,7 +401,7 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     let (code, out, err) = archive("gm.toml");
     assert_eq!(code, Some(0), "{out}{err}");
     let today = chrono::Local::now().date_naive();
-    let name = format!("{}_01-GM-DU.pdf", today.format("%Y-%m-%d"));
+    let name = format!("{}_01-GMH-DU.pdf", today.format("%Y-%m-%d"));
     assert!(arch.join(&name).exists(), "{out}{err}");
     // The register lists it by its declared name, also without its template set.
     let (code, listed, err) = run_vanban_out(
@@ -410,7 +410,7 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
     );
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        listed.contains("Giấy mời dự hội nghị sơ kết quý I năm 2026"),
+        listed.contains("Giấy mời họp dự hội nghị sơ kết quý I năm 2026"),
         "{listed}"
     );
     let next = |extra: &[&str]| {
@@ -422,7 +422,7 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
             "--templates",
             "tpl",
             "--type",
-            "GM",
+            "GMH",
         ];
         args.extend(extra);
         let (code, out, err) = run_vanban_out(&args, dir);
@@ -443,14 +443,14 @@ fn a_kind_added_by_a_template_set_renders_is_numbered_and_has_a_skeleton() {
             "--archive",
             arch.to_str().unwrap(),
             "--type",
-            "GM",
+            "GMH",
         ],
         dir,
     );
     assert_eq!(
         code,
         Some(1),
-        "without the template set GM is no code: {err}"
+        "without the template set GMH is no code: {err}"
     );
 }
 

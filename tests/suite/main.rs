@@ -23,6 +23,7 @@ mod fuzz;
 mod inline;
 mod input_and_errors;
 mod kinds;
+mod layouts;
 mod legacy_text;
 mod marks;
 mod messages;

@@ -487,3 +487,294 @@ fn the_listing_shows_kind_number_date_summary_and_draft() {
     );
     assert_eq!(r.status, StatusCode::CONFLICT);
 }
+
+/// A GET whose answer is a file: status, headers and bytes.
+fn download(app: &Arc<App>, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let request = Request::get(path)
+            .header("host", HOST)
+            .body(Body::empty())
+            .unwrap();
+        let response = router(app.clone()).oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, bytes.to_vec())
+    })
+}
+
+/// The text of a DOCX's body: every `w:t` of word/document.xml, in order.
+fn docx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut text = String::new();
+    for part in xml.split("<w:t").skip(1) {
+        let Some((_, rest)) = part.split_once('>') else {
+            continue;
+        };
+        if let Some((t, _)) = rest.split_once("</w:t>") {
+            text.push_str(t);
+        }
+    }
+    text
+}
+
+#[test]
+fn the_docx_download_is_the_saved_document_as_word() {
+    let s = served();
+    let token = s.app.token.clone();
+    let (status, headers, bytes) = download(&s.app, &format!("/api/docx?path={SEED}&t={token}"));
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert_eq!(
+        headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert_eq!(
+        headers["content-disposition"],
+        "attachment; filename=\"nghi-quyet-07-NQ-DU-2025.docx\""
+    );
+    // The same document the command line writes, byte for byte.
+    let r = vanban::Renderer::new();
+    let resolved = r.resolve_file(&s.dir.join(SEED)).unwrap();
+    assert_eq!(
+        bytes,
+        r.render_as(&resolved, vanban::output::Format::Docx)
+            .unwrap()
+    );
+    let text = docx_text(&bytes);
+    for words in [
+        "NGHỊ QUYẾT",
+        "Số 07-NQ/ĐU",
+        "Năm 2025, thực hiện nhiệm vụ",
+        "Trần Nguyên Thọ",
+    ] {
+        assert!(text.contains(words), "{words} not in {text}");
+    }
+    // Without the token nothing is rendered; a path out of the folder neither.
+    let (status, _, _) = download(&s.app, &format!("/api/docx?path={SEED}"));
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = download(&s.app, &format!("/api/docx?path=../x.toml&t={token}"));
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// One change of a list through /api/outline, which must succeed.
+fn outline(s: &Served, text: &str, target: &str, op: &str, value: &str) -> serde_json::Value {
+    let r = post(
+        &s.app,
+        "/api/outline",
+        serde_json::json!({ "path": SEED, "text": text, "target": target, "op": op, "value": value }),
+    );
+    assert_eq!(r.status, StatusCode::OK, "{op} {target}: {}", r.json);
+    assert!(
+        r.json["preview"]["error"].is_null(),
+        "{}",
+        r.json["preview"]["error"]
+    );
+    r.json
+}
+
+/// The tree the form shows: each section's item, number and heading.
+fn tree(reply: &serde_json::Value) -> Vec<(String, String, String)> {
+    reply["preview"]["form"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["role"] == "section")
+        .map(|f| {
+            (
+                f["item"].as_str().unwrap().to_string(),
+                f["section_number"].as_str().unwrap().to_string(),
+                f["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn number_of(reply: &serde_json::Value, title: &str) -> (String, String) {
+    tree(reply)
+        .into_iter()
+        .find(|(_, _, t)| t == title)
+        .map(|(item, n, _)| (item, n))
+        .unwrap_or_else(|| panic!("no section {title:?} in {:?}", tree(reply)))
+}
+
+/// The PDF of `text` (as the seed), as one line of text.
+fn printed(s: &Served, text: &str) -> String {
+    let r = vanban::Renderer::new();
+    let file = s.dir.join(SEED);
+    let doc: vanban::model::Document =
+        vanban::model::load_document_bytes(&file, text.as_bytes()).unwrap();
+    squash(&pdftotext(&r.render_pdf(&doc, &file).unwrap()))
+}
+
+#[test]
+fn sections_added_moved_and_deleted_are_numbered_as_the_pdf_numbers_them() {
+    let s = served();
+    let opened = get(&s.app, &format!("/api/open?path={SEED}"));
+    let original = opened.json["text"].as_str().unwrap().to_string();
+    const KQ: &str =
+        "Kết quả lãnh đạo, chỉ đạo phát triển kinh tế - xã hội, quốc phòng, an ninh năm 2025";
+    const MT: &str = "Mục tiêu, chỉ tiêu, nhiệm vụ, giải pháp trọng tâm năm 2026";
+    const NEW: &str = "Công tác xây dựng Đảng";
+
+    let added = outline(&s, &original, "noi_dung[0]", "add", NEW);
+    assert_eq!(number_of(&added, NEW), ("noi_dung[1]".into(), "II.".into()));
+    assert_eq!(number_of(&added, MT), ("noi_dung[2]".into(), "III.".into()));
+    let text = added["text"].as_str().unwrap();
+    let pdf = printed(&s, text);
+    // The PDF prints the numbers the form shows (headings of parts in capitals),
+    // and so do the preview's pages.
+    assert!(
+        pdf.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"),
+        "{pdf}"
+    );
+    let pages: Vec<&str> = added["preview"]["page_texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let preview = squash(&pages.join("\n"));
+    assert!(
+        preview.contains("II. CÔNG TÁC XÂY DỰNG ĐẢNG III. MỤC TIÊU"),
+        "{preview}"
+    );
+
+    let up = outline(&s, text, "noi_dung[1]", "up", "");
+    assert_eq!(number_of(&up, NEW), ("noi_dung[0]".into(), "I.".into()));
+    assert_eq!(number_of(&up, KQ), ("noi_dung[1]".into(), "II.".into()));
+    let pdf = printed(&s, up["text"].as_str().unwrap());
+    assert!(
+        pdf.contains("I. CÔNG TÁC XÂY DỰNG ĐẢNG II. KẾT QUẢ"),
+        "{pdf}"
+    );
+
+    // Under the section before it: "Kết quả …" becomes 1. of the new part.
+    let under = outline(&s, up["text"].as_str().unwrap(), "noi_dung[1]", "in", "");
+    assert_eq!(
+        number_of(&under, KQ),
+        ("noi_dung[0].muc[0]".into(), "1.".into())
+    );
+    assert_eq!(number_of(&under, MT), ("noi_dung[1]".into(), "II.".into()));
+    let pdf = printed(&s, under["text"].as_str().unwrap());
+    assert!(
+        pdf.contains("I. CÔNG TÁC XÂY DỰNG ĐẢNG 1. Kết quả lãnh đạo"),
+        "{pdf}"
+    );
+    assert!(pdf.contains("II. MỤC TIÊU, CHỈ TIÊU"), "{pdf}");
+
+    let out = outline(
+        &s,
+        under["text"].as_str().unwrap(),
+        "noi_dung[0].muc[0]",
+        "out",
+        "",
+    );
+    assert_eq!(number_of(&out, KQ), ("noi_dung[1]".into(), "II.".into()));
+    let down = outline(&s, out["text"].as_str().unwrap(), "noi_dung[0]", "down", "");
+    assert_eq!(number_of(&down, NEW), ("noi_dung[1]".into(), "II.".into()));
+    let deleted = outline(
+        &s,
+        down["text"].as_str().unwrap(),
+        "noi_dung[1]",
+        "delete",
+        "",
+    );
+    // Every step undone: the file's text exactly as written, comments and all.
+    assert_eq!(deleted["text"].as_str().unwrap(), original);
+
+    // What cannot be done is refused, located, and changes nothing.
+    let r = post(
+        &s.app,
+        "/api/outline?lang=en",
+        serde_json::json!({ "path": SEED, "text": original, "target": "noi_dung[0]", "op": "up" }),
+    );
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json["error"]["field"], "noi_dung[0]");
+    assert!(message(&r).contains("cannot move up"), "{}", message(&r));
+}
+
+#[test]
+fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comments() {
+    let s = served();
+    let file = s.dir.join(SEED);
+    let opened = get(&s.app, &format!("/api/open?path={SEED}"));
+    let original = opened.json["text"].as_str().unwrap().to_string();
+    let added = outline(
+        &s,
+        &original,
+        "noi_nhan.danh_sach[1]",
+        "add",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+    );
+    let moved = outline(
+        &s,
+        added["text"].as_str().unwrap(),
+        "noi_nhan.danh_sach[2]",
+        "up",
+        "",
+    );
+    let recipients: Vec<&str> = moved["preview"]["form"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["role"] == "recipient")
+        .map(|f| f["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        recipients[..3],
+        [
+            "Thường trực Tỉnh ủy",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            "Thường trực Đảng ủy"
+        ]
+    );
+    let paragraph = outline(
+        &s,
+        moved["text"].as_str().unwrap(),
+        "noi_dung[0].doan[0]",
+        "add",
+        "Đoạn thêm qua **biểu mẫu**^[Chú thích thêm.]",
+    );
+    let text = paragraph["text"].as_str().unwrap();
+    let pdf = printed(&s, text);
+    assert!(
+        pdf.contains("- Ban Tuyên giáo và Dân vận Tỉnh ủy, - Thường trực Đảng ủy,"),
+        "{pdf}"
+    );
+    assert!(pdf.contains("Đoạn thêm qua biểu mẫu1"), "{pdf}");
+    assert!(pdf.contains("1 Chú thích thêm."), "{pdf}");
+    let r = post(
+        &s.app,
+        "/api/save",
+        serde_json::json!({ "path": SEED, "text": text, "hash": opened.json["hash"] }),
+    );
+    assert_eq!(r.status, StatusCode::OK, "{}", r.json);
+    let saved = std::fs::read_to_string(&file).unwrap();
+    let comments = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.contains('#'))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(comments(&saved), comments(&original));
+    assert!(saved.contains(
+        "  \"Ban Tuyên giáo và Dân vận Tỉnh ủy\",\n  \"Thường trực Đảng ủy\",\n  \"Thường trực HĐND\","
+    ));
+    // Only lines were added: every line of the original is still there, in order.
+    let mut rest = saved.lines();
+    for line in original.lines() {
+        assert!(rest.any(|l| l == line), "{line:?} lost or moved");
+    }
+}

@@ -68,6 +68,8 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
 
     let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-screenshots");
     let _ = std::fs::remove_dir_all(&shots);
+    let downloads = tmp.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
     let out = Command::new("python3")
         .arg(root().join("tests/browser/serve.py"))
         .args([
@@ -76,6 +78,7 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
             &upload.display().to_string(),
         ])
         .arg(&shots)
+        .arg(&downloads)
         .output()
         .expect("python3 runs (scripts/test installs selenium, chromium, chromium-driver)");
     drop(server);
@@ -88,17 +91,34 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
     );
     assert!(stdout.contains("browser test passed"), "{stdout}");
 
-    // The word changed in the file, and nothing else: every comment kept.
+    // The word changed in the file and the recipient added, nothing else
+    // (the section added, moved and deleted left no trace): every comment kept.
     let saved = std::fs::read_to_string(&seed).unwrap();
+    let last = "  \"Các đảng bộ cơ sở, chi bộ cơ sở, chi bộ trực thuộc\",\n";
     assert_eq!(
         saved,
-        original.replacen(
-            "Năm 2025, thực hiện nhiệm vụ",
-            "Năm 2025, triển khai nhiệm vụ",
-            1
-        )
+        original
+            .replacen(
+                "Năm 2025, thực hiện nhiệm vụ",
+                "Năm 2025, triển khai nhiệm vụ",
+                1
+            )
+            .replacen(
+                last,
+                &format!("{last}  \"Ban Tuyên giáo và Dân vận Tỉnh ủy\",\n"),
+                1
+            )
     );
     assert_eq!(comments(&saved), comments(&original));
+    // The DOCX the browser downloaded is the saved document's.
+    let docx = std::fs::read(downloads.join("nghi-quyet-07-NQ-DU-2025.docx")).unwrap();
+    let r = vanban::Renderer::new();
+    let resolved = r.resolve_file(&seed).unwrap();
+    assert_eq!(
+        docx,
+        r.render_as(&resolved, vanban::output::Format::Docx)
+            .unwrap()
+    );
 
     // The report names the uploaded figures and is in the register.
     let report = std::fs::read_to_string(dir.join("bao-cao-6-thang-moi.toml")).unwrap();

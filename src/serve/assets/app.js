@@ -26,6 +26,13 @@ const T = {
     "verify-ok": "Sổ đăng ký toàn vẹn: ", "entries": " văn bản, ", "files": " tệp",
     "no-problems": "Không có lỗi hay cảnh báo.", "line": "dòng", "error": "Lỗi",
     "header": "Phần đầu", "signature": "Chữ ký", "body": "Nội dung",
+    "addressees": "Kính gửi", "recipients": "Nơi nhận",
+    "up": "Chuyển lên", "down": "Chuyển xuống", "in": "Làm mục con của mục trên", "out": "Lùi ra một cấp",
+    "delete": "Xóa", "add-after": "Thêm mục cùng cấp phía sau", "add-child": "Thêm mục con",
+    "add-paragraph": "Thêm đoạn", "add-section": "+ Mục", "add-para-after": "Thêm đoạn phía sau",
+    "new-section": "Mục mới", "new-paragraph": "Đoạn mới.", "add": "Thêm", "new-recipient": "Nơi nhận mới",
+    "new-addressee": "Kính gửi thêm",
+    "legend": "Trong đoạn văn: **đậm**  *nghiêng*  ***đậm nghiêng***  __gạch chân__  chữ^[chú thích cuối trang]; \\* in dấu * (tương tự \\_ \\^ \\[ \\]).",
     "summary": (s) => `${s.dat_va_vuot}/${s.da_danh_gia} chỉ tiêu đạt và vượt; ${s.chua_dat} chưa đạt; ${s.chua_danh_gia} chưa đánh giá`,
     "timing": (t) => `đọc và kiểm tra ${t.resolve} ms · dàn trang ${t.typeset} ms · vẽ ${t.drawn} trang ${t.png} ms`,
     "other-lang": "English",
@@ -50,6 +57,13 @@ const T = {
     "verify-ok": "The register is intact: ", "entries": " entries, ", "files": " files",
     "no-problems": "No errors or warnings.", "line": "line", "error": "Error",
     "header": "Header", "signature": "Signature", "body": "Body",
+    "addressees": "To (Kính gửi)", "recipients": "Recipients (Nơi nhận)",
+    "up": "Move up", "down": "Move down", "in": "Make it a sub-section of the one above", "out": "Move out a level",
+    "delete": "Delete", "add-after": "Add a section after it", "add-child": "Add a sub-section",
+    "add-paragraph": "Add a paragraph", "add-section": "+ Section", "add-para-after": "Add a paragraph after it",
+    "new-section": "New section", "new-paragraph": "New paragraph.", "add": "Add", "new-recipient": "New recipient",
+    "new-addressee": "Another addressee",
+    "legend": "In a paragraph: **bold**  *italic*  ***bold italic***  __underlined__  word^[footnote]; \\* prints * (likewise \\_ \\^ \\[ \\]).",
     "summary": (s) => `${s.dat_va_vuot}/${s.da_danh_gia} targets met or exceeded; ${s.chua_dat} not met; ${s.chua_danh_gia} not judged`,
     "timing": (t) => `read and check ${t.resolve} ms · layout ${t.typeset} ms · drew ${t.drawn} page(s) ${t.png} ms`,
     "other-lang": "Tiếng Việt",
@@ -187,22 +201,24 @@ function showPreview(p) {
     const imgs = pages.querySelectorAll("img");
     p.pages.forEach((src, i) => {
       let img = imgs[i];
-      if (!img) { img = el("img"); img.alt = `${i + 1}`; pages.append(img); }
+      if (!img) { img = el("img"); pages.append(img); }
       if (img.getAttribute("src") !== src) img.setAttribute("src", src);
+      img.alt = p.page_texts[i] || `${i + 1}`;
     });
     for (let i = p.pages.length; i < imgs.length; i++) imgs[i].remove();
     pages.classList.remove("stale");
     pages.dataset.version = String(doc.shown);
   }
   $("timing").textContent = T[LANG].timing(p.timing);
-  showForm(p.form);
+  showForm(p.form, p.addressed);
   showProblems(p.error ? [Object.assign({ error: true }, p.error)] : [], p.lints);
   showIndicators(p.indicators);
 }
 
-function showForm(fields) {
+function showForm(fields, addressed) {
   const pane = $("pane-form");
-  const shape = fields.map((f) => f.field).join("\n");
+  // The numbers are part of the shape: a move renumbers, and the tree is drawn again.
+  const shape = fields.map((f) => `${f.field}|${f.section_number}`).join("\n") + `|${addressed}`;
   if (shape === doc.fields) {
     // Same fields: only update values the clerk is not typing in.
     for (const f of fields) {
@@ -211,19 +227,36 @@ function showForm(fields) {
     }
     return;
   }
+  const scroll = pane.scrollTop;
   doc.fields = shape;
   pane.replaceChildren();
   let group = "";
+  const groups = { dau: "header", gui: "addressees", ky: "signature", than: "body", nhan: "recipients" };
+  const ends = { than: () => bodyEnd(pane), nhan: () => adder(pane, "noi_nhan.danh_sach", "new-recipient"),
+    gui: () => adder(pane, "kinh_gui", "new-addressee") };
+  const open = (g) => {
+    if (ends[group]) ends[group]();
+    group = g;
+    pane.append(el("div", t(groups[g]), "group"));
+    if (g === "than") pane.append(el("p", t("legend"), "legend"));
+  };
   for (const f of fields) {
-    if (f.group !== group) {
-      group = f.group;
-      pane.append(el("div", t({ dau: "header", ky: "signature", than: "body" }[group]), "group"));
-    }
-    const box = el("div", null, "field");
+    // Kính gửi has no line yet: its list starts after the header, when the kind prints it.
+    if (f.group !== "dau" && group === "dau" && addressed && !fields.some((x) => x.group === "gui")) open("gui");
+    if (f.group !== group) open(f.group);
+    const box = el("div", null, f.role === "section" ? "field section" : "field");
     box.style.marginLeft = `${f.depth * 14}px`;
+    if (f.item) box.dataset.item = f.item;
     const id = `f-${f.field.replace(/[^a-z0-9_]/gi, "-")}`;
-    const label = el("label", LANG === "en" ? f.label_en : f.label);
+    const label = el("label");
     label.htmlFor = id;
+    if (f.role === "section") {
+      const number = el("span", f.section_number || "–", "number");
+      number.dataset.numberOf = f.item;
+      label.append(number, document.createTextNode(" " + (LANG === "en" ? f.label_en : f.label)));
+    } else {
+      label.textContent = LANG === "en" ? f.label_en : f.label;
+    }
     const input = el(f.long ? "textarea" : "input");
     input.id = id;
     input.dataset.field = f.field;
@@ -231,14 +264,100 @@ function showForm(fields) {
     if (f.number) input.inputMode = "numeric";
     input.addEventListener("input", () => scheduleEdit(f.field, input));
     box.append(label, input);
+    if (f.role) box.append(tools(f));
     pane.append(box);
   }
+  if (group === "dau" && addressed) open("gui");
+  if (ends[group]) ends[group]();
+  group = "";
+  // A body or a Nơi nhận not begun yet can be started from here.
+  if (!fields.some((f) => f.group === "than")) { open("than"); bodyEnd(pane); group = ""; }
+  if (!fields.some((f) => f.group === "nhan")) { open("nhan"); ends.nhan(); group = ""; }
+  pane.scrollTop = scroll;
+}
+
+// The buttons of a list item: each names the item (or its list) and what to do.
+function tools(f) {
+  const bar = el("div", null, "tools");
+  const button = (text, title, target, op, value, cls) => {
+    const b = el("button", text, cls);
+    b.type = "button";
+    b.title = t(title);
+    b.dataset.op = op;
+    b.dataset.target = target;
+    b.addEventListener("click", () => outline(target, op, value && t(value)));
+    bar.append(b);
+  };
+  button("↑", "up", f.item, "up");
+  button("↓", "down", f.item, "down");
+  if (f.role === "section") {
+    button("→", "in", f.item, "in");
+    button("←", "out", f.item, "out");
+    button("+ ¶", "add-paragraph", `${f.item}.doan`, "add", "new-paragraph");
+    button("+ ↳", "add-child", `${f.item}.muc`, "add", "new-section");
+    button("+", "add-after", f.item, "add", "new-section");
+  } else if (f.role === "paragraph") {
+    button("+", "add-para-after", f.item, "add", "new-paragraph");
+  }
+  button("✕", "delete", f.item, "delete", undefined, "danger");
+  return bar;
+}
+
+function bodyEnd(pane) {
+  const b = el("button", t("add-section"));
+  b.type = "button";
+  b.id = "add-section";
+  b.addEventListener("click", () => outline("noi_dung", "add", t("new-section")));
+  pane.append(b);
+}
+
+// An input and a button that add a line at the end of a list (recipients, addressees).
+function adder(pane, list, placeholder) {
+  const row = el("div", null, "adder");
+  const input = el("input");
+  input.placeholder = t(placeholder);
+  input.dataset.addTo = list;
+  const b = el("button", t("add"));
+  b.type = "button";
+  b.dataset.addTo = list;
+  b.addEventListener("click", () => { if (input.value.trim()) outline(list, "add", input.value); });
+  input.addEventListener("keydown", (ev) => { if (ev.key === "Enter") b.click(); });
+  row.append(input, b);
+  pane.append(row);
+}
+
+// Typed edits not yet sent go first: a move applies to the text as typed.
+function flushEdits() {
+  for (const [field, pending] of Object.entries(pendingEdits)) {
+    clearTimeout(editTimers[field]);
+    edits = edits.then(() => edit(field, pending.value));
+  }
+  for (const k of Object.keys(pendingEdits)) delete pendingEdits[k];
+}
+
+function outline(target, op, value) {
+  flushEdits();
+  edits = edits.then(async () => {
+    const seq = ++doc.seq;
+    try {
+      const r = await api("POST", "/api/outline", {}, { path: doc.path, text: doc.text, target, op, value: value || "" });
+      setText(r.text);
+      say("");
+      if (seq >= doc.shown) { doc.shown = seq; showPreview(r.preview); }
+    } catch (e) {
+      say(e.message, "error");
+    }
+  });
+  return edits;
 }
 
 const editTimers = {};
+const pendingEdits = {};
 function scheduleEdit(field, input) {
   clearTimeout(editTimers[field]);
+  pendingEdits[field] = input;
   editTimers[field] = setTimeout(() => {
+    delete pendingEdits[field];
     // One edit at a time, each on the text the last one produced.
     edits = edits.then(() => edit(field, input.value));
   }, 150);
@@ -463,7 +582,7 @@ function start() {
   $("back").addEventListener("click", () => show("docs"));
   $("new-form").addEventListener("submit", createDocument);
   $("raw").addEventListener("input", () => { setText($("raw").value); schedulePreview(); });
-  $("save").addEventListener("click", () => edits.then(save));
+  $("save").addEventListener("click", () => { flushEdits(); edits.then(save); });
   $("download-pdf").addEventListener("click", mustBeSaved);
   $("download-docx").addEventListener("click", downloadDocx);
   $("archive").addEventListener("click", archive);
