@@ -9,6 +9,9 @@
 #   --copies N      copies of the seed in the cold-vs-batch comparison (default 200)
 #   --varied N      different documents (bench/vary.py) in the second one (default 200)
 #   --runs N        hyperfine runs of the single-document timings (default 20)
+#   --no-instructions  skip the instruction counts (bench/instructions.sh,
+#                   valgrind; about 10 minutes): they are the numbers that
+#                   other work on the machine does not change
 #
 # Needs: cargo, hyperfine (apt-get install hyperfine), /usr/bin/time (apt-get
 # install time), python3. typst-cli 0.15.1 is installed into bench/.tools with
@@ -22,6 +25,7 @@ CRITERION=0
 COPIES=200
 VARIED=200
 RUNS=20
+INSTRUCTIONS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-typst-cli) TYPST_CLI=0 ;;
@@ -29,6 +33,7 @@ while [ $# -gt 0 ]; do
     --copies) COPIES=$2; shift ;;
     --varied) VARIED=$2; shift ;;
     --runs) RUNS=$2; shift ;;
+    --no-instructions) INSTRUCTIONS=0 ;;
     *) echo "unknown option $1" >&2; exit 1 ;;
   esac
   shift
@@ -65,16 +70,22 @@ mkdir -p "$RES"
 # 1. One document, cold process: vanban render vs typst compile of the source vanban emits.
 "$VANBAN" render "$SEED" --emit typ -o "$WORK/seed.typ" 2>/dev/null
 CMD_VANBAN="$VANBAN render $SEED -o $WORK/vanban.pdf"
-CMD_TYPST="$TYPST compile --font-path fonts --ignore-system-fonts $WORK/seed.typ $WORK/typst.pdf"
+# The same fonts as vanban, and no others: fonts/ holds the four Liberation
+# Serif files vanban embeds; --ignore-system-fonts and --ignore-embedded-fonts
+# keep typst-cli from also searching the system's fonts and parsing the fonts
+# compiled into its binary, which the document never uses.
+CMD_TYPST="$TYPST compile --font-path fonts --ignore-system-fonts --ignore-embedded-fonts $WORK/seed.typ $WORK/typst.pdf"
 CMD_PREVIEW="$VANBAN preview $SEED --pages 1 --ppi 96 -o $WORK"
 # A second baseline that needs no 13-minute build: the Python package `typst`
 # (typst-py, pip install typst==0.15.2, which bundles Typst 0.15.1), timed with
 # and without its compile call so the interpreter's start-up can be subtracted.
 CMD_PY=""
 CMD_PY_START=""
-if python3 -c "import typst" 2>/dev/null; then
-  CMD_PY="python3 -c \"import typst; typst.compile('$WORK/seed.typ', output='$WORK/py.pdf', font_paths=['fonts'], ignore_system_fonts=True)\""
-  CMD_PY_START="python3 -c \"import typst\""
+# The interpreter itself, not a wrapper script (pyenv's python3 is one).
+PY=$(python3 -c "import sys; print(sys.executable)")
+if "$PY" -c "import typst" 2>/dev/null; then
+  CMD_PY="$PY -c \"import typst; typst.compile('$WORK/seed.typ', output='$WORK/py.pdf', font_paths=['fonts'], ignore_system_fonts=True)\""
+  CMD_PY_START="$PY -c \"import typst\""
 fi
 echo "== cold single document" >&2
 ARGS=(-n "vanban render" "$CMD_VANBAN")
@@ -143,6 +154,12 @@ fi
 echo "== cargo bench --bench docx" >&2
 cargo bench --locked --bench docx > "$RES/docx.md"
 
+
+# 6. Instruction counts of the same targets (valgrind), unchanged by load.
+if [ "$INSTRUCTIONS" = 1 ] && command -v valgrind >/dev/null; then
+  echo "== instruction counts (valgrind)" >&2
+  PATH="$(dirname "${TYPST:-/nonexistent/typst}"):$PATH" bash bench/instructions.sh > "$RES/instructions.md"
+fi
 
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 export ROOT RES WORK COPIES VARIED NPROC RUNS CRITERION LOAD_START LOAD_END

@@ -88,7 +88,12 @@ if "typst compile" not in single:
 w("")
 if "typst compile" in single and "vanban render" in single:
     ratio = single["vanban render"]["mean"] / single["typst compile"]["mean"]
-    w(f"**vanban render / typst compile = {ratio:.2f}×** (target ≤ 0.9×; baseline: typst-cli 0.15.1, same run).")
+    w(f"**vanban render / typst compile = {ratio:.2f}×** (target ≤ 0.9×; baseline: typst-cli 0.15.1, same run);")
+    w(f"in CPU time {cpu(single['vanban render']) * 1000:.1f} ms against {cpu(single['typst compile']) * 1000:.1f} ms, **{cpu(single['vanban render']) / cpu(single['typst compile']):.2f}×**.")
+    w("typst-cli gets exactly vanban's fonts: `--font-path fonts` (the four Liberation Serif files vanban")
+    w("embeds), `--ignore-system-fonts`, and `--ignore-embedded-fonts` so it does not parse the fonts built")
+    w("into its binary either. It is built by `cargo install typst-cli --version 0.15.1 --locked`, whose")
+    w("manifest on crates.io sets no release profile (no LTO), as a user who installs it that way gets it.")
 else:
     w("**typst-cli was not measured in this run** (`--no-typst-cli`: building it takes about 13 minutes")
     w("on 2 cores); the baseline is typst-py below, the same Typst 0.15.1 compiler.")
@@ -206,6 +211,20 @@ if rows:
         w(f"A warm in-process render of the seed takes {seed:.1f} ms; a cold process {cold_single['mean'] * 1000:.1f} ms: **cold / warm = {cold_single['mean'] * 1000 / seed:.1f}×**.")
 else:
     w("**Not run** in this run (pass `--criterion`).")
+w("")
+
+w("## 5. Instruction counts")
+w("")
+instr = res / "instructions.md"
+if instr.exists():
+    w("`bash bench/instructions.sh` (valgrind, `--tool=cachegrind --cache-sim=no`): instructions executed")
+    w("by one process, all its threads. Unlike wall and CPU time they do not change when other work")
+    w("shares the machine. The batch lines use 20 documents of `bench/vary.py`; the watch line is the")
+    w("mean of five re-renders after one-word edits, counted by callgrind from the end of the first render.")
+    w("")
+    w(instr.read_text().rstrip())
+else:
+    w("**Not measured** in this run (valgrind missing, or `--no-instructions`).")
 w("")
 
 w("## DOCX time as a ratio to PDF time")
