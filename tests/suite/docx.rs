@@ -516,34 +516,7 @@ fn a_giay_moi_and_a_joint_document_read_back_with_their_own_blocks() {
     assert!(chair.runs[0].bold && chair.runs[0].text.starts_with("Chủ trì:"));
     assert!(chair.runs.iter().skip(1).all(|r| !r.bold), "{chair:?}");
 
-    let joint = r#"
-the_thuc = "nha-nuoc"
-loai = "ke-hoach"
-co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
-ma_co_quan = "UBND"
-so = 5
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-04-10"
-trich_yeu = ["Phối hợp tuyên truyền chuyển đổi số năm 2026"]
-mo_dau = ["Hai cơ quan thống nhất ban hành kế hoạch phối hợp"]
-
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ủy ban nhân dân"
-chuc_vu = "Chủ tịch"
-ho_ten = "Lê Văn Thành"
-
-[lien_tich]
-co_quan_ban_hanh = "Hội Nông dân\nxã Vũ Quang"
-ma_co_quan = "HND"
-
-[lien_tich.ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ban Chấp hành"
-chuc_vu = "Chủ tịch"
-ho_ten = "Trần Văn Cường"
-"#;
-    let d = read_back(&docx_of_toml(joint));
+    let d = read_back(&docx_of_toml(&Doc::joint_plan("nha-nuoc").toml()));
     let header = &d.body[0];
     assert_eq!(
         header.rows[0].cells[0].text,
@@ -601,18 +574,7 @@ fn converted() -> &'static [Converted] {
             std::fs::write(&docx, docx_of(file)).unwrap();
             docs.push(docx);
         }
-        let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
-        let out = Command::new("soffice")
-            .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.join("lo"))
-            .args(&docs)
-            .output()
-            .expect("soffice (libreoffice-writer-nogui; scripts/test installs it)");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        libreoffice_pdfs(&dir, &docs);
         examples
             .iter()
             .map(|file| {
