@@ -97,11 +97,7 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
         (Op::In | Op::Out, Some(_)) if holds != Holds::Sections => return Err(fail(P::NotAList)),
         (Op::In, Some(0)) => return Err(fail(P::NothingBefore)),
         (Op::In, Some(i)) => {
-            let siblings = tables_at(&mut doc, list).ok_or_else(|| fail(P::Inline))?;
-            if i >= siblings.len() {
-                return Err(fail(P::NoItem));
-            }
-            let moved = take(siblings, i);
+            let (siblings, moved) = take_section(&mut doc, list, i).map_err(fail)?;
             let before = siblings.get_mut(i - 1).expect("i > 0 and in range");
             sub_sections(before)
                 .ok_or_else(|| fail(P::Inline))?
@@ -116,11 +112,7 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
             };
             let parent = *parent;
             let grand = &list[..list.len() - 2];
-            let siblings = tables_at(&mut doc, list).ok_or_else(|| fail(P::Inline))?;
-            if i >= siblings.len() {
-                return Err(fail(P::NoItem));
-            }
-            let moved = take(siblings, i);
+            let (siblings, moved) = take_section(&mut doc, list, i).map_err(fail)?;
             let emptied = siblings.is_empty();
             let uncles = tables_at(&mut doc, grand).ok_or_else(|| fail(P::Inline))?;
             if emptied {
@@ -360,6 +352,21 @@ fn tables_at<'a>(doc: &'a mut DocumentMut, path: &[Part<'_>]) -> Option<&'a mut 
     }
 }
 
+/// Takes section `i` out of the `[[…]]` sections at `path`: the sections
+/// left, and the one taken.
+fn take_section<'a>(
+    doc: &'a mut DocumentMut,
+    path: &[Part<'_>],
+    i: usize,
+) -> Result<(&'a mut ArrayOfTables, Table), P> {
+    let siblings = tables_at(doc, path).ok_or(P::Inline)?;
+    if i >= siblings.len() {
+        return Err(P::NoItem);
+    }
+    let taken = take(siblings, i);
+    Ok((siblings, taken))
+}
+
 /// The sub-sections of `section`, made when it has none.
 fn sub_sections(section: &mut Table) -> Option<&mut ArrayOfTables> {
     if !section.contains_key("muc") {
@@ -430,10 +437,10 @@ fn set_position(t: &mut Table, place: usize) {
 mod tests {
     use super::*;
 
-    const DOC: &str = r#"the_thuc = "dang"
-kinh_gui = "Ban Thường vụ Huyện ủy"
-
-# Phần I
+    // The test file in its blocks, so a move's expected text is the same
+    // blocks in another order, each byte for byte.
+    const HEAD: &str = "the_thuc = \"dang\"\nkinh_gui = \"Ban Thường vụ Huyện ủy\"\n\n";
+    const PART_I: &str = r#"# Phần I
 [[noi_dung]]
 tieu_de = "Kết quả"
 doan = [
@@ -448,16 +455,16 @@ tieu_de = "Mục con A"
 [[noi_dung.muc]]
 tieu_de = "Mục con B"
 
-# Phần II
-[[noi_dung]]
-tieu_de = "Nhiệm vụ"
-
-[ky]
-ho_ten = "Nguyễn Văn A"
 "#;
+    const PART_II: &str = "# Phần II\n[[noi_dung]]\ntieu_de = \"Nhiệm vụ\"\n\n";
+    const TAIL: &str = "[ky]\nho_ten = \"Nguyễn Văn A\"\n";
+
+    fn doc() -> String {
+        [HEAD, PART_I, PART_II, TAIL].concat()
+    }
 
     fn run(target: &str, op: Op, value: &str) -> Result<String, Error> {
-        apply(Path::new("x.toml"), DOC, target, op, value)
+        apply(Path::new("x.toml"), &doc(), target, op, value)
     }
 
     fn titles(text: &str) -> Vec<String> {
@@ -470,38 +477,11 @@ ho_ten = "Nguyễn Văn A"
     #[test]
     fn moving_a_section_takes_its_comments_paragraphs_and_sub_sections() {
         let out = run("noi_dung[1]", Op::Up, "").unwrap();
-        assert_eq!(
-            out,
-            r#"the_thuc = "dang"
-kinh_gui = "Ban Thường vụ Huyện ủy"
-
-# Phần II
-[[noi_dung]]
-tieu_de = "Nhiệm vụ"
-
-# Phần I
-[[noi_dung]]
-tieu_de = "Kết quả"
-doan = [
-  "Đoạn một.",
-  "Đoạn hai.",  # chú thích đoạn hai
-]
-
-# Mục con
-[[noi_dung.muc]]
-tieu_de = "Mục con A"
-
-[[noi_dung.muc]]
-tieu_de = "Mục con B"
-
-[ky]
-ho_ten = "Nguyễn Văn A"
-"#
-        );
+        assert_eq!(out, [HEAD, PART_II, PART_I, TAIL].concat());
         // And back: the file as it was.
         assert_eq!(
             apply(Path::new("x.toml"), &out, "noi_dung[0]", Op::Down, "").unwrap(),
-            DOC
+            doc()
         );
     }
 
@@ -523,7 +503,7 @@ ho_ten = "Nguyễn Văn A"
             ]
         );
         let back = apply(Path::new("x.toml"), &out, "noi_dung[0].muc[2]", Op::Out, "").unwrap();
-        assert_eq!(titles(&back), titles(DOC));
+        assert_eq!(titles(&back), titles(&doc()));
         let out = run("noi_dung[0].muc[0]", Op::Out, "").unwrap();
         let t = titles(&out);
         assert_eq!(t[4], "[[noi_dung]]");
@@ -544,7 +524,7 @@ ho_ten = "Nguyễn Văn A"
         let out = run("noi_dung[0].doan[1]", Op::Delete, "").unwrap();
         assert_eq!(
             out,
-            DOC.replace("  \"Đoạn hai.\",  # chú thích đoạn hai\n", "")
+            doc().replace("  \"Đoạn hai.\",  # chú thích đoạn hai\n", "")
         );
         let out = run("noi_dung[1].muc", Op::Add, "Mục mới").unwrap();
         assert!(
