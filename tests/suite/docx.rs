@@ -16,7 +16,7 @@ use crate::common::*;
 #[derive(Debug, Deserialize)]
 pub(crate) struct Docx {
     pub body: Vec<Block>,
-    sections: Vec<Section>,
+    pub sections: Vec<Section>,
     footnotes: Vec<Note>,
     title: String,
     author: String,
@@ -95,6 +95,9 @@ pub(crate) struct Block {
     pub top_rule: Option<f64>,
     #[serde(default)]
     keep_next: bool,
+    /// The last paragraph of a section that is not the document's last.
+    #[serde(default)]
+    pub ends_section: bool,
     #[serde(default)]
     runs: Vec<Run>,
     #[serde(default)]
@@ -127,17 +130,17 @@ pub(crate) struct Cell {
 }
 
 #[derive(Debug, Deserialize)]
-struct Section {
-    landscape: bool,
+pub(crate) struct Section {
+    pub landscape: bool,
     width: f64,
     height: f64,
     top: f64,
     bottom: f64,
     left: f64,
     right: f64,
-    title_pg: bool,
-    restart: bool,
-    header_field: String,
+    pub title_pg: bool,
+    pub restart: bool,
+    pub header_field: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,7 +156,7 @@ pub(crate) fn docx_of(path: &Path) -> Vec<u8> {
     vanban::docx::write(&resolved).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn docx_of_toml(text: &str) -> Vec<u8> {
+pub(crate) fn docx_of_toml(text: &str) -> Vec<u8> {
     let path = Path::new("test.toml");
     let doc: vanban::Document = vanban::model::parse(path, text, vanban::model::Format::Toml)
         .unwrap_or_else(|e| panic!("{e}"));

@@ -202,6 +202,79 @@ fn docx_copy_block_follows_the_original_under_a_rule() {
     }
 }
 
+/// A copy of a document with a landscape appendix. In the PDF the appendix
+/// is pages of its own, so the copy block starts the next page, upright and
+/// numbered on; the DOCX gives the block a section of its own to match.
+#[test]
+fn docx_copy_block_after_an_appendix_starts_its_own_upright_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copy.toml");
+    Doc::state_notice()
+        .with(
+            r#"[[phu_luc]]
+tieu_de = "DANH SÁCH TỔ CÔNG TÁC"
+huong = "ngang"
+noi_dung = ["Tổ trưởng: Nguyễn Văn B.", "Tổ viên: Trần Văn C."]"#,
+        )
+        .copied_as("sao-y")
+        .write(&file);
+    let bytes = docx_of(&file);
+    let d = read_back(&bytes);
+    let head = d
+        .body
+        .iter()
+        .position(|b| {
+            b.rows
+                .iter()
+                .any(|r| r.cells.iter().any(|c| c.text == "SAO Y"))
+        })
+        .expect("the copy's head");
+    let rule = &d.body[head - 1];
+    assert!(rule.top_rule.is_some_and(|w| w > 0.5), "{rule:?}");
+    assert!(
+        d.body[head - 2].ends_section,
+        "the appendix's section ends right before the copy's rule: {:?}",
+        d.body[head - 2]
+    );
+    assert!(d.body[head - 1..].iter().all(|b| !b.ends_section));
+    let [main, appendix, copy] = &d.sections[..] else {
+        panic!("main part, appendix, copy block: {:?}", d.sections)
+    };
+    assert!(!main.landscape && appendix.landscape && !copy.landscape);
+    // Numbered on from the appendix, its first page too.
+    assert!(appendix.restart && !copy.restart && !copy.title_pg);
+    assert_eq!(copy.header_field, "PAGE");
+
+    // The block on the same page in vanban's PDF and LibreOffice's, with
+    // the same number at its top.
+    std::fs::write(dir.path().join("copy.docx"), &bytes).unwrap();
+    libreoffice_pdfs(dir.path(), &[dir.path().join("copy.docx")]);
+    let lo = std::fs::read(dir.path().join("lo/copy.pdf")).unwrap();
+    for (who, pdf) in [("vanban", render_file(&file)), ("LibreOffice", lo)] {
+        let p = probe(&pdf);
+        let at = p
+            .pages
+            .iter()
+            .position(|page| lines(page).iter().any(|l| l.text().contains("SAO Y")))
+            .unwrap_or_else(|| panic!("{who}: no copy block"));
+        assert_eq!((at, p.pages.len()), (2, 3), "{who}");
+        let (appendix, page) = (&p.pages[1], &p.pages[2]);
+        assert!(
+            appendix.width > appendix.height,
+            "{who}: a landscape appendix"
+        );
+        assert!(page.width < page.height, "{who}: an upright copy page");
+        let ls = lines(page);
+        assert_eq!(ls[0].text(), "2", "{who}: the copy page's number");
+        let form = find(&ls, "SAO Y");
+        assert!(
+            !ls.iter()
+                .any(|l| l.top() < form.top() && l.text().contains("Tổ viên")),
+            "{who}: nothing of the appendix above the copy block"
+        );
+    }
+}
+
 #[test]
 fn docx_signature_and_seal_are_the_files_bytes_placed_as_the_pdf() {
     let case = &cases()[0];
