@@ -1,7 +1,9 @@
 //! The lists of the form: the body's tree of sections (`noi_dung`, `muc`),
 //! the paragraphs of a section or of the opening and closing (`doan`,
-//! `doan_cuoi`, `mo_dau`, `ket_luan`), the recipients (`noi_nhan.danh_sach`)
-//! and the addressees (`kinh_gui`). An item is added, moved up or down, put
+//! `doan_cuoi`, `mo_dau`, `ket_luan`), the recipients (`noi_nhan.danh_sach`),
+//! the names of a recipient group (`nhom`, which only move up or down: a
+//! group has a name at least) and the addressees (`kinh_gui`). An item is
+//! added, moved up or down, put
 //! under the section before it or taken out a level, or deleted, as a change
 //! of the file's text made with toml_edit: the items not touched keep their
 //! comments and layout, and a moved section takes its comments, paragraphs
@@ -37,6 +39,9 @@ pub enum Op {
 enum Holds {
     Sections,
     Texts,
+    /// The names of a recipient group (`noi_nhan.danh_sach[i].nhom`): texts
+    /// the form reorders but neither adds nor deletes.
+    GroupNames,
 }
 
 /// `text` with `op` done on `target`: an item (`noi_dung[1].muc[0]`,
@@ -55,6 +60,9 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
         _ => (&parsed[..], None),
     };
     let holds = holds(list).ok_or_else(|| fail(P::NotAList))?;
+    if holds == Holds::GroupNames && !matches!(op, Op::Up | Op::Down) {
+        return Err(fail(P::GroupNamesMoveOnly));
+    }
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| Error::Invalid {
@@ -146,6 +154,9 @@ fn holds(path: &[Part<'_>]) -> Option<Holds> {
     });
     match keys.as_slice() {
         ["noi_nhan", "danh_sach"] if path.len() == 2 => Some(Holds::Texts),
+        ["noi_nhan", "danh_sach", "nhom"] if matches!(path, [_, _, Part::Index(_), _]) => {
+            Some(Holds::GroupNames)
+        }
         ["kinh_gui" | "mo_dau" | "ket_luan"] if path.len() == 1 => Some(Holds::Texts),
         ["noi_dung", middle @ .., last] if indexed && middle.iter().all(|k| *k == "muc") => {
             match *last {
@@ -161,7 +172,7 @@ fn holds(path: &[Part<'_>]) -> Option<Holds> {
 
 fn new_item(holds: Holds, text: &str) -> Entry {
     match holds {
-        Holds::Texts => Entry::Value(Value::from(text)),
+        Holds::Texts | Holds::GroupNames => Entry::Value(Value::from(text)),
         Holds::Sections => {
             let mut t = Table::new();
             t.insert("tieu_de", toml_edit::value(text));
@@ -333,7 +344,7 @@ fn list_or_new<'a>(
     if fresh {
         let item = match holds {
             Holds::Sections => Item::ArrayOfTables(ArrayOfTables::new()),
-            Holds::Texts => toml_edit::value(Array::new()),
+            Holds::Texts | Holds::GroupNames => toml_edit::value(Array::new()),
         };
         table.insert(key, item);
     }
@@ -565,5 +576,54 @@ tieu_de = "Mục con B"
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_groups_names_move_among_themselves_and_nothing_else_changes() {
+        const RECIPIENTS: &str = r#"[noi_nhan]
+danh_sach = [
+  # Cấp trên
+  { nhom = ["Thường trực Tỉnh ủy", "Các ban đảng",  "Văn phòng Tỉnh ủy"], ghi_chu = "(Để báo cáo)" },  # nhóm
+  "Thường trực HĐND",
+]
+luu = "VP"
+"#;
+        let text = [HEAD, RECIPIENTS].concat();
+        let at = |text: &str, target: &str, op| apply(Path::new("x.toml"), text, target, op, "");
+        let down = at(&text, "noi_nhan.danh_sach[0].nhom[0]", Op::Down).unwrap();
+        assert_eq!(
+            down,
+            text.replace(
+                r#"["Thường trực Tỉnh ủy", "Các ban đảng","#,
+                r#"["Các ban đảng", "Thường trực Tỉnh ủy","#
+            )
+        );
+        // The odd spacing stays with its place in the list, as in any list.
+        let up = at(&text, "noi_nhan.danh_sach[0].nhom[2]", Op::Up).unwrap();
+        assert!(
+            up.contains(r#""Văn phòng Tỉnh ủy",  "Các ban đảng"], ghi_chu"#),
+            "{up}"
+        );
+        assert_eq!(
+            at(&down, "noi_nhan.danh_sach[0].nhom[1]", Op::Up).unwrap(),
+            text
+        );
+        let problem = |target, op| match at(&text, target, op) {
+            Err(Error::Outline { problem, .. }) => problem,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(problem("noi_nhan.danh_sach[0].nhom[0]", Op::Up), P::First);
+        assert_eq!(problem("noi_nhan.danh_sach[0].nhom[2]", Op::Down), P::Last);
+        for op in [Op::Add, Op::Delete, Op::In, Op::Out] {
+            assert_eq!(
+                problem("noi_nhan.danh_sach[0].nhom[1]", op),
+                P::GroupNamesMoveOnly
+            );
+        }
+        assert_eq!(problem("noi_nhan.danh_sach[1].nhom[0]", Op::Up), P::NoItem);
+        assert_eq!(
+            problem("noi_nhan.danh_sach[0].ghi_chu", Op::Up),
+            P::NotAList
+        );
     }
 }

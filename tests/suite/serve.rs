@@ -706,6 +706,81 @@ fn sections_added_moved_and_deleted_are_numbered_as_the_pdf_numbers_them() {
 }
 
 #[test]
+fn a_recipient_groups_names_move_among_themselves() {
+    let s = served();
+    let opened = get(&s.app, &format!("/api/open?path={SEED}"));
+    let original = opened.json["text"].as_str().unwrap().to_string();
+    const GROUP: [&str; 3] = [
+        "Thường trực Tỉnh ủy",
+        "Các ban đảng, UBKT Tỉnh ủy",
+        "Văn phòng Tỉnh ủy",
+    ];
+    let names = |reply: &serde_json::Value| -> Vec<(String, String)> {
+        reply["preview"]["form"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["member"] != "")
+            .map(|f| {
+                (
+                    f["member"].as_str().unwrap().to_string(),
+                    f["value"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let up = outline(&s, &original, "noi_nhan.danh_sach[0].nhom[2]", "up", "");
+    let want: Vec<(String, String)> = [0, 2, 1]
+        .iter()
+        .enumerate()
+        .map(|(j, &k)| {
+            (
+                format!("noi_nhan.danh_sach[0].nhom[{j}]"),
+                GROUP[k].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(names(&up), want);
+    // The PDF lists them in the new order.
+    let order = |text: &str| -> Vec<usize> {
+        let pdf = printed(&s, text);
+        GROUP
+            .iter()
+            .map(|n| {
+                pdf.find(&format!("- {n},"))
+                    .unwrap_or_else(|| panic!("{n}: {pdf}"))
+            })
+            .collect()
+    };
+    let before = order(&original);
+    assert!(before[0] < before[1] && before[1] < before[2], "{before:?}");
+    let after = order(up["text"].as_str().unwrap());
+    assert!(after[0] < after[2] && after[2] < after[1], "{after:?}");
+    // Back down: the file exactly as written.
+    let back = outline(
+        &s,
+        up["text"].as_str().unwrap(),
+        "noi_nhan.danh_sach[0].nhom[1]",
+        "down",
+        "",
+    );
+    assert_eq!(back["text"].as_str().unwrap(), original);
+    // A name is not deleted from a group through the form.
+    let r = post(
+        &s.app,
+        "/api/outline?lang=en",
+        serde_json::json!({ "path": SEED, "text": original, "target": "noi_nhan.danh_sach[0].nhom[1]", "op": "delete" }),
+    );
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json["error"]["field"], "noi_nhan.danh_sach[0].nhom[1]");
+    assert!(
+        message(&r).contains("only changes the order of the names"),
+        "{}",
+        message(&r)
+    );
+}
+
+#[test]
 fn recipients_and_paragraphs_are_added_moved_and_deleted_and_saved_with_the_comments() {
     let s = served();
     let file = s.dir.join(SEED);
