@@ -65,7 +65,7 @@ pub enum Command {
     },
     /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
     // The list of kinds under the help is added by
-    // `messages::cli::localize`, in the help's language.
+    // `messages::cli::with_kinds_help`, in the help's language.
     New {
         /// The kind, or one of its skeletons (bao-cao-quy …): see the list below.
         kind: String,
