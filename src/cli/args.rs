@@ -402,4 +402,37 @@ mod tests {
         let missing = vanban::messages::cli::untranslated(&cmd);
         assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
     }
+
+    /// clap's own words around the help texts (usage, defaults, possible
+    /// values) are Vietnamese too, in the short and the long help of every
+    /// command.
+    #[test]
+    fn vietnamese_help_has_none_of_claps_english() {
+        fn visit(cmd: &mut clap::Command, found: &mut Vec<String>) {
+            for text in [cmd.render_help(), cmd.render_long_help()] {
+                let text = text.to_string();
+                for english in [
+                    "Usage",
+                    "[OPTIONS]",
+                    "<COMMAND>",
+                    "default:",
+                    "ossible values",
+                ] {
+                    if text.contains(english) {
+                        found.push(format!("{}: {english}", cmd.get_name()));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands_mut() {
+                visit(sub, found);
+            }
+        }
+        let mut cmd = vanban::messages::cli::localize(Cli::command(), vanban::messages::Lang::Vi);
+        let mut found = Vec::new();
+        visit(&mut cmd, &mut found);
+        assert!(
+            found.is_empty(),
+            "English left in the Vietnamese help: {found:?}"
+        );
+    }
 }
