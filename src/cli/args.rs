@@ -266,6 +266,7 @@ pub struct ArchiveArgs {
 pub enum RegisterCommand {
     /// Print the next free number of a document type.
     Next {
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
         /// The type code: NQ, BC, QĐ (or QD) …, or the key of a kind whose symbol has none (cong-van)
@@ -294,6 +295,7 @@ pub enum RegisterCommand {
     },
     /// Print the register.
     List {
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
         /// Only documents issued in this year.
@@ -313,6 +315,7 @@ pub enum RegisterCommand {
     Copy {
         /// The register entry copied (its ID in `register list`).
         id: i64,
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
         /// The copy order: a file with the `[ban_sao]` table (copying body, signature, Nơi nhận).
@@ -334,6 +337,7 @@ pub enum RegisterCommand {
     },
     /// Recompute every archived file's SHA-256; exit 1 if one is missing or altered.
     Verify {
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
     },
