@@ -53,6 +53,7 @@ pub enum Command {
     /// Check a document without rendering it: everything a render checks, plus
     /// lints for what the thể thức fixes (warnings; errors with --strict).
     Check {
+        /// The document file.
         file: PathBuf,
         /// Treat warnings as errors (exit 1).
         #[arg(long)]
@@ -101,6 +102,7 @@ pub enum Command {
     },
     /// Write the pages as PNG pictures: DIR/NAME-1.png, NAME-2.png …
     Preview {
+        /// The document file.
         file: PathBuf,
         /// Only this page (1 is the first).
         #[arg(long = "pages", alias = "page", value_name = "N")]
@@ -116,6 +118,7 @@ pub enum Command {
     },
     /// Render again whenever the document, its data or its fragment files change.
     Watch {
+        /// The document file.
         file: PathBuf,
         /// Where to write the PDF (default: beside the input); with --png, the directory.
         #[arg(short, long)]
@@ -144,7 +147,10 @@ pub enum Command {
         command: RegisterCommand,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
     /// Print the manual page (roff), e.g. `vanban man > vanban.1`.
     Man,
     /// A local web page to list, write, check, preview, render and archive
@@ -304,8 +310,10 @@ pub enum RegisterCommand {
         /// Only this type code (BC, NQ …).
         #[arg(long = "type", value_name = "CODE")]
         type_code: Option<String>,
+        /// Only this thể thức: dang (Party) or nha-nuoc (state).
         #[arg(long, value_enum)]
         the_thuc: Option<TheThucArg>,
+        /// How to print: table, csv or json.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
@@ -330,6 +338,7 @@ pub enum RegisterCommand {
         /// TRÍCH SAO: the parts of the body kept, by position from 1 (`--parts 2,3`).
         #[arg(long, value_name = "N,N", value_delimiter = ',')]
         parts: Vec<u32>,
+        /// a-3b (sources embedded), a-2b or a-1b (sources in a folder beside the PDF).
         #[arg(long, value_name = "STANDARD", default_value = "a-3b", value_parser = parse_standard)]
         pdf_standard: PdfStandard,
         #[command(flatten)]
@@ -405,6 +414,27 @@ mod tests {
         cmd.build();
         let missing = vanban::messages::cli::untranslated(&cmd);
         assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+    }
+
+    /// Every command and visible option has its English help (the doc
+    /// comment): an option added without one prints an empty line.
+    #[test]
+    fn every_option_has_its_english_help() {
+        fn visit(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                if a.get_help().is_none() && a.get_long_help().is_none() {
+                    missing.push(format!("{path} {}", a.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                visit(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        visit(&cmd, "vanban", &mut missing);
+        assert!(missing.is_empty(), "no English help for: {missing:?}");
     }
 
     /// clap's own words around the help texts (usage, defaults, possible
