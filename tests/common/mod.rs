@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 mod samples;
+// tests/memory.rs, a binary of its own, takes these helpers without the samples.
+#[allow(unused_imports)]
 pub use samples::*;
 
 use std::path::{Path, PathBuf};
