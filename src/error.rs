@@ -19,7 +19,7 @@ pub type WatchError = std::convert::Infallible;
 
 /// Why a change of a list in the page's form (a section, a paragraph, a
 /// recipient added, moved or deleted) cannot be made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum OutlineProblem {
     /// The field is not a list the form changes (sections, paragraphs,
     /// recipients, addressees).
@@ -38,6 +38,9 @@ pub enum OutlineProblem {
     EmptyText,
     /// Sections written inline (`noi_dung = [{ … }]`) move between levels in the file only.
     Inline,
+    /// The names of a recipient group are reordered only; a name is added
+    /// or removed in the file (a group keeps one name at least).
+    GroupNamesMoveOnly,
 }
 
 /// A place in an input file. Line and column are 1-based; 0 means unknown.
@@ -610,6 +613,30 @@ impl Error {
                 | Error::ForeignOrigin { .. }
                 | Error::UploadKind { .. }
         )
+    }
+
+    /// The field the error is about and where it stands (1-based line and
+    /// column), when it is about the text `text` of the document `file`:
+    /// what an editor or the web page marks. Empty and `None` otherwise.
+    pub fn place_in(&self, file: &Path, text: &str) -> (String, Option<(usize, usize)>) {
+        match self {
+            Error::Parse { loc, field, .. } if loc.file == file => (
+                field.clone(),
+                (loc.line > 0).then_some((loc.line, loc.column)),
+            ),
+            Error::Invalid { file: f, field, .. }
+            | Error::MissingGlyph { file: f, field, .. }
+            | Error::LegacyEncoding { file: f, field, .. }
+            | Error::Limit { file: f, field, .. }
+            | Error::Outside { file: f, field, .. }
+            | Error::Table { file: f, field, .. }
+            | Error::Outline { file: f, field, .. }
+                if f == file =>
+            {
+                (field.clone(), crate::locate::field(text, field))
+            }
+            _ => (String::new(), None),
+        }
     }
 }
 
