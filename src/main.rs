@@ -11,9 +11,10 @@ use vanban::messages::{self, Lang};
 use cli::args::{Cli, LangArg};
 use cli::run::{report, run};
 
-/// Typst's layout and PDF export allocate and free many small values; the
-/// system allocator cost a cold render ~5% of its instructions more than
-/// mimalloc (bench/instructions.md). The library leaves the choice to its user.
+/// Typst's layout and PDF export allocate and free many small values: with
+/// mimalloc a render runs ~4,5% fewer instructions and a batch takes 13% less
+/// CPU time than with the system's allocator (bench/instructions.md). The
+/// library leaves the choice to its user.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
