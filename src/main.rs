@@ -12,7 +12,7 @@ use cli::args::{Cli, LangArg};
 use cli::run::{report, run};
 
 /// Typst's layout and PDF export allocate and free many small values: with
-/// mimalloc a render runs ~4,5% fewer instructions and a batch takes 13% less
+/// mimalloc a render runs 2–5% fewer instructions and a batch takes 12% less
 /// CPU time than with the system's allocator (bench/instructions.md). The
 /// library leaves the choice to its user.
 #[global_allocator]
