@@ -240,12 +240,12 @@ pub enum Error {
         file: PathBuf,
     },
 
-    /// The message and field may quote the file (a value, a header): only
+    /// The reason and field may quote the file (a value, a header): only
     /// short excerpts are shown, see [`excerpts`].
     Parse {
         loc: Location,
         field: String,
-        message: String,
+        problem: crate::parsing::ParseProblem,
     },
 
     /// A value that parses but cannot be used.

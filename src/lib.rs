@@ -29,6 +29,7 @@ pub mod locate;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod parsing;
 pub mod problems;
 pub mod profile;
 pub mod resolve;

@@ -139,6 +139,12 @@ pub enum FragmentProblem {
         code: String,
         suggestion: Option<String>,
     },
+    /// A filter refused its value (`{{ "x" | ngay }}`).
+    Value(crate::parsing::ValueProblem),
+    /// The template text is not well formed: minijinja's words.
+    Syntax { detail: String },
+    /// The fragment ran past the step budget (a loop too long).
+    TooManySteps,
     /// Anything else minijinja reports: its kind and its words.
     Engine { detail: String },
 }

@@ -16,6 +16,7 @@ use crate::fields::Period;
 use crate::fields::Text;
 use crate::locale::parse_number;
 use crate::model;
+use crate::parsing::{FiguresProblem, ParseProblem};
 
 /// A verdict given by hand, for qualitative targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -66,11 +67,11 @@ pub struct Figures {
     pub rows: BTreeMap<String, (Row, String)>,
 }
 
-fn bad(file: &Path, place: String, message: String) -> Error {
+fn bad(file: &Path, place: String, problem: impl Into<ParseProblem>) -> Error {
     Error::Parse {
         loc: Location::file_only(file),
         field: place,
-        message,
+        problem: problem.into(),
     }
 }
 
@@ -117,7 +118,10 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
             return Err(bad(
                 path,
                 place,
-                format!("the code `{}` has figures twice (first at {first})", row.ma),
+                FiguresProblem::CodeTwice {
+                    code: row.ma.clone(),
+                    first: first.clone(),
+                },
             ));
         }
         figures.rows.insert(row.ma.clone(), (row, place));
@@ -126,15 +130,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
 }
 
 /// The columns a sheet or CSV must have, and which are optional.
-const COLUMNS: [&str; 7] = [
-    "ma",
-    "thuc_hien",
-    "cung_ky",
-    "luy_ke",
-    "luy_ke_cung_ky",
-    "ghi_chu",
-    "danh_gia",
-];
+const COLUMNS: [&str; 7] = crate::parsing::FIGURE_COLUMNS;
 
 /// The spreadsheet letter of column `i` (0 → A, 26 → AA).
 pub(crate) fn column_letter(i: usize) -> String {
@@ -164,11 +160,9 @@ fn row_from_cells(
             return Err(bad(
                 path,
                 place(c),
-                format!(
-                    "`{}` is in a column without a name in the header row; name the column ({}) or clear the cell",
-                    cell.text().trim(),
-                    COLUMNS.map(|c| format!("`{c}`")).join(", ")
-                ),
+                FiguresProblem::Unnamed {
+                    value: cell.text().trim().to_string(),
+                },
             ));
         }
     }
@@ -180,16 +174,16 @@ fn row_from_cells(
                 CellValue::Date(shown) => Err(bad(
                     path,
                     place(c),
-                    format!(
-                        "this cell is a date ({shown}), not a number; format the cell as a number"
-                    ),
+                    FiguresProblem::DateCell {
+                        shown: shown.clone(),
+                    },
                 )),
                 CellValue::Number(n) => bounded(*n).map(Some).map_err(|e| bad(path, place(c), e)),
                 CellValue::Text(t) if t.trim().is_empty() => Ok(None),
                 CellValue::Text(t) => parse_number(t)
                     .and_then(bounded)
                     .map(Some)
-                    .map_err(|e| bad(path, place(c), format!("{e}; expected a number"))),
+                    .map_err(|e| bad(path, place(c), e)),
             }
         };
         match name.as_str() {
@@ -214,7 +208,9 @@ fn row_from_cells(
                         return Err(bad(
                             path,
                             place(c),
-                            format!("`{other}` is not a verdict; expected vuot, dat or chua-dat"),
+                            FiguresProblem::NotAVerdict {
+                                value: other.to_string(),
+                            },
                         ))
                     }
                 }
@@ -227,7 +223,7 @@ fn row_from_cells(
         return if blank {
             Ok(None)
         } else {
-            Err(bad(path, place(0), "the code (`ma`) is empty".into()))
+            Err(bad(path, place(0), FiguresProblem::EmptyCode))
         };
     }
     Ok(Some(row))
@@ -253,32 +249,32 @@ impl CellValue {
     }
 }
 
+/// The csv reader's complaint, as its words.
+fn csv_problem(e: &csv::Error) -> ParseProblem {
+    ParseProblem::Csv {
+        detail: e.to_string(),
+    }
+}
+
 fn check_header(path: &Path, header: &[String], where_: &str) -> Result<(), Error> {
     for (i, h) in header.iter().enumerate() {
         if !h.is_empty() && header[..i].contains(h) {
             return Err(bad(
                 path,
                 where_.to_string(),
-                format!("the column `{h}` is named twice; one of them would be ignored"),
+                FiguresProblem::ColumnTwice { column: h.clone() },
             ));
         }
         if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {
             return Err(bad(
                 path,
                 where_.to_string(),
-                format!(
-                    "unknown column `{h}`; the columns are {}",
-                    COLUMNS.map(|c| format!("`{c}`")).join(", ")
-                ),
+                FiguresProblem::UnknownColumn { column: h.clone() },
             ));
         }
     }
     if !header.iter().any(|h| h == "ma") {
-        return Err(bad(
-            path,
-            where_.to_string(),
-            "the header row needs a `ma` column (the indicator code)".into(),
-        ));
+        return Err(bad(path, where_.to_string(), FiguresProblem::NoCodeColumn));
     }
     Ok(())
 }
@@ -288,7 +284,7 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, String)>, Error> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| bad(path, "row 1".into(), e.to_string()))?
+        .map_err(|e| bad(path, "row 1".into(), csv_problem(&e)))?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
@@ -296,7 +292,7 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, String)>, Error> {
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record.map_err(|e| bad(path, format!("row {line}"), e.to_string()))?;
+        let record = record.map_err(|e| bad(path, format!("row {line}"), csv_problem(&e)))?;
         let cells: Vec<CellValue> = record
             .iter()
             .map(|t| CellValue::Text(t.to_string()))
@@ -322,11 +318,7 @@ fn column_name(c: usize, header: &[String], first_col: usize) -> String {
 /// đánh giá" without a word: surely the wrong file or sheet.
 fn no_rows(path: &Path, rows: &[(Row, String)], header_at: &str) -> Result<(), Error> {
     if rows.is_empty() {
-        return Err(bad(
-            path,
-            header_at.to_string(),
-            "there are no figures below the header row".into(),
-        ));
+        return Err(bad(path, header_at.to_string(), FiguresProblem::NoFigures));
     }
     Ok(())
 }
@@ -357,10 +349,14 @@ pub(crate) fn open_workbook<'a>(
 }
 
 fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row, String)>, Error> {
-    let mut book = open_workbook(path, bytes).map_err(|e| Error::Parse {
-        loc: Location::file_only(path),
-        field: String::new(),
-        message: format!("cannot open the workbook: {e}"),
+    let mut book = open_workbook(path, bytes).map_err(|e| {
+        bad(
+            path,
+            String::new(),
+            FiguresProblem::Workbook {
+                detail: e.to_string(),
+            },
+        )
     })?;
     let names = book.sheet_names();
     let name = match sheet {
@@ -369,7 +365,10 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
                 return Err(bad(
                     path,
                     String::new(),
-                    format!("no sheet named `{s}`; the sheets are {}", names.join(", ")),
+                    FiguresProblem::NoSheet {
+                        name: s.to_string(),
+                        sheets: names.clone(),
+                    },
                 ));
             }
             s.to_string()
@@ -377,16 +376,22 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| bad(path, String::new(), "the workbook has no sheet".into()))?,
+            .ok_or_else(|| bad(path, String::new(), FiguresProblem::NoSheets))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| bad(path, format!("sheet `{name}`"), e.to_string()))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        bad(
+            path,
+            format!("sheet `{name}`"),
+            FiguresProblem::Workbook {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     let Some((first_row, first_col)) = range.start() else {
         return Err(bad(
             path,
             format!("sheet `{name}`"),
-            "the sheet is empty; its first row must be the header (`ma`, `thuc_hien`, …)".into(),
+            FiguresProblem::EmptySheet,
         ));
     };
     let header_at = format!("sheet `{name}`, row {}", first_row + 1);
@@ -418,7 +423,9 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
                     return Err(bad(
                         path,
                         format!("sheet `{name}`, row {}, {column}", row + 1),
-                        format!("the formula `={formula}` has no computed value stored; open the workbook in Excel or LibreOffice and save it, so that its values are stored"),
+                        FiguresProblem::Formula {
+                            formula: formula.clone(),
+                        },
                     ));
                 }
             }
@@ -497,7 +504,7 @@ fn merged_header<R: std::io::Read + std::io::Seek>(
             return Err(bad(
                 path,
                 header_at.to_string(),
-                format!("the header cells {range} are merged; unmerge them and give each column its own name"),
+                FiguresProblem::MergedHeader { range },
             ));
         }
     }

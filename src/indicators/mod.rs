@@ -25,6 +25,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::inputs::Inputs;
 use crate::model::{self, DataSources};
+use crate::parsing::FiguresProblem;
 use crate::problems::Invalid;
 
 /// Loads the catalogue and the figures a document names and evaluates them,
@@ -152,14 +153,17 @@ pub fn load_in(
     let codes = catalogue.codes();
     for (code, (_, place)) in &figures.rows {
         if !codes.contains(&code.as_str()) {
-            let closest = crate::suggest::did_you_mean(code, codes.iter().copied());
+            let suggestion =
+                crate::suggest::closest(code, codes.iter().copied()).map(|(_, k)| k.to_string());
             return Err(Error::Parse {
                 loc: crate::error::Location::file_only(&figures_path),
                 field: place.clone(),
-                message: format!(
-                    "no indicator `{code}` in the catalogue {}{closest}",
-                    catalogue_path.display()
-                ),
+                problem: FiguresProblem::NoIndicator {
+                    code: code.clone(),
+                    catalogue: catalogue_path.to_path_buf(),
+                    suggestion,
+                }
+                .into(),
             });
         }
     }
@@ -195,10 +199,11 @@ fn refuse_negative_figures(
                     return Err(Error::Parse {
                         loc: crate::error::Location::file_only(figures_path),
                         field: format!("{place}, `{key}`"),
-                        message: format!(
-                            "`{code}` has the figure {v}, below zero; {}",
-                            Shape::NEGATIVE_RULE
-                        ),
+                        problem: FiguresProblem::Negative {
+                            code: code.clone(),
+                            value: v.to_string(),
+                        }
+                        .into(),
                     });
                 }
             }

@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use super::patterns::translate;
 use super::{problems, tr, Lang};
 use crate::error::{excerpts, Error, ErrorKind};
 
@@ -123,15 +122,6 @@ fn original_problem(p: &crate::error::OriginalProblem, lang: Lang) -> String {
     }
 }
 
-/// A parser's or a domain check's own sentence: English as it came, or its
-/// Vietnamese from the pattern table.
-fn said(message: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => translate(message),
-        Lang::En => message.to_string(),
-    }
-}
-
 fn d(p: &Path) -> std::path::Display<'_> {
     p.display()
 }
@@ -155,11 +145,11 @@ pub fn text(e: &Error, lang: Lang) -> String {
         Error::Parse {
             loc,
             field: f,
-            message,
+            problem,
         } => format!(
             "{loc}{}: {}",
             field(&excerpts(f), lang),
-            excerpts(&said(message, lang))
+            excerpts(&super::parsing::parse_problem(problem, lang))
         ),
         Error::Invalid {
             file,
