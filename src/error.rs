@@ -245,7 +245,8 @@ pub enum Error {
     Parse {
         loc: Location,
         field: String,
-        problem: crate::parsing::ParseProblem,
+        // Boxed: the variant stays under clippy's size for an error.
+        problem: Box<crate::parsing::ParseProblem>,
     },
 
     /// A value that parses but cannot be used.

@@ -71,7 +71,7 @@ fn bad(file: &Path, place: String, problem: impl Into<ParseProblem>) -> Error {
     Error::Parse {
         loc: Location::file_only(file),
         field: place,
-        problem: problem.into(),
+        problem: Box::new(problem.into()),
     }
 }
 

@@ -158,12 +158,14 @@ pub fn load_in(
             return Err(Error::Parse {
                 loc: crate::error::Location::file_only(&figures_path),
                 field: place.clone(),
-                problem: FiguresProblem::NoIndicator {
-                    code: code.clone(),
-                    catalogue: catalogue_path.to_path_buf(),
-                    suggestion,
-                }
-                .into(),
+                problem: Box::new(
+                    FiguresProblem::NoIndicator {
+                        code: code.clone(),
+                        catalogue: catalogue_path.to_path_buf(),
+                        suggestion,
+                    }
+                    .into(),
+                ),
             });
         }
     }
@@ -199,11 +201,13 @@ fn refuse_negative_figures(
                     return Err(Error::Parse {
                         loc: crate::error::Location::file_only(figures_path),
                         field: format!("{place}, `{key}`"),
-                        problem: FiguresProblem::Negative {
-                            code: code.clone(),
-                            value: v.to_string(),
-                        }
-                        .into(),
+                        problem: Box::new(
+                            FiguresProblem::Negative {
+                                code: code.clone(),
+                                value: v.to_string(),
+                            }
+                            .into(),
+                        ),
                     });
                 }
             }

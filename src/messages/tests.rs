@@ -35,11 +35,11 @@ fn one_of_each() -> Vec<Error> {
         Error::Parse {
             loc: Location::at(&f(), 3, 1),
             field: "trich_yue".into(),
-            problem: ParseProblem::UnknownField {
+            problem: Box::new(ParseProblem::UnknownField {
                 field: "trich_yue".into(),
                 suggestion: Some("trich_yeu".into()),
                 known: vec!["trich_yeu".into()],
-            },
+            }),
         },
         Error::Invalid {
             file: f(),
@@ -479,7 +479,7 @@ fn every_problem() -> Vec<Error> {
     out.extend(parse_problems().into_iter().map(|problem| Error::Parse {
         loc: Location::at(&f(), 2, 3),
         field: s("so"),
-        problem,
+        problem: Box::new(problem),
     }));
     out.extend(
         [
@@ -702,9 +702,9 @@ fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
             Error::Parse { problem, .. } => {
                 add(format!(
                     "ParseProblem::{:?}",
-                    ParseProblemKind::from(problem)
+                    ParseProblemKind::from(problem.as_ref())
                 ));
-                match problem {
+                match problem.as_ref() {
                     ParseProblem::Value(v) => {
                         add(format!("ValueProblem::{:?}", ValueProblemKind::from(v)))
                     }

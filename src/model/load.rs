@@ -110,7 +110,7 @@ pub fn load_bytes<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, E
         Error::Parse {
             loc: Location::at_byte(path, before, valid),
             field: String::new(),
-            problem: ParseProblem::NotUtf8,
+            problem: Box::new(ParseProblem::NotUtf8),
         }
     })?;
     parse(path, text, format)
@@ -227,7 +227,7 @@ fn explain<T: DeserializeOwned>(
     Error::Parse {
         loc,
         field,
-        problem,
+        problem: Box::new(problem),
     }
 }
 
@@ -238,7 +238,7 @@ fn tree(file: &Path, text: &str, format: Format) -> Result<Tree, Error> {
     let syntax = |loc: Location, detail: String| Error::Parse {
         loc,
         field: String::new(),
-        problem: ParseProblem::Syntax { detail },
+        problem: Box::new(ParseProblem::Syntax { detail }),
     };
     match format {
         Format::Toml => toml::from_str(text).map_err(|e| {
@@ -301,7 +301,7 @@ fn check_nesting(file: &Path, text: &str) -> Result<(), Error> {
                     return Err(Error::Parse {
                         loc: Location::at_byte(file, text, i),
                         field: String::new(),
-                        problem: ParseProblem::TooDeep { max: MAX_NESTING },
+                        problem: Box::new(ParseProblem::TooDeep { max: MAX_NESTING }),
                     });
                 }
             }

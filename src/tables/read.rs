@@ -82,9 +82,9 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<RawCell>>, Error> {
         let record = record.map_err(|e| Error::Parse {
             loc: crate::error::Location::file_only(path),
             field: format!("row {line}"),
-            problem: crate::parsing::ParseProblem::Csv {
+            problem: Box::new(crate::parsing::ParseProblem::Csv {
                 detail: e.to_string(),
-            },
+            }),
         })?;
         out.push(
             record
