@@ -632,7 +632,10 @@ mod tests {
                 cung_ky: ck.map(d),
                 ..Row::default()
             };
-            f.rows.insert(ma.to_string(), (row, String::new()));
+            f.rows.insert(
+                ma.to_string(),
+                (row, crate::parsing::FiguresPlace::default()),
+            );
         }
         f
     }

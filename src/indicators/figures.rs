@@ -16,7 +16,7 @@ use crate::fields::Period;
 use crate::fields::Text;
 use crate::locale::parse_number;
 use crate::model;
-use crate::parsing::{FiguresProblem, ParseProblem};
+use crate::parsing::{FiguresPlace, FiguresProblem, ParseProblem};
 
 /// A verdict given by hand, for qualitative targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -64,14 +64,17 @@ struct FiguresToml {
 pub struct Figures {
     pub year: Option<i32>,
     pub period: Option<Period>,
-    pub rows: BTreeMap<String, (Row, String)>,
+    pub rows: BTreeMap<String, (Row, FiguresPlace)>,
 }
 
-fn bad(file: &Path, place: String, problem: impl Into<ParseProblem>) -> Error {
+pub(crate) fn bad(file: &Path, at: FiguresPlace, problem: impl Into<ParseProblem>) -> Error {
     Error::Parse {
         loc: Location::file_only(file),
-        field: place,
-        problem: Box::new(problem.into()),
+        field: String::new(),
+        problem: Box::new(ParseProblem::InFigures {
+            at,
+            problem: Box::new(problem.into()),
+        }),
     }
 }
 
@@ -94,7 +97,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
         .unwrap_or("")
         .to_ascii_lowercase();
     let mut figures = Figures::default();
-    let rows: Vec<(Row, String)> = match ext.as_str() {
+    let rows: Vec<(Row, FiguresPlace)> = match ext.as_str() {
         "toml" | "json" | "yaml" | "yml" => {
             let f: FiguresToml = model::load_bytes(path, bytes)?;
             figures.year = Some(f.nam);
@@ -102,7 +105,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
             f.chi_tieu
                 .into_iter()
                 .enumerate()
-                .map(|(i, r)| (r, format!("chi_tieu[{i}]")))
+                .map(|(i, r)| (r, FiguresPlace::entry(i)))
                 .collect()
         }
         "csv" => read_csv(path, bytes)?,
@@ -149,7 +152,7 @@ fn row_from_cells(
     path: &Path,
     header: &[String],
     cells: &[CellValue],
-    place: impl Fn(usize) -> String,
+    place: impl Fn(usize) -> FiguresPlace,
 ) -> Result<Option<Row>, Error> {
     let mut row = Row::default();
     // A value under no column name would be silently dropped: a merged or
@@ -256,69 +259,72 @@ fn csv_problem(e: &csv::Error) -> ParseProblem {
     }
 }
 
-fn check_header(path: &Path, header: &[String], where_: &str) -> Result<(), Error> {
+fn check_header(path: &Path, header: &[String], where_: &FiguresPlace) -> Result<(), Error> {
     for (i, h) in header.iter().enumerate() {
         if !h.is_empty() && header[..i].contains(h) {
             return Err(bad(
                 path,
-                where_.to_string(),
+                where_.clone(),
                 FiguresProblem::ColumnTwice { column: h.clone() },
             ));
         }
         if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {
             return Err(bad(
                 path,
-                where_.to_string(),
+                where_.clone(),
                 FiguresProblem::UnknownColumn { column: h.clone() },
             ));
         }
     }
     if !header.iter().any(|h| h == "ma") {
-        return Err(bad(path, where_.to_string(), FiguresProblem::NoCodeColumn));
+        return Err(bad(path, where_.clone(), FiguresProblem::NoCodeColumn));
     }
     Ok(())
 }
 
-fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, String)>, Error> {
+fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, FiguresPlace)>, Error> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| bad(path, "row 1".into(), csv_problem(&e)))?
+        .map_err(|e| bad(path, FiguresPlace::row(None, 1), csv_problem(&e)))?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
-    check_header(path, &header, "row 1")?;
+    check_header(path, &header, &FiguresPlace::row(None, 1))?;
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record.map_err(|e| bad(path, format!("row {line}"), csv_problem(&e)))?;
+        let at = FiguresPlace::row(None, line);
+        let record = record.map_err(|e| bad(path, at.clone(), csv_problem(&e)))?;
         let cells: Vec<CellValue> = record
             .iter()
             .map(|t| CellValue::Text(t.to_string()))
             .collect();
-        let place = |c: usize| format!("row {line}, {}", column_name(c, &header, 0));
+        let place = |c: usize| column_at(&at, c, &header, 0);
         if let Some(row) = row_from_cells(path, &header, &cells, place)? {
-            out.push((row, format!("row {line}")));
+            out.push((row, at));
         }
     }
-    no_rows(path, &out, "row 1")?;
+    no_rows(path, &out, &FiguresPlace::row(None, 1))?;
     Ok(out)
 }
 
-/// "column B (`thuc_hien`)", or "column E" under no name.
-fn column_name(c: usize, header: &[String], first_col: usize) -> String {
-    match header.get(c).filter(|h| !h.is_empty()) {
-        Some(h) => format!("column {} (`{h}`)", column_letter(first_col + c)),
-        None => format!("column {}", column_letter(first_col + c)),
-    }
+/// `at` in column `c` of the header: its letter, and its name if it has one.
+fn column_at(at: &FiguresPlace, c: usize, header: &[String], first_col: usize) -> FiguresPlace {
+    let name = header.get(c).filter(|h| !h.is_empty()).cloned();
+    at.column(column_letter(first_col + c), name)
 }
 
 /// A file with a header and no figures under it leaves every target "chưa
 /// đánh giá" without a word: surely the wrong file or sheet.
-fn no_rows(path: &Path, rows: &[(Row, String)], header_at: &str) -> Result<(), Error> {
+fn no_rows(
+    path: &Path,
+    rows: &[(Row, FiguresPlace)],
+    header_at: &FiguresPlace,
+) -> Result<(), Error> {
     if rows.is_empty() {
-        return Err(bad(path, header_at.to_string(), FiguresProblem::NoFigures));
+        return Err(bad(path, header_at.clone(), FiguresProblem::NoFigures));
     }
     Ok(())
 }
@@ -348,11 +354,15 @@ pub(crate) fn open_workbook<'a>(
     })
 }
 
-fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row, String)>, Error> {
+fn read_sheet(
+    path: &Path,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Vec<(Row, FiguresPlace)>, Error> {
     let mut book = open_workbook(path, bytes).map_err(|e| {
         bad(
             path,
-            String::new(),
+            FiguresPlace::default(),
             FiguresProblem::Workbook {
                 detail: e.to_string(),
             },
@@ -364,7 +374,7 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
             if !names.iter().any(|n| n == s) {
                 return Err(bad(
                     path,
-                    String::new(),
+                    FiguresPlace::default(),
                     FiguresProblem::NoSheet {
                         name: s.to_string(),
                         sheets: names.clone(),
@@ -376,12 +386,12 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| bad(path, String::new(), FiguresProblem::NoSheets))?,
+            .ok_or_else(|| bad(path, FiguresPlace::default(), FiguresProblem::NoSheets))?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {
         bad(
             path,
-            format!("sheet `{name}`"),
+            FiguresPlace::sheet(&name),
             FiguresProblem::Workbook {
                 detail: e.to_string(),
             },
@@ -390,11 +400,11 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
     let Some((first_row, first_col)) = range.start() else {
         return Err(bad(
             path,
-            format!("sheet `{name}`"),
+            FiguresPlace::sheet(&name),
             FiguresProblem::EmptySheet,
         ));
     };
-    let header_at = format!("sheet `{name}`, row {}", first_row + 1);
+    let header_at = FiguresPlace::row(Some(&name), first_row as usize + 1);
     merged_header(&mut book, &name, first_row, &header_at, path)?;
     let mut rows = range.rows();
     let header: Vec<String> = rows
@@ -416,13 +426,14 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
                 let cached = range.get_value((row, col));
                 if row > first_row && matches!(cached, None | Some(Data::Empty)) {
                     // A formula-only column may lie left of the values.
+                    let at = FiguresPlace::row(Some(&name), row as usize + 1);
                     let column = match col.checked_sub(first_col) {
-                        Some(c) => column_name(c as usize, &header, first_col as usize),
-                        None => format!("column {}", column_letter(col as usize)),
+                        Some(c) => column_at(&at, c as usize, &header, first_col as usize),
+                        None => at.column(column_letter(col as usize), None),
                     };
                     return Err(bad(
                         path,
-                        format!("sheet `{name}`, row {}, {column}", row + 1),
+                        column,
                         FiguresProblem::Formula {
                             formula: formula.clone(),
                         },
@@ -450,14 +461,10 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
                 other => CellValue::Text(format!("{other}")),
             })
             .collect();
-        let place = |c: usize| {
-            format!(
-                "sheet `{name}`, row {excel_row}, {}",
-                column_name(c, &header, first_col as usize)
-            )
-        };
+        let at = FiguresPlace::row(Some(&name), excel_row);
+        let place = |c: usize| column_at(&at, c, &header, first_col as usize);
         if let Some(row) = row_from_cells(path, &header, &cells, place)? {
-            out.push((row, format!("sheet `{name}`, row {excel_row}")));
+            out.push((row, at));
         }
     }
     no_rows(path, &out, &header_at)?;
@@ -483,7 +490,7 @@ fn merged_header<R: std::io::Read + std::io::Seek>(
     book: &mut calamine::Sheets<R>,
     name: &str,
     header_row: u32,
-    header_at: &str,
+    header_at: &FiguresPlace,
     path: &Path,
 ) -> Result<(), Error> {
     let calamine::Sheets::Xlsx(xlsx) = book else {
@@ -503,7 +510,7 @@ fn merged_header<R: std::io::Read + std::io::Seek>(
             );
             return Err(bad(
                 path,
-                header_at.to_string(),
+                header_at.clone(),
                 FiguresProblem::MergedHeader { range },
             ));
         }
@@ -567,14 +574,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "q1.csv", "ma,thuc_hien\nthu,3420,2980\n");
         let err = load(&p, None).unwrap_err().to_string();
-        assert!(err.contains("row 2, column C`"), "{err}");
+        assert!(err.contains("row 2, column C:"), "{err}");
         assert!(
             err.contains("`2980` is in a column without a name"),
             "{err}"
         );
         let p = write(dir.path(), "blank.csv", "ma,,thuc_hien\nthu,x,3420\n");
         let err = load(&p, None).unwrap_err().to_string();
-        assert!(err.contains("row 2, column B`"), "{err}");
+        assert!(err.contains("row 2, column B:"), "{err}");
         // Trailing empty cells are harmless.
         let p = write(dir.path(), "trailing.csv", "ma,thuc_hien\nthu,3420,,\n");
         assert!(load(&p, None).is_ok());
@@ -651,7 +658,7 @@ mod tests {
             sheet.write_number(1, 3, 1.0).unwrap();
         });
         let err = load(&path, None).unwrap_err().to_string();
-        assert!(err.contains("row 2, column D`"), "{err}");
+        assert!(err.contains("row 2, column D:"), "{err}");
     }
 
     /// A workbook written by a program (not saved by Excel) may hold a formula

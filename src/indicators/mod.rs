@@ -155,18 +155,15 @@ pub fn load_in(
         if !codes.contains(&code.as_str()) {
             let suggestion =
                 crate::suggest::closest(code, codes.iter().copied()).map(|(_, k)| k.to_string());
-            return Err(Error::Parse {
-                loc: crate::error::Location::file_only(&figures_path),
-                field: place.clone(),
-                problem: Box::new(
-                    FiguresProblem::NoIndicator {
-                        code: code.clone(),
-                        catalogue: catalogue_path.to_path_buf(),
-                        suggestion,
-                    }
-                    .into(),
-                ),
-            });
+            return Err(figures::bad(
+                &figures_path,
+                place.clone(),
+                FiguresProblem::NoIndicator {
+                    code: code.clone(),
+                    catalogue: catalogue_path.to_path_buf(),
+                    suggestion,
+                },
+            ));
         }
     }
     refuse_negative_figures(&catalogue, &figures, &figures_path)?;
@@ -198,17 +195,14 @@ fn refuse_negative_figures(
                 ("luy_ke_cung_ky", row.luy_ke_cung_ky),
             ] {
                 if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
-                    return Err(Error::Parse {
-                        loc: crate::error::Location::file_only(figures_path),
-                        field: format!("{place}, `{key}`"),
-                        problem: Box::new(
-                            FiguresProblem::Negative {
-                                code: code.clone(),
-                                value: v.to_string(),
-                            }
-                            .into(),
-                        ),
-                    });
+                    return Err(figures::bad(
+                        figures_path,
+                        place.key(key),
+                        FiguresProblem::Negative {
+                            code: code.clone(),
+                            value: v.to_string(),
+                        },
+                    ));
                 }
             }
         }

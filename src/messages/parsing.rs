@@ -3,7 +3,8 @@
 
 use super::{tr, Lang};
 use crate::parsing::{
-    Described, FiguresProblem, Found, ParseProblem, ValueProblem, Wanted, FIGURE_COLUMNS,
+    Described, FiguresPlace, FiguresProblem, Found, ParseProblem, ValueProblem, Wanted,
+    FIGURE_COLUMNS,
 };
 
 /// "`a`, `b`, `c`".
@@ -131,6 +132,10 @@ pub fn parse_problem(p: &ParseProblem, lang: Lang) -> String {
             detail
         ),
         ParseProblem::Figures(f) => figures(f, lang),
+        ParseProblem::InFigures { at, problem } => match figures_place(at, lang) {
+            at if at.is_empty() => parse_problem(problem, lang),
+            at => format!("{at}: {}", parse_problem(problem, lang)),
+        },
         ParseProblem::Unexplained { detail } => tr!(
             lang,
             "không đọc được giá trị này (lời của bộ đọc tệp: {})",
@@ -373,7 +378,7 @@ fn figures(p: &FiguresProblem, lang: Lang) -> String {
             "mã `{}` có số liệu hai lần (lần đầu ở {})",
             "the code `{}` has figures twice (first at {})",
             code,
-            first
+            figures_place(first, lang)
         ),
         FiguresProblem::Unnamed { value } => tr!(
             lang,
@@ -483,4 +488,25 @@ fn figures(p: &FiguresProblem, lang: Lang) -> String {
             value
         ),
     }
+}
+
+/// "trang tính `Số liệu`, hàng 5, cột C (`thuc_hien`)" / "sheet `Số liệu`, row 5, column C (`thuc_hien`)".
+pub fn figures_place(at: &FiguresPlace, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(i) = at.entry {
+        parts.push(format!("chi_tieu[{i}]"));
+    }
+    if let Some(s) = &at.sheet {
+        parts.push(tr!(lang, "trang tính `{}`", "sheet `{}`", s));
+    }
+    if let Some(r) = at.row {
+        parts.push(tr!(lang, "hàng {}", "row {}", r));
+    }
+    match (&at.column, &at.name) {
+        (Some(c), Some(n)) => parts.push(tr!(lang, "cột {} (`{}`)", "column {} (`{}`)", c, n)),
+        (Some(c), None) => parts.push(tr!(lang, "cột {}", "column {}", c)),
+        (None, Some(n)) => parts.push(format!("`{n}`")),
+        (None, None) => {}
+    }
+    parts.join(", ")
 }

@@ -704,7 +704,11 @@ fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
                     "ParseProblem::{:?}",
                     ParseProblemKind::from(problem.as_ref())
                 ));
-                match problem.as_ref() {
+                let inner = match problem.as_ref() {
+                    ParseProblem::InFigures { problem, .. } => problem.as_ref(),
+                    p => p,
+                };
+                match inner {
                     ParseProblem::Value(v) => {
                         add(format!("ValueProblem::{:?}", ValueProblemKind::from(v)))
                     }
@@ -800,7 +804,7 @@ fn parse_problems() -> Vec<ParseProblem> {
     let figures = vec![
         FiguresProblem::CodeTwice {
             code: s("a"),
-            first: s("row 2"),
+            first: FiguresPlace::row(Some("Số liệu"), 2),
         },
         FiguresProblem::Unnamed { value: s("5") },
         FiguresProblem::DateCell {
@@ -868,6 +872,13 @@ fn parse_problems() -> Vec<ParseProblem> {
     ];
     out.extend(values.into_iter().map(ParseProblem::Value));
     out.extend(figures.into_iter().map(ParseProblem::Figures));
+    // A reason at its place in a figures file.
+    out.push(ParseProblem::InFigures {
+        at: FiguresPlace::row(None, 3).column(s("B"), Some(s("thuc_hien"))),
+        problem: Box::new(ParseProblem::Value(ValueProblem::NotANumber {
+            value: s("12a"),
+        })),
+    });
     out
 }
 

@@ -60,6 +60,11 @@ pub enum ParseProblem {
     Csv { detail: String },
     /// A figures file (TOML, CSV, workbook) that is not what vanban reads.
     Figures(FiguresProblem),
+    /// A fault at a place of a figures file (a row, a cell).
+    InFigures {
+        at: FiguresPlace,
+        problem: Box<ParseProblem>,
+    },
     /// A sentence from a deserializer nobody typed (none is known to reach a
     /// clerk; kept so that one would still be shown rather than lost).
     Unexplained { detail: String },
@@ -304,7 +309,7 @@ pub enum FiguresProblem {
     /// Two rows of one code; `first` is where the first stands.
     CodeTwice {
         code: String,
-        first: String,
+        first: FiguresPlace,
     },
     /// A value under a header cell without a name.
     Unnamed {
@@ -358,6 +363,63 @@ pub enum FiguresProblem {
         code: String,
         value: String,
     },
+}
+
+/// Where in a figures file a fault stands: any of a workbook's sheet, a
+/// row (as the spreadsheet numbers it), an entry `chi_tieu[i]` of a TOML,
+/// JSON or YAML file, a column by its letter, and the name of the column
+/// or key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FiguresPlace {
+    pub sheet: Option<String>,
+    pub row: Option<usize>,
+    pub entry: Option<usize>,
+    pub column: Option<String>,
+    pub name: Option<String>,
+}
+
+impl FiguresPlace {
+    /// The entry `chi_tieu[i]`.
+    pub fn entry(i: usize) -> Self {
+        FiguresPlace {
+            entry: Some(i),
+            ..Self::default()
+        }
+    }
+
+    /// Row `row` (1-based) of the CSV file, or of `sheet`.
+    pub fn row(sheet: Option<&str>, row: usize) -> Self {
+        FiguresPlace {
+            sheet: sheet.map(str::to_string),
+            row: Some(row),
+            ..Self::default()
+        }
+    }
+
+    /// The sheet `sheet` as a whole.
+    pub fn sheet(sheet: &str) -> Self {
+        FiguresPlace {
+            sheet: Some(sheet.to_string()),
+            ..Self::default()
+        }
+    }
+
+    /// This place, in the column `letter` named `name` by the header.
+    pub fn column(&self, letter: String, name: Option<String>) -> Self {
+        FiguresPlace {
+            column: Some(letter),
+            name,
+            ..self.clone()
+        }
+    }
+
+    /// This place, at the key or column named `name`.
+    pub fn key(&self, name: &str) -> Self {
+        FiguresPlace {
+            name: Some(name.to_string()),
+            ..self.clone()
+        }
+    }
 }
 
 /// The columns a figures sheet or CSV may have.

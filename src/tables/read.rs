@@ -112,33 +112,28 @@ fn number(d: Decimal) -> String {
 }
 
 fn sheet_rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<RawCell>>, Error> {
-    let sheet_problem = |message: String| {
-        fail(
-            path,
-            String::new(),
-            TableProblem::Sheet {
-                message: crate::error::excerpts(&message),
-            },
-        )
+    let sheet_problem = |problem| fail(path, String::new(), problem);
+    let unreadable = |e: &dyn std::fmt::Display| {
+        sheet_problem(TableProblem::Workbook {
+            detail: crate::error::excerpts(&e.to_string()),
+        })
     };
-    let mut book = open_workbook(path, bytes).map_err(|e| sheet_problem(e.to_string()))?;
+    let mut book = open_workbook(path, bytes).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_string(),
         Some(s) => {
-            return Err(sheet_problem(format!(
-                "no sheet named `{s}`; the sheets are {}",
-                names.join(", ")
-            )))
+            return Err(sheet_problem(TableProblem::NoSheet {
+                name: s.to_string(),
+                sheets: names.clone(),
+            }))
         }
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| sheet_problem("the workbook has no sheet".into()))?,
+            .ok_or_else(|| sheet_problem(TableProblem::NoSheets))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| sheet_problem(e.to_string()))?;
+    let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
     let Some((first_row, first_col)) = range.start() else {
         return Ok(Vec::new());
     };

@@ -970,7 +970,7 @@ noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
                 cung_ky: ck.map(|v| v.parse().unwrap()),
                 ..Row::default()
             };
-            f.rows.insert(ma.to_string(), (row, String::new()));
+            f.rows.insert(ma.to_string(), (row, Default::default()));
         }
         let eval = indicators::evaluate(&c, &f, 2026, Period::Q1);
         let mut env = Environment::new();
@@ -1001,7 +1001,7 @@ noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
                 luy_ke_cung_ky: n(lk_ck),
                 ..Row::default()
             };
-            f.rows.insert(ma.to_string(), (row, String::new()));
+            f.rows.insert(ma.to_string(), (row, Default::default()));
         }
         let eval = indicators::evaluate(&c, &f, 2026, Period::Month(2));
         let mut env = Environment::new();
