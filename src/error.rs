@@ -612,6 +612,30 @@ impl Error {
                 | Error::UploadKind { .. }
         )
     }
+
+    /// The field the error is about and where it stands (1-based line and
+    /// column), when it is about the text `text` of the document `file`:
+    /// what an editor or the web page marks. Empty and `None` otherwise.
+    pub fn place_in(&self, file: &Path, text: &str) -> (String, Option<(usize, usize)>) {
+        match self {
+            Error::Parse { loc, field, .. } if loc.file == file => (
+                field.clone(),
+                (loc.line > 0).then_some((loc.line, loc.column)),
+            ),
+            Error::Invalid { file: f, field, .. }
+            | Error::MissingGlyph { file: f, field, .. }
+            | Error::LegacyEncoding { file: f, field, .. }
+            | Error::Limit { file: f, field, .. }
+            | Error::Outside { file: f, field, .. }
+            | Error::Table { file: f, field, .. }
+            | Error::Outline { file: f, field, .. }
+                if f == file =>
+            {
+                (field.clone(), crate::locate::field(text, field))
+            }
+            _ => (String::new(), None),
+        }
+    }
 }
 
 #[cfg(test)]

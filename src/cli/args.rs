@@ -54,6 +54,7 @@ pub enum Command {
     /// Check a document without rendering it: everything a render checks, plus
     /// lints for what the thể thức fixes (warnings; errors with --strict).
     Check {
+        /// The document file.
         file: PathBuf,
         /// Treat warnings as errors (exit 1).
         #[arg(long)]
@@ -66,7 +67,7 @@ pub enum Command {
     },
     /// Write a ready-to-edit document file (TOML, with comments in Vietnamese).
     // The list of kinds under the help is added by
-    // `messages::cli::localize`, in the help's language.
+    // `messages::cli::with_kinds_help`, in the help's language.
     New {
         /// The kind, or one of its skeletons (bao-cao-quy …): see the list below.
         kind: String,
@@ -102,6 +103,7 @@ pub enum Command {
     },
     /// Write the pages as PNG pictures: DIR/NAME-1.png, NAME-2.png …
     Preview {
+        /// The document file.
         file: PathBuf,
         /// Only this page (1 is the first).
         #[arg(long = "pages", alias = "page", value_name = "N")]
@@ -117,6 +119,7 @@ pub enum Command {
     },
     /// Render again whenever the document, its data or its fragment files change.
     Watch {
+        /// The document file.
         file: PathBuf,
         /// Where to write the PDF (default: beside the input); with --png, the directory.
         #[arg(short, long)]
@@ -145,7 +148,10 @@ pub enum Command {
         command: RegisterCommand,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
     /// Print the manual page (roff), e.g. `vanban man > vanban.1`.
     Man,
     /// A local web page to list, write, check, preview, render and archive
@@ -267,6 +273,7 @@ pub struct ArchiveArgs {
 pub enum RegisterCommand {
     /// Print the next free number of a document type.
     Next {
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
         /// The type code: NQ, BC, QĐ (or QD) …, or the key of a kind whose symbol has none (cong-van)
@@ -295,6 +302,7 @@ pub enum RegisterCommand {
     },
     /// Print the register.
     List {
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
         /// Only documents issued in this year.
@@ -303,8 +311,10 @@ pub enum RegisterCommand {
         /// Only this type code (BC, NQ …).
         #[arg(long = "type", value_name = "CODE")]
         type_code: Option<String>,
+        /// Only this thể thức: dang (Party) or nha-nuoc (state).
         #[arg(long, value_enum)]
         the_thuc: Option<TheThucArg>,
+        /// How to print: table, csv or json.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
@@ -314,6 +324,7 @@ pub enum RegisterCommand {
     Copy {
         /// The register entry copied (its ID in `register list`).
         id: i64,
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
         /// The copy order: a file with the `[ban_sao]` table (copying body, signature, Nơi nhận).
@@ -328,6 +339,7 @@ pub enum RegisterCommand {
         /// TRÍCH SAO: the parts of the body kept, by position from 1 (`--parts 2,3`).
         #[arg(long, value_name = "N,N", value_delimiter = ',')]
         parts: Vec<u32>,
+        /// a-3b (sources embedded), a-2b or a-1b (sources in a folder beside the PDF).
         #[arg(long, value_name = "STANDARD", default_value = "a-3b", value_parser = parse_standard)]
         pdf_standard: PdfStandard,
         #[command(flatten)]
@@ -335,6 +347,7 @@ pub enum RegisterCommand {
     },
     /// Recompute every archived file's SHA-256; exit 1 if one is missing or altered.
     Verify {
+        /// The archive directory (the one `vanban archive --to` wrote).
         #[arg(long, value_name = "DIR")]
         archive: PathBuf,
     },
@@ -408,5 +421,59 @@ mod tests {
         cmd.build();
         let missing = vanban::messages::cli::untranslated(&cmd);
         assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+    }
+
+    /// Every command and visible option has its English help (the doc
+    /// comment): an option added without one prints an empty line.
+    #[test]
+    fn every_option_has_its_english_help() {
+        fn visit(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                if a.get_help().is_none() && a.get_long_help().is_none() {
+                    missing.push(format!("{path} {}", a.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                visit(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        visit(&cmd, "vanban", &mut missing);
+        assert!(missing.is_empty(), "no English help for: {missing:?}");
+    }
+
+    /// clap's own words around the help texts (usage, defaults, possible
+    /// values) are Vietnamese too, in the short and the long help of every
+    /// command.
+    #[test]
+    fn vietnamese_help_has_none_of_claps_english() {
+        fn visit(cmd: &mut clap::Command, found: &mut Vec<String>) {
+            for text in [cmd.render_help(), cmd.render_long_help()] {
+                let text = text.to_string();
+                for english in [
+                    "Usage",
+                    "[OPTIONS]",
+                    "<COMMAND>",
+                    "default:",
+                    "ossible values",
+                ] {
+                    if text.contains(english) {
+                        found.push(format!("{}: {english}", cmd.get_name()));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands_mut() {
+                visit(sub, found);
+            }
+        }
+        let mut cmd = vanban::messages::cli::localize(Cli::command(), vanban::messages::Lang::Vi);
+        let mut found = Vec::new();
+        visit(&mut cmd, &mut found);
+        assert!(
+            found.is_empty(),
+            "English left in the Vietnamese help: {found:?}"
+        );
     }
 }

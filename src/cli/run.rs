@@ -223,7 +223,16 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             shared,
         } => {
             let renderer = shared.renderer()?;
-            let resolved = renderer.resolve_file(&file)?;
+            let resolved = match renderer.resolve_file(&file) {
+                Ok(r) => r,
+                // An editor reading the JSON needs the error too, at its place.
+                Err(e) if format == CheckFormat::Json && e.is_input_error() => {
+                    println!("{}", check_error_json(&e, &file));
+                    report(&e, lang);
+                    return Ok(ExitCode::from(1));
+                }
+                Err(e) => return Err(e),
+            };
             let lints = renderer.check(&resolved);
             match format {
                 CheckFormat::Text => {
@@ -241,6 +250,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                         .map(|lint| {
                             let at = toml.and_then(|t| vanban::locate::field(t, &lint.field));
                             LocatedLint {
+                                severity: "warning",
                                 lint,
                                 line: at.map(|a| a.0),
                                 column: at.map(|a| a.1),
@@ -263,9 +273,28 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
     }
 }
 
+/// `check --format json`'s array when the document does not load: one entry
+/// shaped like a lint's, with the error's code as its rule.
+fn check_error_json(e: &Error, file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let (field, at) = e.place_in(file, &text);
+    let entry = serde_json::json!([{
+        "severity": "error",
+        "rule": messages::code(e.into()),
+        "source": "vanban",
+        "field": field,
+        "message": messages::error(e, Lang::En),
+        "message_vi": messages::error(e, Lang::Vi),
+        "line": at.map(|a| a.0),
+        "column": at.map(|a| a.1),
+    }]);
+    serde_json::to_string_pretty(&entry).expect("strings and numbers")
+}
+
 /// A lint with where its field stands in the document file, for `check --format json`.
 #[derive(serde::Serialize)]
 pub struct LocatedLint<'a> {
+    severity: &'static str,
     #[serde(flatten)]
     lint: &'a vanban::lint::Lint,
     line: Option<usize>,

@@ -168,7 +168,11 @@ fn walk(mut cmd: Command, path: &str) -> Command {
         let help = vi(path, Some(&id));
         cmd = cmd.mut_arg(&id, |mut a| {
             if let Some(h) = help {
-                a = a.help(h).long_help(None::<&str>);
+                let text = with_values(&a, h);
+                a = a.help(text).long_help(None::<&str>);
+                // clap would add its own English "[default: …]" and
+                // "[possible values: …]"; `with_values` says them in Vietnamese.
+                a = a.hide_default_value(true).hide_possible_values(true);
             }
             a.help_heading(if positional {
                 "Đối số"
@@ -189,9 +193,43 @@ fn walk(mut cmd: Command, path: &str) -> Command {
         };
         cmd = cmd.mut_subcommand(&name, |s| walk(s, &sub_path));
     }
-    cmd.subcommand_help_heading("Lệnh").help_template(
-        "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
-    )
+    // The usage line's placeholders for options and commands, in Vietnamese
+    // too; the value names (<FILE>, <DIR>) are the ones the help explains.
+    let usage = cmd
+        .render_usage()
+        .to_string()
+        .trim_start_matches("Usage: ")
+        .replace("[OPTIONS]", "[TÙY_CHỌN]")
+        .replace("<COMMAND>", "<LỆNH>");
+    cmd.override_usage(usage)
+        .subcommand_help_heading("Lệnh")
+        .help_template(
+            "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}",
+        )
+}
+
+/// `help` followed by the argument's default and possible values, as clap
+/// would print them but in Vietnamese.
+fn with_values(arg: &clap::Arg, help: &str) -> String {
+    let mut text = help.to_string();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        text.push_str(&format!(" [mặc định: {}]", defaults.join(", ")));
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !arg.is_hide_possible_values_set() && arg.get_action().takes_values() {
+        text.push_str(&format!(" [giá trị: {}]", values.join(", ")));
+    }
+    text
 }
 
 /// Every command and visible option of `cmd` without Vietnamese help, as

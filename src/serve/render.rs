@@ -315,24 +315,7 @@ pub fn problem(
     lang: Lang,
     shown: &dyn Fn(String) -> String,
 ) -> Problem {
-    let (field, at) = match e {
-        Error::Parse { loc, field, .. } if loc.file == file => (
-            field.clone(),
-            (loc.line > 0).then_some((loc.line, loc.column)),
-        ),
-        Error::Invalid { file: f, field, .. }
-        | Error::MissingGlyph { file: f, field, .. }
-        | Error::LegacyEncoding { file: f, field, .. }
-        | Error::Limit { file: f, field, .. }
-        | Error::Outside { file: f, field, .. }
-        | Error::Table { file: f, field, .. }
-        | Error::Outline { file: f, field, .. }
-            if f == file =>
-        {
-            (field.clone(), crate::locate::field(text, field))
-        }
-        _ => (String::new(), None),
-    };
+    let (field, at) = e.place_in(file, text);
     Problem {
         message: shown(messages::error(e, lang)),
         field,

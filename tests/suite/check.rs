@@ -222,6 +222,7 @@ fn check_format_json_is_one_array_on_stdout_with_rule_field_and_place() {
             .unwrap_or_else(|| panic!("no {rule} in {out}"))
     };
     let code_lint = find("ma-co-quan");
+    assert_eq!(code_lint["severity"], "warning");
     assert_eq!(code_lint["field"], "ma_co_quan");
     assert!(code_lint["source"]
         .as_str()
@@ -247,6 +248,32 @@ fn check_format_json_is_one_array_on_stdout_with_rule_field_and_place() {
     let (code, out, _) = run_vanban_out(&["check", "--format", "json", "--strict", f], dir.path());
     assert_eq!(code, Some(1));
     assert!(serde_json::from_str::<Vec<serde_json::Value>>(&out).is_ok());
+
+    // A document that does not load is one error entry, at its place, in
+    // the same shape: an editor marks it as it marks a lint.
+    let broken = SLOPPY.replacen("ma_co_quan = ", "ma_co_quann = ", 1);
+    std::fs::write(&file, broken).unwrap();
+    let (code, out, err) = run_vanban_out(&["check", "--format", "json", f], dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    let entries: Vec<serde_json::Value> =
+        serde_json::from_str(&out).expect("stdout is JSON and nothing else");
+    assert_eq!(entries.len(), 1, "{out}");
+    let e = &entries[0];
+    assert_eq!(e["severity"], "error");
+    assert_eq!(e["rule"], "vanban::tai_lieu::cu_phap");
+    assert_eq!(e["field"], "ma_co_quann");
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(5), Some(1))
+    );
+    assert!(
+        e["message_vi"].as_str().unwrap().contains("ma_co_quan"),
+        "{out}"
+    );
+    assert!(
+        err.contains("ma_co_quann"),
+        "the person at the terminal reads it too: {err}"
+    );
 }
 
 /// The number-and-symbol lint reads the pattern of the document's own kind
