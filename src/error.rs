@@ -445,6 +445,9 @@ pub enum Error {
     Table {
         file: PathBuf,
         field: String,
+        /// The cell or row of a data file (CSV, workbook) the table reads.
+        // Boxed: the variant stays under clippy's size for an error.
+        at: Option<Box<crate::parsing::DataPlace>>,
         problem: crate::tables::TableProblem,
     },
 

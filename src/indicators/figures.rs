@@ -16,7 +16,7 @@ use crate::fields::Period;
 use crate::fields::Text;
 use crate::locale::parse_number;
 use crate::model;
-use crate::parsing::{FiguresPlace, FiguresProblem, ParseProblem};
+use crate::parsing::{DataPlace, FiguresProblem, ParseProblem};
 
 /// A verdict given by hand, for qualitative targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -64,14 +64,14 @@ struct FiguresToml {
 pub struct Figures {
     pub year: Option<i32>,
     pub period: Option<Period>,
-    pub rows: BTreeMap<String, (Row, FiguresPlace)>,
+    pub rows: BTreeMap<String, (Row, DataPlace)>,
 }
 
-pub(crate) fn bad(file: &Path, at: FiguresPlace, problem: impl Into<ParseProblem>) -> Error {
+pub(crate) fn bad(file: &Path, at: DataPlace, problem: impl Into<ParseProblem>) -> Error {
     Error::Parse {
         loc: Location::file_only(file),
         field: String::new(),
-        problem: Box::new(ParseProblem::InFigures {
+        problem: Box::new(ParseProblem::InData {
             at,
             problem: Box::new(problem.into()),
         }),
@@ -97,7 +97,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
         .unwrap_or("")
         .to_ascii_lowercase();
     let mut figures = Figures::default();
-    let rows: Vec<(Row, FiguresPlace)> = match ext.as_str() {
+    let rows: Vec<(Row, DataPlace)> = match ext.as_str() {
         "toml" | "json" | "yaml" | "yml" => {
             let f: FiguresToml = model::load_bytes(path, bytes)?;
             figures.year = Some(f.nam);
@@ -105,7 +105,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
             f.chi_tieu
                 .into_iter()
                 .enumerate()
-                .map(|(i, r)| (r, FiguresPlace::entry(i)))
+                .map(|(i, r)| (r, DataPlace::entry(i)))
                 .collect()
         }
         "csv" => read_csv(path, bytes)?,
@@ -152,7 +152,7 @@ fn row_from_cells(
     path: &Path,
     header: &[String],
     cells: &[CellValue],
-    place: impl Fn(usize) -> FiguresPlace,
+    place: impl Fn(usize) -> DataPlace,
 ) -> Result<Option<Row>, Error> {
     let mut row = Row::default();
     // A value under no column name would be silently dropped: a merged or
@@ -259,7 +259,7 @@ fn csv_problem(e: &csv::Error) -> ParseProblem {
     }
 }
 
-fn check_header(path: &Path, header: &[String], where_: &FiguresPlace) -> Result<(), Error> {
+fn check_header(path: &Path, header: &[String], where_: &DataPlace) -> Result<(), Error> {
     for (i, h) in header.iter().enumerate() {
         if !h.is_empty() && header[..i].contains(h) {
             return Err(bad(
@@ -282,20 +282,20 @@ fn check_header(path: &Path, header: &[String], where_: &FiguresPlace) -> Result
     Ok(())
 }
 
-fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, FiguresPlace)>, Error> {
+fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, DataPlace)>, Error> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| bad(path, FiguresPlace::row(None, 1), csv_problem(&e)))?
+        .map_err(|e| bad(path, DataPlace::row(None, 1), csv_problem(&e)))?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
-    check_header(path, &header, &FiguresPlace::row(None, 1))?;
+    check_header(path, &header, &DataPlace::row(None, 1))?;
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let at = FiguresPlace::row(None, line);
+        let at = DataPlace::row(None, line);
         let record = record.map_err(|e| bad(path, at.clone(), csv_problem(&e)))?;
         let cells: Vec<CellValue> = record
             .iter()
@@ -306,23 +306,19 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, FiguresPlace)>, Error
             out.push((row, at));
         }
     }
-    no_rows(path, &out, &FiguresPlace::row(None, 1))?;
+    no_rows(path, &out, &DataPlace::row(None, 1))?;
     Ok(out)
 }
 
 /// `at` in column `c` of the header: its letter, and its name if it has one.
-fn column_at(at: &FiguresPlace, c: usize, header: &[String], first_col: usize) -> FiguresPlace {
+fn column_at(at: &DataPlace, c: usize, header: &[String], first_col: usize) -> DataPlace {
     let name = header.get(c).filter(|h| !h.is_empty()).cloned();
     at.column(column_letter(first_col + c), name)
 }
 
 /// A file with a header and no figures under it leaves every target "chưa
 /// đánh giá" without a word: surely the wrong file or sheet.
-fn no_rows(
-    path: &Path,
-    rows: &[(Row, FiguresPlace)],
-    header_at: &FiguresPlace,
-) -> Result<(), Error> {
+fn no_rows(path: &Path, rows: &[(Row, DataPlace)], header_at: &DataPlace) -> Result<(), Error> {
     if rows.is_empty() {
         return Err(bad(path, header_at.clone(), FiguresProblem::NoFigures));
     }
@@ -358,11 +354,11 @@ fn read_sheet(
     path: &Path,
     bytes: &[u8],
     sheet: Option<&str>,
-) -> Result<Vec<(Row, FiguresPlace)>, Error> {
+) -> Result<Vec<(Row, DataPlace)>, Error> {
     let mut book = open_workbook(path, bytes).map_err(|e| {
         bad(
             path,
-            FiguresPlace::default(),
+            DataPlace::default(),
             FiguresProblem::Workbook {
                 detail: e.to_string(),
             },
@@ -374,7 +370,7 @@ fn read_sheet(
             if !names.iter().any(|n| n == s) {
                 return Err(bad(
                     path,
-                    FiguresPlace::default(),
+                    DataPlace::default(),
                     FiguresProblem::NoSheet {
                         name: s.to_string(),
                         sheets: names.clone(),
@@ -386,12 +382,12 @@ fn read_sheet(
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| bad(path, FiguresPlace::default(), FiguresProblem::NoSheets))?,
+            .ok_or_else(|| bad(path, DataPlace::default(), FiguresProblem::NoSheets))?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {
         bad(
             path,
-            FiguresPlace::sheet(&name),
+            DataPlace::sheet(&name),
             FiguresProblem::Workbook {
                 detail: e.to_string(),
             },
@@ -400,11 +396,11 @@ fn read_sheet(
     let Some((first_row, first_col)) = range.start() else {
         return Err(bad(
             path,
-            FiguresPlace::sheet(&name),
+            DataPlace::sheet(&name),
             FiguresProblem::EmptySheet,
         ));
     };
-    let header_at = FiguresPlace::row(Some(&name), first_row as usize + 1);
+    let header_at = DataPlace::row(Some(&name), first_row as usize + 1);
     merged_header(&mut book, &name, first_row, &header_at, path)?;
     let mut rows = range.rows();
     let header: Vec<String> = rows
@@ -426,7 +422,7 @@ fn read_sheet(
                 let cached = range.get_value((row, col));
                 if row > first_row && matches!(cached, None | Some(Data::Empty)) {
                     // A formula-only column may lie left of the values.
-                    let at = FiguresPlace::row(Some(&name), row as usize + 1);
+                    let at = DataPlace::row(Some(&name), row as usize + 1);
                     let column = match col.checked_sub(first_col) {
                         Some(c) => column_at(&at, c as usize, &header, first_col as usize),
                         None => at.column(column_letter(col as usize), None),
@@ -461,7 +457,7 @@ fn read_sheet(
                 other => CellValue::Text(format!("{other}")),
             })
             .collect();
-        let at = FiguresPlace::row(Some(&name), excel_row);
+        let at = DataPlace::row(Some(&name), excel_row);
         let place = |c: usize| column_at(&at, c, &header, first_col as usize);
         if let Some(row) = row_from_cells(path, &header, &cells, place)? {
             out.push((row, at));
@@ -490,7 +486,7 @@ fn merged_header<R: std::io::Read + std::io::Seek>(
     book: &mut calamine::Sheets<R>,
     name: &str,
     header_row: u32,
-    header_at: &FiguresPlace,
+    header_at: &DataPlace,
     path: &Path,
 ) -> Result<(), Error> {
     let calamine::Sheets::Xlsx(xlsx) = book else {

@@ -439,13 +439,18 @@ pub fn text(e: &Error, lang: Lang) -> String {
         Error::Table {
             file,
             field: f,
+            at,
             problem,
         } => {
             let problem = match lang {
                 Lang::Vi => problem.vietnamese(),
                 Lang::En => problem.english(),
             };
-            format!("{}{}: {problem}", d(file), field(f, lang))
+            let at = match at {
+                Some(at) => format!(", {}", super::parsing::data_place(at, lang)),
+                None => String::new(),
+            };
+            format!("{}{}{at}: {problem}", d(file), field(f, lang))
         }
         Error::Threads { source } => tr!(
             lang,

@@ -3,8 +3,7 @@
 
 use super::{tr, Lang};
 use crate::parsing::{
-    Described, FiguresPlace, FiguresProblem, Found, ParseProblem, ValueProblem, Wanted,
-    FIGURE_COLUMNS,
+    DataPlace, Described, FiguresProblem, Found, ParseProblem, ValueProblem, Wanted, FIGURE_COLUMNS,
 };
 
 /// "`a`, `b`, `c`".
@@ -132,7 +131,7 @@ pub fn parse_problem(p: &ParseProblem, lang: Lang) -> String {
             detail
         ),
         ParseProblem::Figures(f) => figures(f, lang),
-        ParseProblem::InFigures { at, problem } => match figures_place(at, lang) {
+        ParseProblem::InData { at, problem } => match data_place(at, lang) {
             at if at.is_empty() => parse_problem(problem, lang),
             at => format!("{at}: {}", parse_problem(problem, lang)),
         },
@@ -378,7 +377,7 @@ fn figures(p: &FiguresProblem, lang: Lang) -> String {
             "mã `{}` có số liệu hai lần (lần đầu ở {})",
             "the code `{}` has figures twice (first at {})",
             code,
-            figures_place(first, lang)
+            data_place(first, lang)
         ),
         FiguresProblem::Unnamed { value } => tr!(
             lang,
@@ -491,7 +490,7 @@ fn figures(p: &FiguresProblem, lang: Lang) -> String {
 }
 
 /// "trang tính `Số liệu`, hàng 5, cột C (`thuc_hien`)" / "sheet `Số liệu`, row 5, column C (`thuc_hien`)".
-pub fn figures_place(at: &FiguresPlace, lang: Lang) -> String {
+pub fn data_place(at: &DataPlace, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(i) = at.entry {
         parts.push(format!("chi_tieu[{i}]"));

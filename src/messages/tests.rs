@@ -206,6 +206,7 @@ fn one_of_each() -> Vec<Error> {
         Error::Table {
             file: f(),
             field: "bang".into(),
+            at: Some(Box::new(DataPlace::row(Some("Bảng"), 3))),
             problem: crate::tables::TableProblem::Empty,
         },
         Error::Threads {
@@ -705,7 +706,7 @@ fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
                     ParseProblemKind::from(problem.as_ref())
                 ));
                 let inner = match problem.as_ref() {
-                    ParseProblem::InFigures { problem, .. } => problem.as_ref(),
+                    ParseProblem::InData { problem, .. } => problem.as_ref(),
                     p => p,
                 };
                 match inner {
@@ -804,7 +805,7 @@ fn parse_problems() -> Vec<ParseProblem> {
     let figures = vec![
         FiguresProblem::CodeTwice {
             code: s("a"),
-            first: FiguresPlace::row(Some("Số liệu"), 2),
+            first: DataPlace::row(Some("Số liệu"), 2),
         },
         FiguresProblem::Unnamed { value: s("5") },
         FiguresProblem::DateCell {
@@ -873,8 +874,8 @@ fn parse_problems() -> Vec<ParseProblem> {
     out.extend(values.into_iter().map(ParseProblem::Value));
     out.extend(figures.into_iter().map(ParseProblem::Figures));
     // A reason at its place in a figures file.
-    out.push(ParseProblem::InFigures {
-        at: FiguresPlace::row(None, 3).column(s("B"), Some(s("thuc_hien"))),
+    out.push(ParseProblem::InData {
+        at: DataPlace::row(None, 3).column(s("B"), Some(s("thuc_hien"))),
         problem: Box::new(ParseProblem::Value(ValueProblem::NotANumber {
             value: s("12a"),
         })),

@@ -60,9 +60,9 @@ pub enum ParseProblem {
     Csv { detail: String },
     /// A figures file (TOML, CSV, workbook) that is not what vanban reads.
     Figures(FiguresProblem),
-    /// A fault at a place of a figures file (a row, a cell).
-    InFigures {
-        at: FiguresPlace,
+    /// A fault at a place of a data file (a row, a cell).
+    InData {
+        at: DataPlace,
         problem: Box<ParseProblem>,
     },
     /// A sentence from a deserializer nobody typed (none is known to reach a
@@ -309,7 +309,7 @@ pub enum FiguresProblem {
     /// Two rows of one code; `first` is where the first stands.
     CodeTwice {
         code: String,
-        first: FiguresPlace,
+        first: DataPlace,
     },
     /// A value under a header cell without a name.
     Unnamed {
@@ -365,12 +365,13 @@ pub enum FiguresProblem {
     },
 }
 
-/// Where in a figures file a fault stands: any of a workbook's sheet, a
+/// Where in a data file (figures, or a table's CSV or workbook) a fault
+/// stands: any of a workbook's sheet, a
 /// row (as the spreadsheet numbers it), an entry `chi_tieu[i]` of a TOML,
 /// JSON or YAML file, a column by its letter, and the name of the column
 /// or key.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FiguresPlace {
+pub struct DataPlace {
     pub sheet: Option<String>,
     pub row: Option<usize>,
     pub entry: Option<usize>,
@@ -378,10 +379,10 @@ pub struct FiguresPlace {
     pub name: Option<String>,
 }
 
-impl FiguresPlace {
+impl DataPlace {
     /// The entry `chi_tieu[i]`.
     pub fn entry(i: usize) -> Self {
-        FiguresPlace {
+        DataPlace {
             entry: Some(i),
             ..Self::default()
         }
@@ -389,7 +390,7 @@ impl FiguresPlace {
 
     /// Row `row` (1-based) of the CSV file, or of `sheet`.
     pub fn row(sheet: Option<&str>, row: usize) -> Self {
-        FiguresPlace {
+        DataPlace {
             sheet: sheet.map(str::to_string),
             row: Some(row),
             ..Self::default()
@@ -398,7 +399,7 @@ impl FiguresPlace {
 
     /// The sheet `sheet` as a whole.
     pub fn sheet(sheet: &str) -> Self {
-        FiguresPlace {
+        DataPlace {
             sheet: Some(sheet.to_string()),
             ..Self::default()
         }
@@ -406,7 +407,7 @@ impl FiguresPlace {
 
     /// This place, in the column `letter` named `name` by the header.
     pub fn column(&self, letter: String, name: Option<String>) -> Self {
-        FiguresPlace {
+        DataPlace {
             column: Some(letter),
             name,
             ..self.clone()
@@ -415,7 +416,7 @@ impl FiguresPlace {
 
     /// This place, at the key or column named `name`.
     pub fn key(&self, name: &str) -> Self {
-        FiguresPlace {
+        DataPlace {
             name: Some(name.to_string()),
             ..self.clone()
         }

@@ -15,11 +15,13 @@ use crate::error::Error;
 use crate::indicators::{column_letter, excel_date, from_f64, open_workbook};
 use crate::locale::format_number;
 use crate::model::{Cell, Merge, Text};
+use crate::parsing::DataPlace;
 
-fn fail(file: &Path, place: String, problem: TableProblem) -> Error {
+fn fail(file: &Path, at: Option<DataPlace>, problem: TableProblem) -> Error {
     Error::Table {
         file: file.to_path_buf(),
-        field: place,
+        field: String::new(),
+        at: at.map(Box::new),
         problem,
     }
 }
@@ -62,7 +64,7 @@ pub fn rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Ra
         while row.len() < width {
             let place = match row.last().map(|c| &c.place) {
                 Some(Place::File(f, p)) => Place::File(f.clone(), p.clone()),
-                _ => Place::File(path.to_path_buf(), String::new()),
+                _ => Place::File(path.to_path_buf(), Box::default()),
             };
             row.push(text_cell("", place));
         }
@@ -81,9 +83,12 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<RawCell>>, Error> {
         let line = i + 1;
         let record = record.map_err(|e| Error::Parse {
             loc: crate::error::Location::file_only(path),
-            field: format!("row {line}"),
-            problem: Box::new(crate::parsing::ParseProblem::Csv {
-                detail: e.to_string(),
+            field: String::new(),
+            problem: Box::new(crate::parsing::ParseProblem::InData {
+                at: DataPlace::row(None, line),
+                problem: Box::new(crate::parsing::ParseProblem::Csv {
+                    detail: e.to_string(),
+                }),
             }),
         })?;
         out.push(
@@ -95,7 +100,7 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<RawCell>>, Error> {
                         t,
                         Place::File(
                             path.to_path_buf(),
-                            format!("row {line}, column {}", column_letter(c)),
+                            Box::new(DataPlace::row(None, line).column(column_letter(c), None)),
                         ),
                     )
                 })
@@ -112,7 +117,7 @@ fn number(d: Decimal) -> String {
 }
 
 fn sheet_rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<RawCell>>, Error> {
-    let sheet_problem = |problem| fail(path, String::new(), problem);
+    let sheet_problem = |problem| fail(path, None, problem);
     let unreadable = |e: &dyn std::fmt::Display| {
         sheet_problem(TableProblem::Workbook {
             detail: crate::error::excerpts(&e.to_string()),
@@ -140,10 +145,9 @@ fn sheet_rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<
     let place = |row: u32, col: u32| {
         Place::File(
             path.to_path_buf(),
-            format!(
-                "sheet `{name}`, row {}, column {}",
-                row + 1,
-                column_letter(col as usize)
+            Box::new(
+                DataPlace::row(Some(&name), row as usize + 1)
+                    .column(column_letter(col as usize), None),
             ),
         )
     };
@@ -157,7 +161,7 @@ fn sheet_rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<
                     };
                     return Err(fail(
                         path,
-                        at,
+                        Some(*at),
                         TableProblem::Formula {
                             formula: formula.clone(),
                         },
