@@ -19,7 +19,7 @@ pub type WatchError = std::convert::Infallible;
 
 /// Why a change of a list in the page's form (a section, a paragraph, a
 /// recipient added, moved or deleted) cannot be made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum OutlineProblem {
     /// The field is not a list the form changes (sections, paragraphs,
     /// recipients, addressees).
@@ -38,6 +38,9 @@ pub enum OutlineProblem {
     EmptyText,
     /// Sections written inline (`noi_dung = [{ … }]`) move between levels in the file only.
     Inline,
+    /// The names of a recipient group are reordered only; a name is added
+    /// or removed in the file (a group keeps one name at least).
+    GroupNamesMoveOnly,
 }
 
 /// A place in an input file. Line and column are 1-based; 0 means unknown.

@@ -30,6 +30,8 @@ def para_info(p):
         "text": p.text,
         "top_rule": int(top.get(qn("w:sz"))) / 8 if top is not None else None,
         "keep_next": ppr is not None and ppr.find(qn("w:keepNext")) is not None,
+        # Word keeps a section's properties in its last paragraph.
+        "ends_section": ppr is not None and ppr.find(qn("w:sectPr")) is not None,
         "align": str(p.alignment) if p.alignment is not None else None,
         "runs": [run_info(r) for r in p.runs],
     }

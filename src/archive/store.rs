@@ -328,18 +328,7 @@ fn archive_resolved_copy(
         )),
     };
     finish(lock, dir, &base, pdf, &set, existing, entry, |e| {
-        Error::DuplicateNumber {
-            file: file.to_path_buf(),
-            number_symbol,
-            scope: seq.label.clone(),
-            existing: Box::new(crate::problems::Registered {
-                id: e.id,
-                number_symbol: e.number_symbol.clone(),
-                issue_date: e.issue_date.clone(),
-                file: e.file.clone(),
-                summary: e.summary.clone(),
-            }),
-        }
+        duplicate_symbol(file, number_symbol, &seq, e)
     })
 }
 
@@ -619,9 +608,14 @@ fn replaceable(
 }
 
 fn duplicate(file: &Path, id: &Identity, number: u32, seq: &Sequence, e: &Entry) -> Error {
+    duplicate_symbol(file, id.number_symbol(number), seq, e)
+}
+
+/// `number_symbol` (of `file`) is taken in `seq` by the entry `e`.
+fn duplicate_symbol(file: &Path, number_symbol: String, seq: &Sequence, e: &Entry) -> Error {
     Error::DuplicateNumber {
         file: file.to_path_buf(),
-        number_symbol: id.number_symbol(number),
+        number_symbol,
         scope: seq.label.clone(),
         existing: Box::new(crate::problems::Registered {
             id: e.id,

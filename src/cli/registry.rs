@@ -2,7 +2,7 @@
 //! read out of an archive directory: the next number, the list, verifying,
 //! extracting sources, making a numbered copy of a registered document).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use vanban::archive::{extract, listing, register::Register, store, verify};
@@ -36,36 +36,8 @@ pub fn run_archive(a: ArchiveArgs, lang: Lang) -> Result<ExitCode, Error> {
         replaces: a.replaces,
     };
     for file in &a.files {
-        let (e, fresh) = match store::archive(&renderer, &mut reg, &a.to, file, &options)? {
-            store::Outcome::Archived(e) => (e, true),
-            store::Outcome::Unchanged(e) => (e, false),
-        };
-        println!(
-            "{}\t{}\t{}",
-            e.id,
-            e.number_symbol,
-            display(&a.to.join(&e.file))
-        );
-        let (file, id, number_symbol, stored) =
-            (file.clone(), e.id, e.number_symbol.clone(), e.file.clone());
-        say(
-            if fresh {
-                Msg::Archived {
-                    file,
-                    id,
-                    number_symbol,
-                    stored,
-                }
-            } else {
-                Msg::AlreadyArchived {
-                    file,
-                    id,
-                    number_symbol,
-                    stored,
-                }
-            },
-            lang,
-        );
+        let outcome = store::archive(&renderer, &mut reg, &a.to, file, &options)?;
+        tell(outcome, file.clone(), &a.to, lang);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -156,40 +128,9 @@ pub fn run_register(command: RegisterCommand, lang: Lang) -> Result<ExitCode, Er
                 today: chrono::Local::now().date_naive(),
             };
             let mut reg = open(&archive)?;
-            let (e, fresh) = match vanban::archive::copy::copy(
-                &shared.renderer()?,
-                &mut reg,
-                &archive,
-                &request,
-            )? {
-                store::Outcome::Archived(e) => (e, true),
-                store::Outcome::Unchanged(e) => (e, false),
-            };
-            println!(
-                "{}\t{}\t{}",
-                e.id,
-                e.number_symbol,
-                display(&archive.join(&e.file))
-            );
-            let (file, id, number_symbol, stored) = (order, e.id, e.number_symbol, e.file);
-            say(
-                if fresh {
-                    Msg::Archived {
-                        file,
-                        id,
-                        number_symbol,
-                        stored,
-                    }
-                } else {
-                    Msg::AlreadyArchived {
-                        file,
-                        id,
-                        number_symbol,
-                        stored,
-                    }
-                },
-                lang,
-            );
+            let outcome =
+                vanban::archive::copy::copy(&shared.renderer()?, &mut reg, &archive, &request)?;
+            tell(outcome, order, &archive, lang);
         }
         RegisterCommand::Verify { archive } => {
             let report = verify::verify(&open(&archive)?, &archive)?;
@@ -238,4 +179,36 @@ pub fn run_extract(pdf: &Path, out: &Path, lang: Lang) -> Result<ExitCode, Error
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What an archiving did to `file`: the entry on stdout (id, number and
+/// symbol, stored path: for scripts), the sentence on stderr.
+fn tell(outcome: store::Outcome, file: PathBuf, archive: &Path, lang: Lang) {
+    let (e, fresh) = match outcome {
+        store::Outcome::Archived(e) => (e, true),
+        store::Outcome::Unchanged(e) => (e, false),
+    };
+    println!(
+        "{}\t{}\t{}",
+        e.id,
+        e.number_symbol,
+        display(&archive.join(&e.file))
+    );
+    let (id, number_symbol, stored) = (e.id, e.number_symbol, e.file);
+    let m = if fresh {
+        Msg::Archived {
+            file,
+            id,
+            number_symbol,
+            stored,
+        }
+    } else {
+        Msg::AlreadyArchived {
+            file,
+            id,
+            number_symbol,
+            stored,
+        }
+    };
+    say(m, lang);
 }

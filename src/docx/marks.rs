@@ -8,14 +8,14 @@
 
 use docx_rs::{
     AlignmentType, BorderType, FrameProperty, HeightRule, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, SpecialIndentType, Table, TableAlignmentType,
-    TableCell, TableCellBorder, TableCellBorderPosition, TableCellMargins, TableLayoutType,
-    TableRow, VAlignType, WidthType,
+    ParagraphBorderPosition, ParagraphBorders, Run, Table, TableAlignmentType, TableCell,
+    TableCellBorder, TableCellBorderPosition, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, WidthType,
 };
 
 use super::header::layout_table_of;
 use super::measure::width;
-use super::{plain, spaced, units, Item, Writer};
+use super::{plain, spaced, units, Item, Unindent, Writer};
 use crate::context::MarkLine;
 use crate::profile::{MarkPlace, MarkStyle};
 
@@ -195,12 +195,7 @@ impl Writer<'_> {
             }
             let mut p = spaced(line, 0.0, 0.0)
                 .align(AlignmentType::Center)
-                .indent(
-                    Some(0),
-                    Some(SpecialIndentType::FirstLine(0)),
-                    Some(0),
-                    None,
-                )
+                .unindented()
                 .add_run(self.mark_run(s, &m.text));
             p.property.frame_property = Some(frame);
             if s.khung {

@@ -96,17 +96,29 @@ pub(crate) fn spaced(line: f64, before: f64, after: f64) -> Paragraph {
     )
 }
 
-/// Lines of a block (header, signature, title): `1.25 em` apart, as the
-/// layout library's `_plain`, no indent, centred unless said otherwise.
-pub(crate) fn plain(size: f64) -> Paragraph {
-    spaced(1.25 * size, 0.0, 0.0)
-        .align(AlignmentType::Center)
-        .indent(
+/// A block's paragraph sits flush: no side or first-line indent, whatever
+/// Word's Normal style says.
+pub(crate) trait Unindent {
+    fn unindented(self) -> Self;
+}
+
+impl Unindent for Paragraph {
+    fn unindented(self) -> Self {
+        self.indent(
             Some(0),
             Some(SpecialIndentType::FirstLine(0)),
             Some(0),
             None,
         )
+    }
+}
+
+/// Lines of a block (header, signature, title): `1.25 em` apart, as the
+/// layout library's `_plain`, no indent, centred unless said otherwise.
+pub(crate) fn plain(size: f64) -> Paragraph {
+    spaced(1.25 * size, 0.0, 0.0)
+        .align(AlignmentType::Center)
+        .unindented()
 }
 
 /// A solid rule `length` points long, centred in `room` points, `stroke`

@@ -187,10 +187,20 @@ pub fn document(w: &mut Writer) -> Docx {
     for a in &w.r.appendices {
         parts.push(w.appendix_part(a));
     }
+    // The copy block follows everything copied, appendices too. An appendix
+    // has pages of its own, so after one the block starts a page of the
+    // document's own orientation, numbered on from the appendix, as the PDF
+    // does (the appendix there is a `page` of its own).
+    let copy = w.copy_block(w.text_width(parts[0].landscape));
+    if parts.len() > 1 && !copy.is_empty() {
+        parts.push(Part {
+            items: Vec::new(),
+            landscape: parts[0].landscape,
+            restart: false,
+            first_unnumbered: false,
+        });
+    }
     let last = parts.len() - 1;
-    // The copy block follows everything copied, appendices too.
-    let width = w.text_width(parts[last].landscape);
-    let copy = w.copy_block(width);
     parts[last].items.extend(copy);
     for (i, part) in parts.into_iter().enumerate() {
         let (page, margin, orient) = w.geometry(part.landscape);

@@ -4,7 +4,7 @@
 use docx_rs::{AlignmentType, Paragraph, SpecialIndentType, VAlignType};
 
 use super::header::{layout_table, layout_table_of};
-use super::{spaced, text, units, Item, Writer};
+use super::{spaced, text, units, Item, Unindent, Writer};
 use crate::context::{RecipientLines, SignatureLines};
 
 impl Writer<'_> {
@@ -59,12 +59,7 @@ impl Writer<'_> {
         let label_size = self.pt(&n.nhan_co);
         let mut label = spaced(line.max(label_size * 1.15), before, 0.0)
             .align(AlignmentType::Left)
-            .indent(
-                Some(0),
-                Some(SpecialIndentType::FirstLine(0)),
-                Some(0),
-                None,
-            );
+            .unindented();
         for r in super::runs::plain(
             &rec.label,
             Some(label_size),
@@ -111,12 +106,7 @@ impl Writer<'_> {
                         .into_iter()
                         .fold(spaced(1.25 * ksize, gap, 0.0), |p, r| p.add_run(r))
                         .align(AlignmentType::Center)
-                        .indent(
-                            Some(0),
-                            Some(SpecialIndentType::FirstLine(0)),
-                            Some(0),
-                            None,
-                        ),
+                        .unindented(),
                 )
             };
             if let Some(a) = &s.authority {

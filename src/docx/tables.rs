@@ -9,7 +9,7 @@ use docx_rs::{
     VAlignType, VMergeType, WidthType,
 };
 
-use super::{spaced, units, Writer};
+use super::{spaced, units, Unindent, Writer};
 use crate::appendices::AppendixContext;
 use crate::model::Style;
 use crate::tables::{LaidCell, LaidTable};
@@ -174,12 +174,7 @@ fn alignment(name: &str) -> AlignmentType {
 
 /// A cell's lines: `1.3 em` apart, as the layout library's tables.
 fn cell_paragraph(size: f64, align: AlignmentType) -> Paragraph {
-    spaced(1.3 * size, 0.0, 0.0).align(align).indent(
-        Some(0),
-        Some(SpecialIndentType::FirstLine(0)),
-        Some(0),
-        None,
-    )
+    spaced(1.3 * size, 0.0, 0.0).align(align).unindented()
 }
 
 impl Writer<'_> {

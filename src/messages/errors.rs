@@ -580,6 +580,11 @@ pub fn text(e: &Error, lang: Lang) -> String {
                     "các mục viết trong một dòng (`noi_dung = [{{ … }}]`) chỉ đổi cấp được trong tệp gốc",
                     "sections written inline (`noi_dung = [{{ … }}]`) change level in the file itself only",
                 ),
+                P::GroupNamesMoveOnly => tr!(
+                    lang,
+                    "trong một nhóm nơi nhận, biểu mẫu chỉ đổi thứ tự các tên; thêm hoặc bỏ tên hãy sửa trong tệp gốc",
+                    "inside a recipient group the form only changes the order of the names; add or remove a name in the file itself",
+                ),
             };
             format!("{}{}: {problem}", d(file), field(f, lang))
         }

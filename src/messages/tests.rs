@@ -277,6 +277,23 @@ fn every_error_reads_in_both_languages() {
 }
 
 #[test]
+fn every_outline_problem_reads_in_both_languages() {
+    let mut texts = BTreeSet::new();
+    for problem in crate::error::OutlineProblem::iter() {
+        let e = Error::Outline {
+            file: PathBuf::from("vb.toml"),
+            field: "noi_nhan.danh_sach[0].nhom[1]".into(),
+            problem,
+        };
+        let (vi, en) = (error(&e, Lang::Vi), error(&e, Lang::En));
+        assert!(has_vietnamese(&vi), "not Vietnamese: {vi}");
+        assert_eq!(en, e.to_string());
+        assert!(texts.insert(vi.clone()), "said twice: {vi}");
+        assert!(texts.insert(en), "said twice in English: {problem:?}");
+    }
+}
+
+#[test]
 fn every_message_reads_in_both_languages() {
     for m in Msg::iter() {
         let (vi, en) = (m.text(Lang::Vi), m.text(Lang::En));

@@ -41,6 +41,11 @@ pub struct FormField {
     /// A section's number as the PDF prints it ("II.", "1.2."), from the
     /// resolved document; empty when the text does not resolve.
     pub section_number: String,
+    /// A name of a recipient group of two names or more (nhóm: recipients
+    /// sharing one note, "(Để báo cáo)"): its place in the group,
+    /// `noi_nhan.danh_sach[0].nhom[1]`, which the name's own ↑ ↓ move among
+    /// the group's names; empty otherwise.
+    pub member: String,
 }
 
 /// The header keys a clerk fills in, with their labels (vi, en).
@@ -156,8 +161,12 @@ fn recipients(item: Option<&Item>, out: &mut Vec<FormField>) {
                     .unwrap_or_default(),
                 _ => Vec::new(),
             };
+            let grouped = names.len() > 1;
             for (j, (path, name)) in names.into_iter().enumerate() {
                 let mut f = field(path, "nhan", vi, en, name.to_string(), 0);
+                if grouped {
+                    f.member = f.field.clone();
+                }
                 if j == 0 {
                     f.role = "recipient";
                     f.item = item.clone();
@@ -198,6 +207,7 @@ fn field(
         role: "",
         item: String::new(),
         section_number: String::new(),
+        member: String::new(),
     }
 }
 
@@ -591,6 +601,19 @@ ho_ten = "Nguyễn Văn A"
         assert!(all
             .iter()
             .any(|f| f.field == "noi_nhan.luu" && f.value == "VP"));
+        // The group's names carry their own place in it; a lone name does not.
+        let members: Vec<&str> = all
+            .iter()
+            .filter(|f| !f.member.is_empty())
+            .map(|f| f.member.as_str())
+            .collect();
+        assert_eq!(
+            members,
+            [
+                "noi_nhan.danh_sach[0].nhom[0]",
+                "noi_nhan.danh_sach[0].nhom[1]"
+            ]
+        );
         // A section's heading emptied is removed; typed again, it is added back.
         let out = set(file(), DOC, "noi_dung[0].muc[0].tieu_de", "").unwrap();
         assert_eq!(out, DOC.replace("tieu_de = \"Mục con\"\n", ""));

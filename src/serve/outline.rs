@@ -1,7 +1,9 @@
 //! The lists of the form: the body's tree of sections (`noi_dung`, `muc`),
 //! the paragraphs of a section or of the opening and closing (`doan`,
-//! `doan_cuoi`, `mo_dau`, `ket_luan`), the recipients (`noi_nhan.danh_sach`)
-//! and the addressees (`kinh_gui`). An item is added, moved up or down, put
+//! `doan_cuoi`, `mo_dau`, `ket_luan`), the recipients (`noi_nhan.danh_sach`),
+//! the names of a recipient group (`nhom`, which only move up or down: a
+//! group has a name at least) and the addressees (`kinh_gui`). An item is
+//! added, moved up or down, put
 //! under the section before it or taken out a level, or deleted, as a change
 //! of the file's text made with toml_edit: the items not touched keep their
 //! comments and layout, and a moved section takes its comments, paragraphs
@@ -37,6 +39,9 @@ pub enum Op {
 enum Holds {
     Sections,
     Texts,
+    /// The names of a recipient group (`noi_nhan.danh_sach[i].nhom`): texts
+    /// the form reorders but neither adds nor deletes.
+    GroupNames,
 }
 
 /// `text` with `op` done on `target`: an item (`noi_dung[1].muc[0]`,
@@ -55,6 +60,9 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
         _ => (&parsed[..], None),
     };
     let holds = holds(list).ok_or_else(|| fail(P::NotAList))?;
+    if holds == Holds::GroupNames && !matches!(op, Op::Up | Op::Down) {
+        return Err(fail(P::GroupNamesMoveOnly));
+    }
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| Error::Invalid {
@@ -97,11 +105,7 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
         (Op::In | Op::Out, Some(_)) if holds != Holds::Sections => return Err(fail(P::NotAList)),
         (Op::In, Some(0)) => return Err(fail(P::NothingBefore)),
         (Op::In, Some(i)) => {
-            let siblings = tables_at(&mut doc, list).ok_or_else(|| fail(P::Inline))?;
-            if i >= siblings.len() {
-                return Err(fail(P::NoItem));
-            }
-            let moved = take(siblings, i);
+            let (siblings, moved) = take_section(&mut doc, list, i).map_err(fail)?;
             let before = siblings.get_mut(i - 1).expect("i > 0 and in range");
             sub_sections(before)
                 .ok_or_else(|| fail(P::Inline))?
@@ -116,11 +120,7 @@ pub fn apply(file: &Path, text: &str, target: &str, op: Op, value: &str) -> Resu
             };
             let parent = *parent;
             let grand = &list[..list.len() - 2];
-            let siblings = tables_at(&mut doc, list).ok_or_else(|| fail(P::Inline))?;
-            if i >= siblings.len() {
-                return Err(fail(P::NoItem));
-            }
-            let moved = take(siblings, i);
+            let (siblings, moved) = take_section(&mut doc, list, i).map_err(fail)?;
             let emptied = siblings.is_empty();
             let uncles = tables_at(&mut doc, grand).ok_or_else(|| fail(P::Inline))?;
             if emptied {
@@ -154,6 +154,9 @@ fn holds(path: &[Part<'_>]) -> Option<Holds> {
     });
     match keys.as_slice() {
         ["noi_nhan", "danh_sach"] if path.len() == 2 => Some(Holds::Texts),
+        ["noi_nhan", "danh_sach", "nhom"] if matches!(path, [_, _, Part::Index(_), _]) => {
+            Some(Holds::GroupNames)
+        }
         ["kinh_gui" | "mo_dau" | "ket_luan"] if path.len() == 1 => Some(Holds::Texts),
         ["noi_dung", middle @ .., last] if indexed && middle.iter().all(|k| *k == "muc") => {
             match *last {
@@ -169,7 +172,7 @@ fn holds(path: &[Part<'_>]) -> Option<Holds> {
 
 fn new_item(holds: Holds, text: &str) -> Entry {
     match holds {
-        Holds::Texts => Entry::Value(Value::from(text)),
+        Holds::Texts | Holds::GroupNames => Entry::Value(Value::from(text)),
         Holds::Sections => {
             let mut t = Table::new();
             t.insert("tieu_de", toml_edit::value(text));
@@ -341,7 +344,7 @@ fn list_or_new<'a>(
     if fresh {
         let item = match holds {
             Holds::Sections => Item::ArrayOfTables(ArrayOfTables::new()),
-            Holds::Texts => toml_edit::value(Array::new()),
+            Holds::Texts | Holds::GroupNames => toml_edit::value(Array::new()),
         };
         table.insert(key, item);
     }
@@ -358,6 +361,21 @@ fn tables_at<'a>(doc: &'a mut DocumentMut, path: &[Part<'_>]) -> Option<&'a mut 
         AtMut::Item(Item::ArrayOfTables(a)) => Some(a),
         _ => None,
     }
+}
+
+/// Takes section `i` out of the `[[…]]` sections at `path`: the sections
+/// left, and the one taken.
+fn take_section<'a>(
+    doc: &'a mut DocumentMut,
+    path: &[Part<'_>],
+    i: usize,
+) -> Result<(&'a mut ArrayOfTables, Table), P> {
+    let siblings = tables_at(doc, path).ok_or(P::Inline)?;
+    if i >= siblings.len() {
+        return Err(P::NoItem);
+    }
+    let taken = take(siblings, i);
+    Ok((siblings, taken))
 }
 
 /// The sub-sections of `section`, made when it has none.
@@ -430,10 +448,10 @@ fn set_position(t: &mut Table, place: usize) {
 mod tests {
     use super::*;
 
-    const DOC: &str = r#"the_thuc = "dang"
-kinh_gui = "Ban Thường vụ Huyện ủy"
-
-# Phần I
+    // The test file in its blocks, so a move's expected text is the same
+    // blocks in another order, each byte for byte.
+    const HEAD: &str = "the_thuc = \"dang\"\nkinh_gui = \"Ban Thường vụ Huyện ủy\"\n\n";
+    const PART_I: &str = r#"# Phần I
 [[noi_dung]]
 tieu_de = "Kết quả"
 doan = [
@@ -448,16 +466,16 @@ tieu_de = "Mục con A"
 [[noi_dung.muc]]
 tieu_de = "Mục con B"
 
-# Phần II
-[[noi_dung]]
-tieu_de = "Nhiệm vụ"
-
-[ky]
-ho_ten = "Nguyễn Văn A"
 "#;
+    const PART_II: &str = "# Phần II\n[[noi_dung]]\ntieu_de = \"Nhiệm vụ\"\n\n";
+    const TAIL: &str = "[ky]\nho_ten = \"Nguyễn Văn A\"\n";
+
+    fn doc() -> String {
+        [HEAD, PART_I, PART_II, TAIL].concat()
+    }
 
     fn run(target: &str, op: Op, value: &str) -> Result<String, Error> {
-        apply(Path::new("x.toml"), DOC, target, op, value)
+        apply(Path::new("x.toml"), &doc(), target, op, value)
     }
 
     fn titles(text: &str) -> Vec<String> {
@@ -470,38 +488,11 @@ ho_ten = "Nguyễn Văn A"
     #[test]
     fn moving_a_section_takes_its_comments_paragraphs_and_sub_sections() {
         let out = run("noi_dung[1]", Op::Up, "").unwrap();
-        assert_eq!(
-            out,
-            r#"the_thuc = "dang"
-kinh_gui = "Ban Thường vụ Huyện ủy"
-
-# Phần II
-[[noi_dung]]
-tieu_de = "Nhiệm vụ"
-
-# Phần I
-[[noi_dung]]
-tieu_de = "Kết quả"
-doan = [
-  "Đoạn một.",
-  "Đoạn hai.",  # chú thích đoạn hai
-]
-
-# Mục con
-[[noi_dung.muc]]
-tieu_de = "Mục con A"
-
-[[noi_dung.muc]]
-tieu_de = "Mục con B"
-
-[ky]
-ho_ten = "Nguyễn Văn A"
-"#
-        );
+        assert_eq!(out, [HEAD, PART_II, PART_I, TAIL].concat());
         // And back: the file as it was.
         assert_eq!(
             apply(Path::new("x.toml"), &out, "noi_dung[0]", Op::Down, "").unwrap(),
-            DOC
+            doc()
         );
     }
 
@@ -523,7 +514,7 @@ ho_ten = "Nguyễn Văn A"
             ]
         );
         let back = apply(Path::new("x.toml"), &out, "noi_dung[0].muc[2]", Op::Out, "").unwrap();
-        assert_eq!(titles(&back), titles(DOC));
+        assert_eq!(titles(&back), titles(&doc()));
         let out = run("noi_dung[0].muc[0]", Op::Out, "").unwrap();
         let t = titles(&out);
         assert_eq!(t[4], "[[noi_dung]]");
@@ -544,7 +535,7 @@ ho_ten = "Nguyễn Văn A"
         let out = run("noi_dung[0].doan[1]", Op::Delete, "").unwrap();
         assert_eq!(
             out,
-            DOC.replace("  \"Đoạn hai.\",  # chú thích đoạn hai\n", "")
+            doc().replace("  \"Đoạn hai.\",  # chú thích đoạn hai\n", "")
         );
         let out = run("noi_dung[1].muc", Op::Add, "Mục mới").unwrap();
         assert!(
@@ -585,5 +576,54 @@ ho_ten = "Nguyễn Văn A"
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_groups_names_move_among_themselves_and_nothing_else_changes() {
+        const RECIPIENTS: &str = r#"[noi_nhan]
+danh_sach = [
+  # Cấp trên
+  { nhom = ["Thường trực Tỉnh ủy", "Các ban đảng",  "Văn phòng Tỉnh ủy"], ghi_chu = "(Để báo cáo)" },  # nhóm
+  "Thường trực HĐND",
+]
+luu = "VP"
+"#;
+        let text = [HEAD, RECIPIENTS].concat();
+        let at = |text: &str, target: &str, op| apply(Path::new("x.toml"), text, target, op, "");
+        let down = at(&text, "noi_nhan.danh_sach[0].nhom[0]", Op::Down).unwrap();
+        assert_eq!(
+            down,
+            text.replace(
+                r#"["Thường trực Tỉnh ủy", "Các ban đảng","#,
+                r#"["Các ban đảng", "Thường trực Tỉnh ủy","#
+            )
+        );
+        // The odd spacing stays with its place in the list, as in any list.
+        let up = at(&text, "noi_nhan.danh_sach[0].nhom[2]", Op::Up).unwrap();
+        assert!(
+            up.contains(r#""Văn phòng Tỉnh ủy",  "Các ban đảng"], ghi_chu"#),
+            "{up}"
+        );
+        assert_eq!(
+            at(&down, "noi_nhan.danh_sach[0].nhom[1]", Op::Up).unwrap(),
+            text
+        );
+        let problem = |target, op| match at(&text, target, op) {
+            Err(Error::Outline { problem, .. }) => problem,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(problem("noi_nhan.danh_sach[0].nhom[0]", Op::Up), P::First);
+        assert_eq!(problem("noi_nhan.danh_sach[0].nhom[2]", Op::Down), P::Last);
+        for op in [Op::Add, Op::Delete, Op::In, Op::Out] {
+            assert_eq!(
+                problem("noi_nhan.danh_sach[0].nhom[1]", op),
+                P::GroupNamesMoveOnly
+            );
+        }
+        assert_eq!(problem("noi_nhan.danh_sach[1].nhom[0]", Op::Up), P::NoItem);
+        assert_eq!(
+            problem("noi_nhan.danh_sach[0].ghi_chu", Op::Up),
+            P::NotAList
+        );
     }
 }

@@ -11,6 +11,7 @@ DOWNLOADS where the browser saves downloads.
    form, see the first preview picture change, save. In the tree of
    sections add a section, see it numbered II. and the next one III. in the
    tree and in the pages' text, move it up (I.), delete it; add a recipient;
+   move a name of the recipient group up among the group's names;
    save; download the DOCX.
 2. Start a six-monthly report from its skeleton, upload the XLSX, attach it,
    see the computed values and verdicts; save, archive it with the next
@@ -175,6 +176,26 @@ def main():
         wait(d, lambda: field_value(d, "noi_nhan.danh_sach[9]") == "Ban Tuyên giáo và Dân vận Tỉnh ủy", "the new recipient")
         wait(d, lambda: "- Ban Tuyên giáo và Dân vận Tỉnh ủy," in pages_text(d), "the recipient in the pages")
         shot(d, "03d-recipient-added.png")
+        # A name of the recipient group moved up among the group's names only.
+        g = "noi_nhan.danh_sach[0].nhom"
+        assert field_value(d, f"{g}[1]") == "Các ban đảng, UBKT Tỉnh ủy", field_value(d, f"{g}[1]")
+        up = d.find_element(By.CSS_SELECTOR, f'button[data-op="up"][data-target="{g}[2]"]')
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", up)
+        up.click()
+        wait(d, lambda: field_value(d, f"{g}[1]") == "Văn phòng Tỉnh ủy"
+             and field_value(d, f"{g}[2]") == "Các ban đảng, UBKT Tỉnh ủy"
+             and field_value(d, f"{g}[0]") == "Thường trực Tỉnh ủy", "the group's names reordered")
+
+        def moved_in_pages():
+            text = pages_text(d)
+            a, b = text.find("- Văn phòng Tỉnh ủy,"), text.find("- Các ban đảng, UBKT Tỉnh ủy,")
+            return 0 <= a < b
+        wait(d, moved_in_pages, "the group's new order in the pages")
+        assert field_value(d, "noi_nhan.danh_sach[1]") == "Thường trực Đảng ủy"
+        shot(d, "03e-group-name-moved.png")
+        first = d.find_element(By.CSS_SELECTOR, f'button[data-op="up"][data-target="{g}[0]"]')
+        first.click()
+        wait(d, lambda: "đã đứng đầu" in message(d), "a first name refused to move up")
         d.find_element(By.ID, "save").click()
         wait(d, lambda: message(d) == "Đã lưu." and "chưa lưu" not in d.find_element(By.ID, "edit-state").text,
              "the save of the structure")

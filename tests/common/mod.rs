@@ -2,6 +2,11 @@
 //! read the PDF back with poppler (pdftotext, pdffonts) and pdfplumber.
 #![allow(dead_code)]
 
+mod samples;
+// tests/memory.rs, a binary of its own, takes these helpers without the samples.
+#[allow(unused_imports)]
+pub use samples::*;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -12,6 +17,11 @@ pub const MM: f64 = 72.0 / 25.4;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `examples/NAME`.
+pub fn example(name: &str) -> PathBuf {
+    root().join("examples").join(name)
 }
 
 pub fn seed_example() -> PathBuf {
@@ -59,13 +69,31 @@ fn run(cmd: &str, args: &[&str]) -> String {
     let out = Command::new(cmd)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run {cmd} (install poppler-utils / pdfplumber): {e}"));
+        .unwrap_or_else(|e| panic!("cannot run {cmd} (scripts/test installs it): {e}"));
     assert!(
         out.status.success(),
         "{cmd} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// Converts DOCX files to PDF with LibreOffice headless in one call (it
+/// starts slowly): `dir/lo/NAME.pdf` for each `NAME.docx`, with a profile of
+/// its own in `dir` so parallel runs do not share one.
+pub fn libreoffice_pdfs(dir: &Path, docs: &[PathBuf]) {
+    let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
+    let outdir = dir.join("lo");
+    let mut args = vec![
+        profile.as_str(),
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        outdir.to_str().unwrap(),
+    ];
+    args.extend(docs.iter().map(|d| d.to_str().unwrap()));
+    run("soffice", &args);
 }
 
 /// The PDF's text in content order (`pdftotext -raw`). The default mode's
@@ -220,6 +248,28 @@ pub fn lines(page: &Page) -> Vec<Line> {
         l.words.sort_by(|a, b| a.x0.partial_cmp(&b.x0).unwrap());
     }
     out
+}
+
+/// The texts of the lines, for a failing check's message.
+pub fn texts(ls: &[Line]) -> Vec<String> {
+    ls.iter().map(Line::text).collect()
+}
+
+/// The first line containing `text`.
+pub fn find<'a>(ls: &'a [Line], text: &str) -> &'a Line {
+    ls.iter()
+        .find(|l| l.text().contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?} in {:#?}", texts(ls)))
+}
+
+/// The rule across a nha-nuoc page's text width (30 mm from the left edge
+/// to 15 mm from the right) below `top`: the one over a copy block.
+pub fn full_width_rule_below(page: &Page, top: f64) -> &Rule {
+    let (left, right) = (30.0 * MM, page.width - 15.0 * MM);
+    page.rules
+        .iter()
+        .find(|r| r.top > top && (r.x0 - left).abs() < 1.0 && (r.x1 - right).abs() < 1.0)
+        .unwrap_or_else(|| panic!("no full-width rule below {top}: {:?}", page.rules))
 }
 
 /// Runs the `vanban` binary in `cwd`: its exit code, stdout and stderr.

@@ -11,13 +11,7 @@ use std::time::Duration;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example(name: &str) -> PathBuf {
-    root().join("examples").join(name)
-}
+use crate::common::{example, root};
 
 const SEED: &str = "nghi-quyet-07-NQ-DU-2025.toml";
 const PARTY_REPORT: &str = "bao-cao-quy-I-2026-dang-uy.toml";

@@ -6,33 +6,10 @@
 
 use crate::common::*;
 
-const STATE: &str = r#"the_thuc = "nha-nuoc"
-loai = "thong-bao"
-co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
-ma_co_quan = "UBND"
-so = 15
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["Về việc thành lập Tổ công tác"]
-mo_dau = ["Thành lập Tổ công tác chuyển đổi số của xã"]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ủy ban nhân dân"
-chuc_vu = "Chủ tịch"
-ho_ten = "Nguyễn Văn A"
-[noi_nhan]
-luu = "VP"
-
-[ban_sao]
-hinh_thuc = "FORM"
-co_quan_ban_hanh = "Văn phòng HĐND và UBND xã Vũ Quang"
-ma_co_quan = "VP"
-so = 3
-dia_danh = "Vũ Quang"
-ngay = "2026-07-02"
-ky = { hinh_thuc = "thua-lenh", thay_mat = "Chủ tịch", chuc_vu = "Chánh Văn phòng", ho_ten = "Trần Thị Bình" }
-noi_nhan = { danh_sach = ["Các thôn"], luu = "VP" }
-"#;
+/// The committee's thông báo số 15 printed as a copy in `form`.
+fn copy(form: &str) -> String {
+    Doc::state_notice().copied_as(form).toml()
+}
 
 fn page(text: &str) -> Page {
     let pdf = render_toml(text).unwrap_or_else(|e| panic!("{e}"));
@@ -55,19 +32,12 @@ fn line_with(page: &Page, start: &str) -> Line {
 
 #[test]
 fn sao_y_prints_the_original_then_the_copy_block_under_a_full_width_rule() {
-    let page = page(&STATE.replace("FORM", "sao-y"));
+    let page = page(&copy("sao-y"));
     let original_name = line_with(&page, "Nguyễn Văn A");
     // The original's content is all there, its own number first.
     assert!(line_with(&page, "Số: 15/TB-UBND").top() < original_name.top());
     // The rule: across the text width (30 mm to 195 mm), below the original's signature.
-    let (left, right) = (30.0 * MM, page.width - 15.0 * MM);
-    let rule = page
-        .rules
-        .iter()
-        .find(|r| {
-            r.top > original_name.top() && (r.x0 - left).abs() < 1.0 && (r.x1 - right).abs() < 1.0
-        })
-        .unwrap_or_else(|| panic!("no full-width rule under the original: {:?}", page.rules));
+    let rule = full_width_rule_below(&page, original_name.top());
     // The form on the right, bold; the copying body on the left, bold.
     let form: Vec<&Word> = line_with(&page, "SAO Y")
         .words
@@ -121,32 +91,27 @@ fn each_form_has_its_words_and_code() {
         ("sao-luc", "SAO LỤC", "Số: 03/SL-VP"),
         ("trich-sao", "TRÍCH SAO", "Số: 03/TrS-VP"),
     ] {
-        let page = page(&STATE.replace("FORM", form));
+        let page = page(&copy(form));
         line_with(&page, words);
         line_with(&page, code);
     }
     // A Party copy is "BS" in the Party pattern.
-    let party = STATE
-        .replace("the_thuc = \"nha-nuoc\"", "the_thuc = \"dang\"")
-        .replace("loai = \"quyet-dinh\"", "loai = \"thong-bao\"")
-        .replace("Ủy ban nhân dân xã Vũ Quang", "Đảng ủy xã Vũ Quang")
-        .replace("ma_co_quan = \"UBND\"", "ma_co_quan = \"ĐU\"")
-        .replace("Về việc", "về việc")
-        .replace("thay_mat = \"Ủy ban nhân dân\"", "thay_mat = \"Đảng ủy\"")
-        .replace(
-            "Văn phòng HĐND và UBND xã Vũ Quang",
-            "Văn phòng Đảng ủy xã Vũ Quang",
-        )
-        .replace("FORM", "sao-y");
+    let party = Doc::state_notice()
+        .set("the_thuc", "dang")
+        .set("co_quan_ban_hanh", "Đảng ủy xã Vũ Quang")
+        .set("ma_co_quan", "ĐU")
+        .set("trich_yeu", vec!["về việc thành lập Tổ công tác"])
+        .set("ky.thay_mat", "Đảng ủy")
+        .copied_as("sao-y")
+        .set("ban_sao.co_quan_ban_hanh", "Văn phòng Đảng ủy xã Vũ Quang")
+        .toml();
     let page = page(&party);
     line_with(&page, "Số 03-BS/VP");
 }
 
 #[test]
 fn a_mistyped_form_is_refused_with_the_nearest_one() {
-    let err = render_toml(&STATE.replace("FORM", "sao-yy"))
-        .unwrap_err()
-        .to_string();
+    let err = render_toml(&copy("sao-yy")).unwrap_err().to_string();
     assert!(
         err.contains("ban_sao.hinh_thuc") && err.contains("did you mean `sao-y`?"),
         "{err}"

@@ -16,7 +16,7 @@ use crate::common::*;
 #[derive(Debug, Deserialize)]
 pub(crate) struct Docx {
     pub body: Vec<Block>,
-    sections: Vec<Section>,
+    pub sections: Vec<Section>,
     footnotes: Vec<Note>,
     title: String,
     author: String,
@@ -95,6 +95,9 @@ pub(crate) struct Block {
     pub top_rule: Option<f64>,
     #[serde(default)]
     keep_next: bool,
+    /// The last paragraph of a section that is not the document's last.
+    #[serde(default)]
+    pub ends_section: bool,
     #[serde(default)]
     runs: Vec<Run>,
     #[serde(default)]
@@ -127,17 +130,17 @@ pub(crate) struct Cell {
 }
 
 #[derive(Debug, Deserialize)]
-struct Section {
-    landscape: bool,
+pub(crate) struct Section {
+    pub landscape: bool,
     width: f64,
     height: f64,
     top: f64,
     bottom: f64,
     left: f64,
     right: f64,
-    title_pg: bool,
-    restart: bool,
-    header_field: String,
+    pub title_pg: bool,
+    pub restart: bool,
+    pub header_field: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,7 +156,7 @@ pub(crate) fn docx_of(path: &Path) -> Vec<u8> {
     vanban::docx::write(&resolved).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn docx_of_toml(text: &str) -> Vec<u8> {
+pub(crate) fn docx_of_toml(text: &str) -> Vec<u8> {
     let path = Path::new("test.toml");
     let doc: vanban::Document = vanban::model::parse(path, text, vanban::model::Format::Toml)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -516,34 +519,7 @@ fn a_giay_moi_and_a_joint_document_read_back_with_their_own_blocks() {
     assert!(chair.runs[0].bold && chair.runs[0].text.starts_with("Chủ trì:"));
     assert!(chair.runs.iter().skip(1).all(|r| !r.bold), "{chair:?}");
 
-    let joint = r#"
-the_thuc = "nha-nuoc"
-loai = "ke-hoach"
-co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
-ma_co_quan = "UBND"
-so = 5
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-04-10"
-trich_yeu = ["Phối hợp tuyên truyền chuyển đổi số năm 2026"]
-mo_dau = ["Hai cơ quan thống nhất ban hành kế hoạch phối hợp"]
-
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ủy ban nhân dân"
-chuc_vu = "Chủ tịch"
-ho_ten = "Lê Văn Thành"
-
-[lien_tich]
-co_quan_ban_hanh = "Hội Nông dân\nxã Vũ Quang"
-ma_co_quan = "HND"
-
-[lien_tich.ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ban Chấp hành"
-chuc_vu = "Chủ tịch"
-ho_ten = "Trần Văn Cường"
-"#;
-    let d = read_back(&docx_of_toml(joint));
+    let d = read_back(&docx_of_toml(&Doc::joint_plan("nha-nuoc").toml()));
     let header = &d.body[0];
     assert_eq!(
         header.rows[0].cells[0].text,
@@ -601,18 +577,7 @@ fn converted() -> &'static [Converted] {
             std::fs::write(&docx, docx_of(file)).unwrap();
             docs.push(docx);
         }
-        let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
-        let out = Command::new("soffice")
-            .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.join("lo"))
-            .args(&docs)
-            .output()
-            .expect("soffice (libreoffice-writer-nogui; scripts/test installs it)");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        libreoffice_pdfs(&dir, &docs);
         examples
             .iter()
             .map(|file| {

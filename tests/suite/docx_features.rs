@@ -5,7 +5,6 @@
 //! rule across the text width, the images where vanban puts them.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
@@ -14,94 +13,39 @@ use crate::common::*;
 use crate::docx::{docx_of, read_back, Docx};
 
 /// A state thông báo with every mark, both images and a SAO Y copy block.
-const STATE: &str = r#"the_thuc = "nha-nuoc"
-loai = "thong-bao"
-co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
-ma_co_quan = "UBND"
-so = 15
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["Về việc thành lập Tổ công tác"]
-do_mat = "mat"
+fn state() -> Doc {
+    Doc::state_notice()
+        .with(
+            r#"do_mat = "mat"
 do_khan = "hoa-toc"
 du_thao = 2
-luu_hanh = ["xem-xong-tra-lai"]
-mo_dau = ["Thành lập Tổ công tác chuyển đổi số của xã"]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ủy ban nhân dân"
-chuc_vu = "Chủ tịch"
-ho_ten = "Nguyễn Văn A"
-anh_chu_ky = "chu-ky.png"
-anh_dau = "dau.png"
-[noi_nhan]
-luu = "VP"
-
-[ban_sao]
-hinh_thuc = "sao-y"
-co_quan_ban_hanh = "Văn phòng HĐND và UBND xã Vũ Quang"
-ma_co_quan = "VP"
-so = 3
-dia_danh = "Vũ Quang"
-ngay = "2026-07-02"
-ky = { hinh_thuc = "thua-lenh", thay_mat = "Chủ tịch", chuc_vu = "Chánh Văn phòng", ho_ten = "Trần Thị Bình" }
-noi_nhan = { danh_sach = ["Các thôn"], luu = "VP" }
-"#;
+luu_hanh = ["xem-xong-tra-lai"]"#,
+        )
+        .set("ky.anh_chu_ky", "chu-ky.png")
+        .set("ky.anh_dau", "dau.png")
+        .copied_as("sao-y")
+}
 
 /// A Party báo cáo: urgency, circulation and the draft in the Party's type
-/// (no frame on the draft, lower case italic), and a TRÍCH SAO.
-const PARTY: &str = r#"the_thuc = "dang"
-loai = "bao-cao"
-co_quan_cap_tren = "Đảng bộ tỉnh Hà Tĩnh"
-co_quan_ban_hanh = "Đảng ủy xã Vũ Quang"
-ma_co_quan = "ĐU"
-so = 4
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["kết quả công tác quý II"]
-do_khan = "khan"
+/// (no frame on the draft, lower case italic), and a TRÍCH SAO by the
+/// Party committee's office.
+fn party() -> Doc {
+    Doc::party_report()
+        .set("co_quan_cap_tren", "Đảng bộ tỉnh Hà Tĩnh")
+        .set("so", 4)
+        .with(
+            r#"do_khan = "khan"
 du_thao = 3
-luu_hanh = ["tai-lieu-hoi-nghi"]
-mo_dau = ["Đảng ủy báo cáo như sau:"]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Đảng ủy"
-chuc_vu = "Bí thư"
-ho_ten = "Nguyễn Văn A"
-anh_chu_ky = "chu-ky.png"
-[noi_nhan]
-luu = "VPĐU"
-
-[ban_sao]
-hinh_thuc = "trich-sao"
-co_quan_ban_hanh = "Văn phòng Đảng ủy xã Vũ Quang"
-ma_co_quan = "VPĐU"
-so = 2
-dia_danh = "Vũ Quang"
-ngay = "2026-07-02"
-ky = { hinh_thuc = "thua-lenh", thay_mat = "Ban Thường vụ", chuc_vu = "Chánh Văn phòng", ho_ten = "Trần Thị Bình" }
-noi_nhan = { danh_sach = ["Các chi bộ"], luu = "VPĐU" }
-"#;
-
-/// A `w`×`h` RGBA PNG, transparent round a filled middle.
-fn png_bytes(w: u32, h: u32, rgb: [u8; 3]) -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut e = png::Encoder::new(&mut out, w, h);
-        e.set_color(png::ColorType::Rgba);
-        e.set_depth(png::BitDepth::Eight);
-        let mut writer = e.write_header().unwrap();
-        let mut data = Vec::new();
-        for y in 0..h {
-            for x in 0..w {
-                let inside = x > w / 8 && x < w - w / 8 && y > h / 8 && y < h - h / 8;
-                data.extend_from_slice(&rgb);
-                data.push(if inside { 255 } else { 0 });
-            }
-        }
-        writer.write_image_data(&data).unwrap();
-    }
-    out
+luu_hanh = ["tai-lieu-hoi-nghi"]"#,
+        )
+        .set("ky.anh_chu_ky", "chu-ky.png")
+        .copied_as("trich-sao")
+        .set("ban_sao.co_quan_ban_hanh", "Văn phòng Đảng ủy xã Vũ Quang")
+        .set("ban_sao.ma_co_quan", "VPĐU")
+        .set("ban_sao.so", 2)
+        .set("ban_sao.ky.thay_mat", "Ban Thường vụ")
+        .set("ban_sao.noi_nhan.danh_sach", vec!["Các chi bộ"])
+        .set("ban_sao.noi_nhan.luu", "VPĐU")
 }
 
 struct Case {
@@ -118,29 +62,17 @@ fn cases() -> &'static [Case; 2] {
     static ALL: OnceLock<[Case; 2]> = OnceLock::new();
     ALL.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();
-        std::fs::write(dir.join("chu-ky.png"), png_bytes(240, 90, [0, 0, 200])).unwrap();
-        std::fs::write(dir.join("dau.png"), png_bytes(200, 200, [200, 0, 0])).unwrap();
+        signature_and_seal(&dir);
         let names = ["state", "party"];
         let mut docs = Vec::new();
-        for (name, text) in names.iter().zip([STATE, PARTY]) {
+        for (name, doc) in names.iter().zip([state(), party()]) {
             let file = dir.join(format!("{name}.toml"));
-            std::fs::write(&file, text).unwrap();
+            doc.write(&file);
             let out = dir.join(format!("{name}.docx"));
             std::fs::write(&out, docx_of(&file)).unwrap();
             docs.push(out);
         }
-        let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
-        let out = Command::new("soffice")
-            .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.join("lo"))
-            .args(&docs)
-            .output()
-            .expect("soffice (libreoffice-writer-nogui; scripts/test installs it)");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        libreoffice_pdfs(&dir, &docs);
         names.map(|name| {
             let file = dir.join(format!("{name}.toml"));
             let lo = std::fs::read(dir.join("lo").join(format!("{name}.pdf"))).unwrap();
@@ -267,6 +199,79 @@ fn docx_copy_block_follows_the_original_under_a_rule() {
             .collect();
         assert!(text.iter().any(|t| t.contains("Trần Thị Bình")), "{text:?}");
         assert!(text.iter().any(|t| t.contains("Nơi nhận")), "{text:?}");
+    }
+}
+
+/// A copy of a document with a landscape appendix. In the PDF the appendix
+/// is pages of its own, so the copy block starts the next page, upright and
+/// numbered on; the DOCX gives the block a section of its own to match.
+#[test]
+fn docx_copy_block_after_an_appendix_starts_its_own_upright_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copy.toml");
+    Doc::state_notice()
+        .with(
+            r#"[[phu_luc]]
+tieu_de = "DANH SÁCH TỔ CÔNG TÁC"
+huong = "ngang"
+noi_dung = ["Tổ trưởng: Nguyễn Văn B.", "Tổ viên: Trần Văn C."]"#,
+        )
+        .copied_as("sao-y")
+        .write(&file);
+    let bytes = docx_of(&file);
+    let d = read_back(&bytes);
+    let head = d
+        .body
+        .iter()
+        .position(|b| {
+            b.rows
+                .iter()
+                .any(|r| r.cells.iter().any(|c| c.text == "SAO Y"))
+        })
+        .expect("the copy's head");
+    let rule = &d.body[head - 1];
+    assert!(rule.top_rule.is_some_and(|w| w > 0.5), "{rule:?}");
+    assert!(
+        d.body[head - 2].ends_section,
+        "the appendix's section ends right before the copy's rule: {:?}",
+        d.body[head - 2]
+    );
+    assert!(d.body[head - 1..].iter().all(|b| !b.ends_section));
+    let [main, appendix, copy] = &d.sections[..] else {
+        panic!("main part, appendix, copy block: {:?}", d.sections)
+    };
+    assert!(!main.landscape && appendix.landscape && !copy.landscape);
+    // Numbered on from the appendix, its first page too.
+    assert!(appendix.restart && !copy.restart && !copy.title_pg);
+    assert_eq!(copy.header_field, "PAGE");
+
+    // The block on the same page in vanban's PDF and LibreOffice's, with
+    // the same number at its top.
+    std::fs::write(dir.path().join("copy.docx"), &bytes).unwrap();
+    libreoffice_pdfs(dir.path(), &[dir.path().join("copy.docx")]);
+    let lo = std::fs::read(dir.path().join("lo/copy.pdf")).unwrap();
+    for (who, pdf) in [("vanban", render_file(&file)), ("LibreOffice", lo)] {
+        let p = probe(&pdf);
+        let at = p
+            .pages
+            .iter()
+            .position(|page| lines(page).iter().any(|l| l.text().contains("SAO Y")))
+            .unwrap_or_else(|| panic!("{who}: no copy block"));
+        assert_eq!((at, p.pages.len()), (2, 3), "{who}");
+        let (appendix, page) = (&p.pages[1], &p.pages[2]);
+        assert!(
+            appendix.width > appendix.height,
+            "{who}: a landscape appendix"
+        );
+        assert!(page.width < page.height, "{who}: an upright copy page");
+        let ls = lines(page);
+        assert_eq!(ls[0].text(), "2", "{who}: the copy page's number");
+        let form = find(&ls, "SAO Y");
+        assert!(
+            !ls.iter()
+                .any(|l| l.top() < form.top() && l.text().contains("Tổ viên")),
+            "{who}: nothing of the appendix above the copy block"
+        );
     }
 }
 

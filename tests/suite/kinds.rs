@@ -7,20 +7,6 @@ use std::path::Path;
 
 use crate::common::*;
 
-fn example(name: &str) -> std::path::PathBuf {
-    root().join("examples").join(name)
-}
-
-fn find<'a>(ls: &'a [Line], text: &str) -> &'a Line {
-    ls.iter()
-        .find(|l| l.text().contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?} in {:#?}", texts(ls)))
-}
-
-fn texts(ls: &[Line]) -> Vec<String> {
-    ls.iter().map(Line::text).collect()
-}
-
 fn centre(l: &Line) -> f64 {
     (l.x0() + l.x1()) / 2.0
 }

@@ -6,20 +6,6 @@
 
 use crate::common::*;
 
-fn example(name: &str) -> std::path::PathBuf {
-    root().join("examples").join(name)
-}
-
-fn find<'a>(ls: &'a [Line], text: &str) -> &'a Line {
-    ls.iter()
-        .find(|l| l.text().contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?} in {:#?}", texts(ls)))
-}
-
-fn texts(ls: &[Line]) -> Vec<String> {
-    ls.iter().map(Line::text).collect()
-}
-
 fn index(ls: &[Line], start: &str) -> usize {
     ls.iter()
         .position(|l| l.text().starts_with(start))
@@ -276,55 +262,6 @@ ho_ten = "Lê Văn Thành"
     assert!(roles.words[0].x1 < page.width / 2.0 && roles.words[2].x0 > page.width / 2.0);
 }
 
-const JOINT: &str = r#"
-loai = "ke-hoach"
-so = 5
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-04-10"
-trich_yeu = ["Phối hợp tuyên truyền chuyển đổi số năm 2026"]
-mo_dau = ["Hai cơ quan thống nhất ban hành kế hoạch phối hợp như sau"]
-
-[ky]
-hinh_thuc = "thay-mat"
-chuc_vu = "Chủ tịch"
-ho_ten = "Lê Văn Thành"
-
-[lien_tich]
-ma_co_quan = "HND"
-
-[lien_tich.ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ban Chấp hành"
-chuc_vu = "Chủ tịch"
-ho_ten = "Trần Văn Cường"
-"#;
-
-fn joint(the_thuc: &str) -> String {
-    // `[ky]` and `[lien_tich]` are filled in where the text has them.
-    let (head, lead_for, co) = match the_thuc {
-        "dang" => (
-            "the_thuc = \"dang\"\nco_quan_cap_tren = \"Đảng bộ tỉnh Hà Tĩnh\"\nco_quan_ban_hanh = \"Đảng ủy xã Vũ Quang\"\nma_co_quan = \"ĐU\"\n",
-            "Ban Thường vụ",
-            "Hội Nông dân xã Vũ Quang",
-        ),
-        _ => (
-            "the_thuc = \"nha-nuoc\"\nco_quan_ban_hanh = \"Ủy ban nhân dân xã Vũ Quang\"\nma_co_quan = \"UBND\"\n",
-            "Ủy ban nhân dân",
-            "Hội Nông dân\\nxã Vũ Quang",
-        ),
-    };
-    let text = JOINT
-        .replace(
-            "hinh_thuc = \"thay-mat\"\nchuc_vu = \"Chủ tịch\"\nho_ten = \"Lê Văn Thành\"",
-            &format!("hinh_thuc = \"thay-mat\"\nthay_mat = \"{lead_for}\"\nchuc_vu = \"Chủ tịch\"\nho_ten = \"Lê Văn Thành\""),
-        )
-        .replace(
-            "[lien_tich]\n",
-            &format!("[lien_tich]\nco_quan_ban_hanh = \"{co}\"\n"),
-        );
-    format!("{head}{text}")
-}
-
 #[test]
 fn a_joint_document_has_both_bodies_left_a_joint_symbol_and_two_signatures_level() {
     for (the_thuc, left_col_mm, symbol, issuer_lines, lead_authority) in [
@@ -348,7 +285,8 @@ fn a_joint_document_has_both_bodies_left_a_joint_symbol_and_two_signatures_level
             "T/M BAN THƯỜNG VỤ",
         ),
     ] {
-        let pdf = render_toml(&joint(the_thuc)).unwrap_or_else(|e| panic!("{the_thuc}: {e}"));
+        let pdf = render_toml(&Doc::joint_plan(the_thuc).toml())
+            .unwrap_or_else(|e| panic!("{the_thuc}: {e}"));
         let p = probe(&pdf);
         let page = &p.pages[0];
         let column_end = (30.0 + left_col_mm) * MM;
@@ -412,17 +350,18 @@ fn a_joint_document_has_both_bodies_left_a_joint_symbol_and_two_signatures_level
 #[test]
 fn a_joint_document_is_numbered_in_its_own_sequence() {
     let path = std::path::Path::new("lt.toml");
-    let doc = vanban::model::parse(path, &joint("nha-nuoc"), vanban::model::Format::Toml).unwrap();
+    let doc = vanban::model::parse(
+        path,
+        &Doc::joint_plan("nha-nuoc").toml(),
+        vanban::model::Format::Toml,
+    )
+    .unwrap();
     let r = vanban::Renderer::new().resolve(&doc, path).unwrap();
     assert_eq!(r.identity.symbol(), "KHLT-UBND-HND");
     assert_eq!(r.identity.sequence_name, "KHLT");
     assert_eq!(r.identity.number_symbol(6), "06/KHLT-UBND-HND");
     // The same kind alone keeps the kind's sequence and codes.
-    let alone = joint("nha-nuoc")
-        .split("[lien_tich]")
-        .next()
-        .unwrap()
-        .to_string();
+    let alone = Doc::joint_plan("nha-nuoc").remove("lien_tich").toml();
     let doc = vanban::model::parse(path, &alone, vanban::model::Format::Toml).unwrap();
     let r = vanban::Renderer::new().resolve(&doc, path).unwrap();
     assert_eq!(r.identity.symbol(), "KH-UBND");

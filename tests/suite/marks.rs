@@ -5,46 +5,18 @@
 
 use crate::common::*;
 
-const STATE: &str = r#"the_thuc = "nha-nuoc"
-loai = "to-trinh"
-co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
-ma_co_quan = "UBND"
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["Về việc đề nghị phê duyệt kế hoạch"]
-MARKS
-mo_dau = ["Ủy ban nhân dân xã kính trình như sau:"]
-ket_luan = ["Kính trình Hội đồng nhân dân xã xem xét"]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ủy ban nhân dân"
-chuc_vu = "Chủ tịch"
-ho_ten = "Nguyễn Văn A"
-[noi_nhan]
-luu = "VP"
-"#;
+/// The committee's tờ trình, without a number.
+fn state() -> Doc {
+    Doc::state_submission()
+}
 
-const PARTY: &str = r#"the_thuc = "dang"
-loai = "bao-cao"
-co_quan_cap_tren = "Đảng bộ tỉnh Hà Tĩnh"
-co_quan_ban_hanh = "Đảng ủy xã Vũ Quang"
-ma_co_quan = "ĐU"
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["kết quả công tác quý II"]
-MARKS
-mo_dau = ["Đảng ủy báo cáo như sau:"]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Đảng ủy"
-chuc_vu = "Bí thư"
-ho_ten = "Nguyễn Văn A"
-[noi_nhan]
-luu = "VPĐU"
-"#;
+/// The Party committee's báo cáo under its superior body, without a number.
+fn party() -> Doc {
+    Doc::party_report().set("co_quan_cap_tren", "Đảng bộ tỉnh Hà Tĩnh")
+}
 
-fn render(template: &str, marks: &str) -> Page {
-    let pdf = render_toml(&template.replace("MARKS", marks)).unwrap_or_else(|e| panic!("{e}"));
+fn render(doc: Doc, marks: &str) -> Page {
+    let pdf = render_toml(&doc.with(marks).toml()).unwrap_or_else(|e| panic!("{e}"));
     probe(&pdf).pages.into_iter().next().unwrap()
 }
 
@@ -69,9 +41,9 @@ fn centre(x0: f64, x1: f64) -> f64 {
 
 #[test]
 fn state_marks_sit_where_nd30_puts_them() {
-    let plain = render(STATE, "");
+    let plain = render(state(), "");
     let page = render(
-        STATE,
+        state(),
         "do_mat = \"mat\"\ndo_khan = \"hoa-toc\"\ndu_thao = 2\nluu_hanh = [\"xem-xong-tra-lai\"]",
     );
     // nha-nuoc-nd30: 30 mm left margin, 62 mm left column, 15 mm right margin.
@@ -133,7 +105,7 @@ fn state_marks_sit_where_nd30_puts_them() {
 #[test]
 fn party_marks_follow_hd36_rows_10_to_12() {
     let page = render(
-        PARTY,
+        party(),
         "do_khan = \"khan\"\ndu_thao = 3\nluu_hanh = [\"tai-lieu-hoi-nghi\"]",
     );
     let number = word(&page, "Số");
@@ -187,13 +159,21 @@ fn a_mistyped_mark_is_located_with_the_nearest_value() {
     ];
     for (marks, expected, field) in cases {
         let file = dir.path().join("d.toml");
-        std::fs::write(&file, STATE.replace("MARKS", marks)).unwrap();
+        let text = state().with(marks).toml();
+        std::fs::write(&file, &text).unwrap();
         let (code, err) = run_vanban(&["render", "d.toml", "--lang", "en"], dir.path());
         assert_eq!(code, Some(1), "{marks}: {err}");
         assert!(err.contains(expected), "{marks}: {err}");
         assert!(err.contains(&format!("`{field}`")), "{marks}: {err}");
         if field != "luu_hanh[1]" {
-            assert!(err.contains("d.toml:8:"), "{marks}: not located: {err}");
+            let line = 1 + text
+                .lines()
+                .position(|l| l.starts_with(&format!("{field} =")))
+                .unwrap();
+            assert!(
+                err.contains(&format!("d.toml:{line}:")),
+                "{marks}: not located: {err}"
+            );
         }
         assert!(!dir.path().join("d.pdf").exists());
         // The clerk's language by default.

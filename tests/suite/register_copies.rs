@@ -9,16 +9,10 @@ use serde_json::Value;
 
 use crate::common::*;
 
-const ORIGINAL: &str = r#"the_thuc = "nha-nuoc"
-loai = "thong-bao"
-co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
-ma_co_quan = "UBND"
-so = 15
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["Về việc thành lập Tổ công tác"]
-mo_dau = ["Thành lập Tổ công tác chuyển đổi số của xã"]
-[[noi_dung]]
+/// The committee's thông báo số 15 with three numbered sections.
+fn original() -> Doc {
+    Doc::state_notice().with(
+        r#"[[noi_dung]]
 tieu_de = "Thành phần"
 doan = ["Tổ trưởng và các tổ viên."]
 [[noi_dung]]
@@ -26,30 +20,20 @@ tieu_de = "Nhiệm vụ"
 doan = ["Rà soát hạ tầng số của xã."]
 [[noi_dung]]
 tieu_de = "Thời gian"
-doan = ["Đến hết năm 2026."]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ủy ban nhân dân"
-chuc_vu = "Chủ tịch"
-ho_ten = "Nguyễn Văn A"
-[noi_nhan]
-luu = "VP"
-"#;
+doan = ["Đến hết năm 2026."]"#,
+    )
+}
 
-/// The copy order: who copies, who signs, who receives.
-const ORDER: &str = r#"[ban_sao]
-co_quan_ban_hanh = "Văn phòng HĐND và UBND xã Vũ Quang"
-ma_co_quan = "VP"
-dia_danh = "Vũ Quang"
-ky = { hinh_thuc = "thua-lenh", thay_mat = "Chủ tịch", chuc_vu = "Chánh Văn phòng", ho_ten = "Trần Thị Bình" }
-noi_nhan = { danh_sach = ["Các thôn"], luu = "VP" }
-"#;
+/// The copy order file: who copies, who signs, who receives.
+fn order() -> String {
+    format!("[ban_sao]\n{COPY_ORDER}")
+}
 
 /// A folder with the original archived as entry 1 and the order file.
 fn archived() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("tb.toml"), ORIGINAL).unwrap();
-    std::fs::write(tmp.path().join("lenh.toml"), ORDER).unwrap();
+    original().write(&tmp.path().join("tb.toml"));
+    std::fs::write(tmp.path().join("lenh.toml"), order()).unwrap();
     let (code, out, err) = run_vanban_out(&["archive", "tb.toml", "--to", "arch"], tmp.path());
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(out.starts_with("1\t15/TB-UBND"), "{out}");
@@ -164,14 +148,7 @@ fn the_copy_prints_the_original_then_a_full_width_rule_and_the_copy_block() {
     let original_name = find(&ls, "Nguyễn Văn A");
     assert!(original_number.top() < original_name.top());
     find(&ls, "III. THỜI GIAN");
-    let (left, right) = (30.0 * MM, page.width - 15.0 * MM);
-    let rule = page
-        .rules
-        .iter()
-        .find(|r| {
-            r.top > original_name.top() && (r.x0 - left).abs() < 1.0 && (r.x1 - right).abs() < 1.0
-        })
-        .unwrap_or_else(|| panic!("no full-width rule under the original: {:?}", page.rules));
+    let rule = full_width_rule_below(page, original_name.top());
     // The form, bold, in the right column (the copying body shares its line).
     let form: Vec<&Word> = find(&ls, "SAO Y")
         .words
@@ -200,7 +177,7 @@ fn the_copy_prints_the_original_then_a_full_width_rule_and_the_copy_block() {
     assert_eq!(code, Some(0), "{out}");
     let text = std::fs::read_to_string(dir.join("nguon/tb.toml")).unwrap();
     assert!(
-        text.starts_with(ORIGINAL),
+        text.starts_with(&original().toml()),
         "the original's text is kept as written"
     );
     assert!(
@@ -210,12 +187,6 @@ fn the_copy_prints_the_original_then_a_full_width_rule_and_the_copy_block() {
     // Copying the same way again registers nothing new... with the next number.
     let (again, _) = copied(dir, &["--date", "2026-07-02"]);
     assert_eq!(again, "02/SY-VP");
-}
-
-fn find<'a>(ls: &'a [Line], text: &str) -> &'a Line {
-    ls.iter()
-        .find(|l| l.text().contains(text))
-        .unwrap_or_else(|| panic!("no line with {text:?}"))
 }
 
 #[test]
@@ -269,7 +240,7 @@ fn an_unknown_altered_or_copied_original_and_a_wrong_number_are_refused() {
     assert!(err.contains("không có phần thứ 4"), "{err}");
 
     // A typed number that is not the register's next, pointed at in the order.
-    std::fs::write(dir.join("lenh.toml"), format!("{ORDER}so = 5\n")).unwrap();
+    std::fs::write(dir.join("lenh.toml"), format!("{}so = 5\n", order())).unwrap();
     let (code, _, err) = copy(dir, "1", &["--date", "2026-07-02"]);
     assert_eq!(code, Some(1));
     assert!(
@@ -279,14 +250,14 @@ fn an_unknown_altered_or_copied_original_and_a_wrong_number_are_refused() {
             && err.contains("số 01"),
         "{err}"
     );
-    std::fs::write(dir.join("lenh.toml"), format!("{ORDER}so = 1\n")).unwrap();
+    std::fs::write(dir.join("lenh.toml"), format!("{}so = 1\n", order())).unwrap();
     let (_, copy_file) = copied(dir, &["--date", "2026-07-02"]);
     assert!(copy_file.ends_with("2026-07-02_01-SY-VP.pdf"));
     // The same order again is the same copy: nothing new is registered.
     let (code, _, err) = copy(dir, "1", &["--date", "2026-07-02"]);
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(list_json(dir).len(), 2);
-    std::fs::write(dir.join("lenh.toml"), ORDER).unwrap();
+    std::fs::write(dir.join("lenh.toml"), order()).unwrap();
 
     // A copy is copied from its original, not from itself.
     let (code, _, err) = copy(dir, "2", &[]);
@@ -315,8 +286,8 @@ fn an_unknown_altered_or_copied_original_and_a_wrong_number_are_refused() {
 fn a_copy_of_an_a1b_original_is_made_from_its_sources_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    std::fs::write(dir.join("tb.toml"), ORIGINAL).unwrap();
-    std::fs::write(dir.join("lenh.toml"), ORDER).unwrap();
+    original().write(&dir.join("tb.toml"));
+    std::fs::write(dir.join("lenh.toml"), order()).unwrap();
     let (code, out, err) = run_vanban_out(
         &[
             "archive",
@@ -343,13 +314,13 @@ fn a_copy_of_an_a1b_original_is_made_from_its_sources_folder() {
 fn a_json_original_gains_the_order_as_a_key() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let doc: toml::Table = toml::from_str(ORIGINAL).unwrap();
+    let doc: toml::Table = toml::from_str(&original().toml()).unwrap();
     std::fs::write(
         dir.join("tb.json"),
         serde_json::to_string_pretty(&doc).unwrap(),
     )
     .unwrap();
-    std::fs::write(dir.join("lenh.toml"), ORDER).unwrap();
+    std::fs::write(dir.join("lenh.toml"), order()).unwrap();
     let (code, out, err) = run_vanban_out(&["archive", "tb.json", "--to", "arch"], dir);
     assert_eq!(code, Some(0), "{out}{err}");
     let (symbol, file) = copied(dir, &["--date", "2026-07-02"]);
@@ -368,15 +339,15 @@ fn a_json_original_gains_the_order_as_a_key() {
 fn archiving_a_document_with_a_copy_block_registers_a_copy() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let copy = format!("{ORIGINAL}\n{ORDER}hinh_thuc = \"sao-y\"\nngay = \"2026-07-02\"\nso = 3\n");
-    std::fs::write(dir.join("sy.toml"), &copy).unwrap();
+    let copy = original().copied_as("sao-y");
+    copy.write(&dir.join("sy.toml"));
     let (code, _, err) = run_vanban_out(&["archive", "sy.toml", "--to", "arch"], dir);
     assert_eq!(code, Some(1));
     assert!(
         err.contains("số bản sao 03") && err.contains("số 01"),
         "{err}"
     );
-    std::fs::write(dir.join("sy.toml"), copy.replace("so = 3", "so = 1")).unwrap();
+    copy.set("ban_sao.so", 1).write(&dir.join("sy.toml"));
     let (code, out, err) = run_vanban_out(&["archive", "sy.toml", "--to", "arch"], dir);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.starts_with("1\t01/SY-VP\t"), "{out}");

@@ -584,6 +584,19 @@ fn outline(s: &Served, text: &str, target: &str, op: &str, value: &str) -> serde
     r.json
 }
 
+/// A change of a list through /api/outline that must be refused, located at
+/// its target: the English message.
+fn outline_refused(s: &Served, text: &str, target: &str, op: &str) -> String {
+    let r = post(
+        &s.app,
+        "/api/outline?lang=en",
+        serde_json::json!({ "path": SEED, "text": text, "target": target, "op": op }),
+    );
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.json);
+    assert_eq!(r.json["error"]["field"], target);
+    message(&r)
+}
+
 /// The tree the form shows: each section's item, number and heading.
 fn tree(reply: &serde_json::Value) -> Vec<(String, String, String)> {
     reply["preview"]["form"]
@@ -695,14 +708,76 @@ fn sections_added_moved_and_deleted_are_numbered_as_the_pdf_numbers_them() {
     assert_eq!(deleted["text"].as_str().unwrap(), original);
 
     // What cannot be done is refused, located, and changes nothing.
-    let r = post(
-        &s.app,
-        "/api/outline?lang=en",
-        serde_json::json!({ "path": SEED, "text": original, "target": "noi_dung[0]", "op": "up" }),
+    let refused = outline_refused(&s, &original, "noi_dung[0]", "up");
+    assert!(refused.contains("cannot move up"), "{refused}");
+}
+
+#[test]
+fn a_recipient_groups_names_move_among_themselves() {
+    let s = served();
+    let opened = get(&s.app, &format!("/api/open?path={SEED}"));
+    let original = opened.json["text"].as_str().unwrap().to_string();
+    const GROUP: [&str; 3] = [
+        "Thường trực Tỉnh ủy",
+        "Các ban đảng, UBKT Tỉnh ủy",
+        "Văn phòng Tỉnh ủy",
+    ];
+    let names = |reply: &serde_json::Value| -> Vec<(String, String)> {
+        reply["preview"]["form"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["member"] != "")
+            .map(|f| {
+                (
+                    f["member"].as_str().unwrap().to_string(),
+                    f["value"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let up = outline(&s, &original, "noi_nhan.danh_sach[0].nhom[2]", "up", "");
+    let want: Vec<(String, String)> = [0, 2, 1]
+        .iter()
+        .enumerate()
+        .map(|(j, &k)| {
+            (
+                format!("noi_nhan.danh_sach[0].nhom[{j}]"),
+                GROUP[k].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(names(&up), want);
+    // The PDF lists them in the new order.
+    let order = |text: &str| -> Vec<usize> {
+        let pdf = printed(&s, text);
+        GROUP
+            .iter()
+            .map(|n| {
+                pdf.find(&format!("- {n},"))
+                    .unwrap_or_else(|| panic!("{n}: {pdf}"))
+            })
+            .collect()
+    };
+    let before = order(&original);
+    assert!(before[0] < before[1] && before[1] < before[2], "{before:?}");
+    let after = order(up["text"].as_str().unwrap());
+    assert!(after[0] < after[2] && after[2] < after[1], "{after:?}");
+    // Back down: the file exactly as written.
+    let back = outline(
+        &s,
+        up["text"].as_str().unwrap(),
+        "noi_nhan.danh_sach[0].nhom[1]",
+        "down",
+        "",
     );
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.json["error"]["field"], "noi_dung[0]");
-    assert!(message(&r).contains("cannot move up"), "{}", message(&r));
+    assert_eq!(back["text"].as_str().unwrap(), original);
+    // A name is not deleted from a group through the form.
+    let refused = outline_refused(&s, &original, "noi_nhan.danh_sach[0].nhom[1]", "delete");
+    assert!(
+        refused.contains("only changes the order of the names"),
+        "{refused}"
+    );
 }
 
 #[test]

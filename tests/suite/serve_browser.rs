@@ -91,7 +91,8 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
     );
     assert!(stdout.contains("browser test passed"), "{stdout}");
 
-    // The word changed in the file and the recipient added, nothing else
+    // The word changed in the file, the recipient added and the group's
+    // names reordered, nothing else
     // (the section added, moved and deleted left no trace): every comment kept.
     let saved = std::fs::read_to_string(&seed).unwrap();
     let last = "  \"Các đảng bộ cơ sở, chi bộ cơ sở, chi bộ trực thuộc\",\n";
@@ -106,6 +107,11 @@ fn a_clerk_edits_the_seed_and_archives_a_report_from_excel_in_chromium() {
             .replacen(
                 last,
                 &format!("{last}  \"Ban Tuyên giáo và Dân vận Tỉnh ủy\",\n"),
+                1
+            )
+            .replacen(
+                "\"Các ban đảng, UBKT Tỉnh ủy\", \"Văn phòng Tỉnh ủy\"",
+                "\"Văn phòng Tỉnh ủy\", \"Các ban đảng, UBKT Tỉnh ủy\"",
                 1
             )
     );

@@ -8,84 +8,27 @@ use std::path::Path;
 
 use crate::common::*;
 
-const STATE: &str = r#"the_thuc = "nha-nuoc"
-loai = "to-trinh"
-co_quan_ban_hanh = "Ủy ban nhân dân xã Vũ Quang"
-ma_co_quan = "UBND"
-so = 12
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["Về việc đề nghị phê duyệt kế hoạch"]
-mo_dau = ["Ủy ban nhân dân xã kính trình như sau:"]
-ket_luan = ["Kính trình Hội đồng nhân dân xã xem xét"]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Ủy ban nhân dân"
-chuc_vu = "Chủ tịch"
-ho_ten = "Nguyễn Văn A"
-IMAGES
-[noi_nhan]
-luu = "VP"
-"#;
+/// The committee's tờ trình số 12.
+fn state() -> Doc {
+    Doc::state_submission().set("so", 12)
+}
 
-const PARTY: &str = r#"the_thuc = "dang"
-loai = "bao-cao"
-co_quan_ban_hanh = "Đảng ủy xã Vũ Quang"
-ma_co_quan = "ĐU"
-so = 12
-dia_danh = "Vũ Quang"
-ngay_ban_hanh = "2026-06-10"
-trich_yeu = ["kết quả công tác quý II"]
-mo_dau = ["Đảng ủy báo cáo như sau:"]
-[ky]
-hinh_thuc = "thay-mat"
-thay_mat = "Đảng ủy"
-chuc_vu = "Bí thư"
-ho_ten = "Nguyễn Văn A"
-IMAGES
-[noi_nhan]
-luu = "VPĐU"
-"#;
+/// The Party committee's báo cáo số 12.
+fn party() -> Doc {
+    Doc::party_report().set("so", 12)
+}
 
-const BOTH: &str = "anh_chu_ky = \"chu-ky.png\"\nanh_dau = \"dau.png\"";
-
-/// A `w`×`h` PNG of one colour: RGBA (transparent corners) or RGB (opaque).
-fn png_file(path: &Path, w: u32, h: u32, alpha: bool) {
-    let mut out = Vec::new();
-    {
-        let mut e = png::Encoder::new(&mut out, w, h);
-        e.set_color(if alpha {
-            png::ColorType::Rgba
-        } else {
-            png::ColorType::Rgb
-        });
-        e.set_depth(png::BitDepth::Eight);
-        let mut writer = e.write_header().unwrap();
-        let mut data = Vec::new();
-        for y in 0..h {
-            for x in 0..w {
-                let inside = x > w / 8 && x < w - w / 8 && y > h / 8 && y < h - h / 8;
-                data.extend_from_slice(&[200, 0, 0]);
-                if alpha {
-                    data.push(if inside { 255 } else { 0 });
-                }
-            }
-        }
-        writer.write_image_data(&data).unwrap();
-    }
-    std::fs::write(path, out).unwrap();
+/// Signs with the sample signature and seal.
+fn with_images(doc: Doc) -> Doc {
+    doc.set("ky.anh_chu_ky", "chu-ky.png")
+        .set("ky.anh_dau", "dau.png")
 }
 
 /// A folder with the document and a 240×90 signature and 200×200 seal.
-fn folder(template: &str, images: &str) -> tempfile::TempDir {
+fn folder(doc: Doc) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("d.toml"),
-        template.replace("IMAGES", images),
-    )
-    .unwrap();
-    png_file(&dir.path().join("chu-ky.png"), 240, 90, true);
-    png_file(&dir.path().join("dau.png"), 200, 200, true);
+    doc.write(&dir.path().join("d.toml"));
+    signature_and_seal(dir.path());
     dir
 }
 
@@ -138,12 +81,12 @@ fn assert_zone(page: &Page, position: &str, width_mm: f64) {
 
 #[test]
 fn state_signature_is_centred_and_the_seal_covers_its_left_third() {
-    let dir = folder(STATE, BOTH);
+    let dir = folder(with_images(state()));
     let with = page_of(dir.path());
     assert_eq!(with.images.len(), 2, "{:?}", with.images);
     assert_zone(&with, "CHỦ TỊCH", 36.0);
     // The zone keeps its height: the name is where the paper copy has it.
-    let plain = folder(STATE, "");
+    let plain = folder(state());
     let without = page_of(plain.path());
     assert!(without.images.is_empty());
     assert!((word(&with, "Nguyễn").top - word(&without, "Nguyễn").top).abs() < 0.5);
@@ -151,7 +94,7 @@ fn state_signature_is_centred_and_the_seal_covers_its_left_third() {
 
 #[test]
 fn party_signature_uses_the_same_zone() {
-    let dir = folder(PARTY, BOTH);
+    let dir = folder(with_images(party()));
     let page = page_of(dir.path());
     assert_eq!(page.images.len(), 2);
     assert_zone(&page, "BÍ THƯ", 36.0);
@@ -159,8 +102,12 @@ fn party_signature_uses_the_same_zone() {
 
 #[test]
 fn an_opaque_or_foreign_image_is_refused_with_its_field() {
-    let dir = folder(STATE, BOTH);
-    png_file(&dir.path().join("dau.png"), 200, 200, false);
+    let dir = folder(with_images(state()));
+    std::fs::write(
+        dir.path().join("dau.png"),
+        png(200, 200, [200, 0, 0], false),
+    )
+    .unwrap();
     let (code, err) = run_vanban(&["render", "d.toml", "--lang", "en"], dir.path());
     assert_eq!(code, Some(1), "{err}");
     assert!(
@@ -178,13 +125,11 @@ fn an_opaque_or_foreign_image_is_refused_with_its_field() {
 
     // Outside the document's folder tree.
     let outside = tempfile::tempdir().unwrap();
-    png_file(&outside.path().join("s.png"), 20, 20, true);
+    std::fs::write(outside.path().join("s.png"), png(20, 20, [200, 0, 0], true)).unwrap();
     let far = outside.path().join("s.png");
-    let text = STATE.replace(
-        "IMAGES",
-        &format!("anh_chu_ky = {:?}", far.to_str().unwrap()),
-    );
-    std::fs::write(dir.path().join("d.toml"), text).unwrap();
+    state()
+        .set("ky.anh_chu_ky", far.to_str().unwrap())
+        .write(&dir.path().join("d.toml"));
     let (code, err) = run_vanban(&["render", "d.toml", "--lang", "en"], dir.path());
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("ky.anh_chu_ky"), "{err}");
@@ -203,7 +148,7 @@ fn an_opaque_or_foreign_image_is_refused_with_its_field() {
 
 #[test]
 fn the_images_are_sources_of_the_resolved_document() {
-    let dir = folder(STATE, BOTH);
+    let dir = folder(with_images(state()));
     let file = dir.path().join("d.toml");
     let r = vanban::Renderer::new().resolve_file(&file).unwrap();
     let roles: Vec<(&str, &str)> = r

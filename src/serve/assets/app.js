@@ -32,6 +32,7 @@ const T = {
     "add-paragraph": "Thêm đoạn", "add-section": "+ Mục", "add-para-after": "Thêm đoạn phía sau",
     "new-section": "Mục mới", "new-paragraph": "Đoạn mới.", "add": "Thêm", "new-recipient": "Nơi nhận mới",
     "new-addressee": "Kính gửi thêm",
+    "in-group": "trong nhóm:", "up-in-group": "Chuyển lên trong nhóm", "down-in-group": "Chuyển xuống trong nhóm",
     "legend": "Trong đoạn văn: **đậm**  *nghiêng*  ***đậm nghiêng***  __gạch chân__  chữ^[chú thích cuối trang]; \\* in dấu * (tương tự \\_ \\^ \\[ \\]).",
     "summary": (s) => `${s.dat_va_vuot}/${s.da_danh_gia} chỉ tiêu đạt và vượt; ${s.chua_dat} chưa đạt; ${s.chua_danh_gia} chưa đánh giá`,
     "timing": (t) => `đọc và kiểm tra ${t.resolve} ms · dàn trang ${t.typeset} ms · vẽ ${t.drawn} trang ${t.png} ms`,
@@ -63,6 +64,7 @@ const T = {
     "add-paragraph": "Add a paragraph", "add-section": "+ Section", "add-para-after": "Add a paragraph after it",
     "new-section": "New section", "new-paragraph": "New paragraph.", "add": "Add", "new-recipient": "New recipient",
     "new-addressee": "Another addressee",
+    "in-group": "in the group:", "up-in-group": "Move up in the group", "down-in-group": "Move down in the group",
     "legend": "In a paragraph: **bold**  *italic*  ***bold italic***  __underlined__  word^[footnote]; \\* prints * (likewise \\_ \\^ \\[ \\]).",
     "summary": (s) => `${s.dat_va_vuot}/${s.da_danh_gia} targets met or exceeded; ${s.chua_dat} not met; ${s.chua_danh_gia} not judged`,
     "timing": (t) => `read and check ${t.resolve} ms · layout ${t.typeset} ms · drew ${t.drawn} page(s) ${t.png} ms`,
@@ -247,6 +249,8 @@ function showForm(fields, addressed) {
     const box = el("div", null, f.role === "section" ? "field section" : "field");
     box.style.marginLeft = `${f.depth * 14}px`;
     if (f.item) box.dataset.item = f.item;
+    // A group's names hang together under one bar, its first name carrying the group's tools.
+    if (f.member) box.classList.add("in-group");
     const id = `f-${f.field.replace(/[^a-z0-9_]/gi, "-")}`;
     const label = el("label");
     label.htmlFor = id;
@@ -265,6 +269,7 @@ function showForm(fields, addressed) {
     input.addEventListener("input", () => scheduleEdit(f.field, input));
     box.append(label, input);
     if (f.role) box.append(tools(f));
+    if (f.member) box.append(memberTools(f));
     pane.append(box);
   }
   if (group === "dau" && addressed) open("gui");
@@ -300,6 +305,22 @@ function tools(f) {
     button("+", "add-para-after", f.item, "add", "new-paragraph");
   }
   button("✕", "delete", f.item, "delete", undefined, "danger");
+  return bar;
+}
+
+// A name of a recipient group moves among the group's names only.
+function memberTools(f) {
+  const bar = el("div", null, "tools member");
+  bar.append(el("span", t("in-group")));
+  for (const [text, op] of [["↑", "up"], ["↓", "down"]]) {
+    const b = el("button", text);
+    b.type = "button";
+    b.title = t(`${op}-in-group`);
+    b.dataset.op = op;
+    b.dataset.target = f.member;
+    b.addEventListener("click", () => outline(f.member, op));
+    bar.append(b);
+  }
   return bar;
 }
 
