@@ -559,4 +559,44 @@ mod tests {
         let e = <Typed as de::Error>::custom("x");
         assert!(matches!(e.0, ParseProblem::Unexplained { .. }));
     }
+
+    /// What `T` says it wants when given a value of the wrong kind.
+    fn wanted<T: serde::de::DeserializeOwned>(wrong: Tree) -> Wanted {
+        match T::deserialize(TreeDeserializer::<Typed>::new(wrong)) {
+            Err(Typed(ParseProblem::InvalidType { wanted, .. })) => wanted,
+            Err(Typed(other)) => panic!("{other:?}"),
+            Ok(_) => panic!("read"),
+        }
+    }
+
+    /// Every visitor of vanban's describes what it wants with a
+    /// [`Described`], so the Vietnamese has a sentence for it: a visitor
+    /// whose `expecting` no table knows would show its English.
+    #[test]
+    fn vanban_s_own_values_say_what_they_want_in_a_known_way() {
+        use crate::model::numbering::ListStyle;
+        use crate::model::{Appendices, Cell, Draft, Paragraph, Recipient, Width};
+        let list = || Tree::List(vec![]);
+        let got = [
+            wanted::<crate::model::IssueDate>(list()),
+            wanted::<crate::fields::Period>(list()),
+            wanted::<ListStyle>(list()),
+            wanted::<Draft>(list()),
+            wanted::<Width>(list()),
+            wanted::<Cell>(list()),
+            wanted::<Appendices>(Tree::Bool(true)),
+            wanted::<Paragraph>(list()),
+            wanted::<Recipient>(list()),
+            wanted::<crate::fields::Lines>(Tree::Bool(true)),
+            wanted::<crate::fields::Text>(list()),
+            wanted::<Option<u32>>(list()),
+            wanted::<String>(list()),
+            wanted::<bool>(list()),
+            wanted::<Vec<String>>(Tree::Bool(true)),
+            wanted::<f64>(list()),
+        ];
+        for w in got {
+            assert!(!matches!(w, Wanted::Other(_)), "{w:?}");
+        }
+    }
 }
