@@ -296,7 +296,7 @@ pub enum Error {
     Template {
         name: String,
         line: usize,
-        message: String,
+        problem: crate::problems::TemplateProblem,
     },
 
     Typeset {

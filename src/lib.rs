@@ -174,7 +174,7 @@ impl Renderer {
                 self.templates.get(name).ok_or_else(|| Error::Template {
                     name: name.to_string(),
                     line: 0,
-                    message: "this layout library is missing from the template set".into(),
+                    problem: crate::problems::TemplateProblem::MissingLibrary,
                 })
             })
             .collect::<Result<Vec<_>, _>>()?

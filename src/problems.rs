@@ -105,6 +105,17 @@ pub enum Invalid {
     Syntax { detail: String },
 }
 
+/// Why a layout template (the profile's Typst templates, written with
+/// minijinja) failed: a fault of the template set, not of the document.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumDiscriminants)]
+#[strum_discriminants(name(TemplateProblemKind), derive(strum::EnumIter))]
+pub enum TemplateProblem {
+    /// A layout library the renderer needs is not in the set.
+    MissingLibrary,
+    /// minijinja's kind and words.
+    Engine { detail: String },
+}
+
 /// A fragment (or a text evaluated as a template) that failed: where, on
 /// which line of its own text, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -236,14 +236,15 @@ pub fn text(e: &Error, lang: Lang) -> String {
         Error::Template {
             name,
             line,
-            message,
+            problem,
         } => {
             let at = if *line > 0 {
                 format!(":{line}")
             } else {
                 String::new()
             };
-            tr!(lang, "mẫu {}{}: {}", "template {}{}: {}", name, at, message)
+            let problem = problems::template(problem, lang);
+            tr!(lang, "mẫu {}{}: {}", "template {}{}: {}", name, at, problem)
         }
         Error::Typeset { diagnostics } => tr!(
             lang,

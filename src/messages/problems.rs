@@ -317,6 +317,24 @@ fn fragment(p: &FragmentProblem, lang: Lang) -> String {
     }
 }
 
+/// Why a layout template failed.
+pub fn template(p: &crate::problems::TemplateProblem, lang: Lang) -> String {
+    use crate::problems::TemplateProblem;
+    match p {
+        TemplateProblem::MissingLibrary => tr!(
+            lang,
+            "bộ mẫu thiếu thư viện bố cục này",
+            "this layout library is missing from the template set",
+        ),
+        TemplateProblem::Engine { detail } => tr!(
+            lang,
+            "mẫu không chạy được (lời của bộ máy mẫu: {})",
+            "{}",
+            detail
+        ),
+    }
+}
+
 fn catalogue(p: &CatalogueProblem, lang: Lang) -> String {
     match p {
         CatalogueProblem::BadCode { at, code } => tr!(

@@ -82,7 +82,7 @@ fn one_of_each() -> Vec<Error> {
         Error::Template {
             name: "t".into(),
             line: 1,
-            message: "x".into(),
+            problem: TemplateProblem::Engine { detail: "x".into() },
         },
         Error::Typeset {
             diagnostics: vec!["x".into()],
@@ -494,6 +494,20 @@ fn every_problem() -> Vec<Error> {
         ),
         fragment(FragmentPlace::Text, FragmentProblem::TooManySteps),
     ]);
+    out.extend(
+        [
+            TemplateProblem::MissingLibrary,
+            TemplateProblem::Engine {
+                detail: s("undefined value"),
+            },
+        ]
+        .into_iter()
+        .map(|problem| Error::Template {
+            name: s("lib.typ"),
+            line: 0,
+            problem,
+        }),
+    );
     out.extend(parse_problems().into_iter().map(|problem| Error::Parse {
         loc: Location::at(&f(), 2, 3),
         field: s("so"),
@@ -717,6 +731,10 @@ fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
                 "SkeletonProblem::{:?}",
                 SkeletonProblemKind::from(problem)
             )),
+            Error::Template { problem, .. } => add(format!(
+                "TemplateProblem::{:?}",
+                TemplateProblemKind::from(problem)
+            )),
             Error::Parse { problem, .. } => {
                 add(format!(
                     "ParseProblem::{:?}",
@@ -758,6 +776,7 @@ fn every_reason_reads_in_both_languages() {
         .chain(RegisterProblemKind::iter().map(|k| format!("RegisterProblem::{k:?}")))
         .chain(SkeletonProblemKind::iter().map(|k| format!("SkeletonProblem::{k:?}")))
         .chain(ParseProblemKind::iter().map(|k| format!("ParseProblem::{k:?}")))
+        .chain(TemplateProblemKind::iter().map(|k| format!("TemplateProblem::{k:?}")))
         .chain(ValueProblemKind::iter().map(|k| format!("ValueProblem::{k:?}")))
         .chain(FiguresProblemKind::iter().map(|k| format!("FiguresProblem::{k:?}")));
     for kind in all {
