@@ -243,12 +243,13 @@ pub enum Error {
         file: PathBuf,
     },
 
-    /// The message and field may quote the file (a value, a header): only
+    /// The reason and field may quote the file (a value, a header): only
     /// short excerpts are shown, see [`excerpts`].
     Parse {
         loc: Location,
         field: String,
-        message: String,
+        // Boxed: the variant stays under clippy's size for an error.
+        problem: Box<crate::parsing::ParseProblem>,
     },
 
     /// A value that parses but cannot be used.
@@ -295,7 +296,7 @@ pub enum Error {
     Template {
         name: String,
         line: usize,
-        message: String,
+        problem: crate::problems::TemplateProblem,
     },
 
     Typeset {
@@ -447,6 +448,9 @@ pub enum Error {
     Table {
         file: PathBuf,
         field: String,
+        /// The cell or row of a data file (CSV, workbook) the table reads.
+        // Boxed: the variant stays under clippy's size for an error.
+        at: Option<Box<crate::parsing::DataPlace>>,
         problem: crate::tables::TableProblem,
     },
 

@@ -29,6 +29,7 @@ pub mod locate;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod parsing;
 pub mod problems;
 pub mod profile;
 pub mod resolve;
@@ -173,7 +174,7 @@ impl Renderer {
                 self.templates.get(name).ok_or_else(|| Error::Template {
                     name: name.to_string(),
                     line: 0,
-                    message: "this layout library is missing from the template set".into(),
+                    problem: crate::problems::TemplateProblem::MissingLibrary,
                 })
             })
             .collect::<Result<Vec<_>, _>>()?

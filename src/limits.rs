@@ -243,16 +243,7 @@ pub fn check_document(
     over("", Bound::TotalText, total, MAX_TOTAL_TEXT_CHARS)
 }
 
-/// "the year 20255 is outside 1945–2100 …", for a date or a year out of `window`.
-pub fn year_message(year: i32, window: &RangeInclusive<i32>) -> String {
-    format!(
-        "the year {year} is outside {}–{}, the years vanban accepts; check the year",
-        window.start(),
-        window.end()
-    )
-}
-
-/// [`year_message`] as data, for an error that carries its reason.
+/// A year outside `window`, as the reason an error carries.
 pub fn year_outside(year: i32, window: &RangeInclusive<i32>) -> crate::problems::Invalid {
     crate::problems::Invalid::YearOutside {
         year,

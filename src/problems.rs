@@ -105,6 +105,17 @@ pub enum Invalid {
     Syntax { detail: String },
 }
 
+/// Why a layout template (the profile's Typst templates, written with
+/// minijinja) failed: a fault of the template set, not of the document.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumDiscriminants)]
+#[strum_discriminants(name(TemplateProblemKind), derive(strum::EnumIter))]
+pub enum TemplateProblem {
+    /// A layout library the renderer needs is not in the set.
+    MissingLibrary,
+    /// minijinja's kind and words.
+    Engine { detail: String },
+}
+
 /// A fragment (or a text evaluated as a template) that failed: where, on
 /// which line of its own text, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +150,12 @@ pub enum FragmentProblem {
         code: String,
         suggestion: Option<String>,
     },
+    /// A filter refused its value (`{{ "x" | ngay }}`).
+    Value(crate::parsing::ValueProblem),
+    /// The template text is not well formed: minijinja's words.
+    Syntax { detail: String },
+    /// The fragment ran past the step budget (a loop too long).
+    TooManySteps,
     /// Anything else minijinja reports: its kind and its words.
     Engine { detail: String },
 }

@@ -40,11 +40,8 @@ impl Length {
 impl<'de> Deserialize<'de> for Length {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Length::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{s}` is not a length; write a number and a unit: 20mm, 1.5cm, 14pt"
-            ))
-        })
+        Length::parse(&s)
+            .ok_or_else(|| crate::parsing::ValueProblem::NotALength { value: s }.raise())
     }
 }
 

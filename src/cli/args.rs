@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use vanban::archive::PdfStandard;
+use vanban::messages::Lang;
 use vanban::model::{IssueDate, TheThuc};
 use vanban::{output, Error, Renderer};
 
@@ -398,7 +399,13 @@ pub fn parse_copy_form(s: &str) -> Result<vanban::model::CopyForm, String> {
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    IssueDate::parse_issue(s).map(|d| d.0)
+    IssueDate::parse_issue(s).map(|d| d.0).map_err(|p| {
+        // clap calls this before the arguments are parsed into `--lang`: the
+        // language is chosen from them the way main chooses it.
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let lang = Lang::choose(&args, std::env::var("VANBAN_LANG").ok().as_deref());
+        vanban::messages::value_problem(&p, lang)
+    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::limits;
+use crate::parsing::{Described, ValueProblem};
 
 /// The issue date. Written `"2025-12-30"`, `"30/12/2025"` or as a TOML date
 /// (`2025-12-30` without quotes).
@@ -23,18 +24,21 @@ impl IssueDate {
     /// `parse`, then refuses a year outside [`limits::ISSUE_YEARS`]: a
     /// negative or five-digit year is a typing error, and Typst cannot date
     /// a PDF before year 1.
-    pub fn parse_issue(s: &str) -> Result<Self, String> {
-        let date = Self::parse(s)
-            .ok_or_else(|| format!("`{}` is not a valid date; expected {EXPECTED}", s.trim()))?;
+    pub fn parse_issue(s: &str) -> Result<Self, ValueProblem> {
+        let value = s.trim().to_string();
+        let Some(date) = Self::parse(s) else {
+            return Err(ValueProblem::NotADate { value });
+        };
         let year = date.0.year();
         if limits::ISSUE_YEARS.contains(&year) {
             Ok(date)
         } else {
-            Err(format!(
-                "`{}`: {}",
-                s.trim(),
-                limits::year_message(year, &limits::ISSUE_YEARS)
-            ))
+            Err(ValueProblem::DateYear {
+                value,
+                year,
+                first: *limits::ISSUE_YEARS.start(),
+                last: *limits::ISSUE_YEARS.end(),
+            })
         }
     }
 }
@@ -45,8 +49,6 @@ impl Serialize for IssueDate {
     }
 }
 
-const EXPECTED: &str = "a date such as \"2025-12-30\" or \"30/12/2025\"";
-
 impl schemars::JsonSchema for IssueDate {
     fn inline_schema() -> bool {
         true
@@ -56,7 +58,7 @@ impl schemars::JsonSchema for IssueDate {
     }
     // A TOML date without quotes reaches a JSON Schema validator as a string.
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        crate::model::schema::string(&format!("The issue date: {EXPECTED}"))
+        crate::model::schema::string(&format!("The issue date: {}", Described::Date.english()))
     }
 }
 
@@ -66,17 +68,20 @@ impl<'de> Deserialize<'de> for IssueDate {
         impl<'de> Visitor<'de> for V {
             type Value = IssueDate;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(EXPECTED)
+                Described::Date.write(f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<IssueDate, E> {
-                IssueDate::parse_issue(v).map_err(E::custom)
+                IssueDate::parse_issue(v).map_err(ValueProblem::raise)
             }
             // A bare TOML date arrives as a one-entry map holding its text.
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<IssueDate, A::Error> {
                 let Some((_, text)) = map.next_entry::<String, String>()? else {
-                    return Err(de::Error::custom(EXPECTED));
+                    return Err(ValueProblem::NotADate {
+                        value: String::new(),
+                    }
+                    .raise());
                 };
-                IssueDate::parse_issue(&text).map_err(de::Error::custom)
+                IssueDate::parse_issue(&text).map_err(ValueProblem::raise)
             }
         }
         d.deserialize_any(V)

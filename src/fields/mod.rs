@@ -5,7 +5,7 @@
 //! for them.
 
 mod date;
-mod period;
+pub(crate) mod period;
 mod text;
 
 pub use date::IssueDate;

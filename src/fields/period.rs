@@ -330,11 +330,15 @@ impl<'de> Deserialize<'de> for Period {
         impl Visitor<'_> for V {
             type Value = Period;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "a period: {EXPECTED}")
+                crate::parsing::Described::Period.write(f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
-                Period::parse(v)
-                    .ok_or_else(|| E::custom(format!("`{v}` is not a period; expected {EXPECTED}")))
+                Period::parse(v).ok_or_else(|| {
+                    crate::parsing::ValueProblem::NotAPeriod {
+                        value: v.to_string(),
+                    }
+                    .raise()
+                })
             }
         }
         d.deserialize_str(V)

@@ -266,7 +266,7 @@ impl<'de> Deserialize<'de> for Lines {
         impl<'de> Visitor<'de> for V {
             type Value = Lines;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string or a list of strings")
+                crate::parsing::Described::TextOrLines.write(f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Lines, E> {
                 Ok(Lines(vec![Text::new(v)]))

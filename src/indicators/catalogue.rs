@@ -49,9 +49,6 @@ pub enum Shape {
 }
 
 impl Shape {
-    /// Why a negative figure is refused, for the messages.
-    pub const NEGATIVE_RULE: &'static str = "a value, rate or count cannot be below zero; only a `khoang` target (a rate of change, such as the poverty reduction rate) may be negative";
-
     /// Only a range of a rate of change can fall below zero (poverty rose
     /// instead of falling); for a value, a rate or a count a negative number
     /// is a typing error, and judging it would print "đạt -125% kế hoạch".

@@ -632,7 +632,8 @@ mod tests {
                 cung_ky: ck.map(d),
                 ..Row::default()
             };
-            f.rows.insert(ma.to_string(), (row, String::new()));
+            f.rows
+                .insert(ma.to_string(), (row, crate::parsing::DataPlace::default()));
         }
         f
     }

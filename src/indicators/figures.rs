@@ -16,6 +16,7 @@ use crate::fields::Period;
 use crate::fields::Text;
 use crate::locale::parse_number;
 use crate::model;
+use crate::parsing::{DataPlace, FiguresProblem, ParseProblem};
 
 /// A verdict given by hand, for qualitative targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -63,14 +64,17 @@ struct FiguresToml {
 pub struct Figures {
     pub year: Option<i32>,
     pub period: Option<Period>,
-    pub rows: BTreeMap<String, (Row, String)>,
+    pub rows: BTreeMap<String, (Row, DataPlace)>,
 }
 
-fn bad(file: &Path, place: String, message: String) -> Error {
+pub(crate) fn bad(file: &Path, at: DataPlace, problem: impl Into<ParseProblem>) -> Error {
     Error::Parse {
         loc: Location::file_only(file),
-        field: place,
-        message,
+        field: String::new(),
+        problem: Box::new(ParseProblem::InData {
+            at,
+            problem: Box::new(problem.into()),
+        }),
     }
 }
 
@@ -93,7 +97,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
         .unwrap_or("")
         .to_ascii_lowercase();
     let mut figures = Figures::default();
-    let rows: Vec<(Row, String)> = match ext.as_str() {
+    let rows: Vec<(Row, DataPlace)> = match ext.as_str() {
         "toml" | "json" | "yaml" | "yml" => {
             let f: FiguresToml = model::load_bytes(path, bytes)?;
             figures.year = Some(f.nam);
@@ -101,7 +105,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
             f.chi_tieu
                 .into_iter()
                 .enumerate()
-                .map(|(i, r)| (r, format!("chi_tieu[{i}]")))
+                .map(|(i, r)| (r, DataPlace::entry(i)))
                 .collect()
         }
         "csv" => read_csv(path, bytes)?,
@@ -117,7 +121,10 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
             return Err(bad(
                 path,
                 place,
-                format!("the code `{}` has figures twice (first at {first})", row.ma),
+                FiguresProblem::CodeTwice {
+                    code: row.ma.clone(),
+                    first: first.clone(),
+                },
             ));
         }
         figures.rows.insert(row.ma.clone(), (row, place));
@@ -126,15 +133,7 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
 }
 
 /// The columns a sheet or CSV must have, and which are optional.
-const COLUMNS: [&str; 7] = [
-    "ma",
-    "thuc_hien",
-    "cung_ky",
-    "luy_ke",
-    "luy_ke_cung_ky",
-    "ghi_chu",
-    "danh_gia",
-];
+const COLUMNS: [&str; 7] = crate::parsing::FIGURE_COLUMNS;
 
 /// The spreadsheet letter of column `i` (0 → A, 26 → AA).
 pub(crate) fn column_letter(i: usize) -> String {
@@ -153,7 +152,7 @@ fn row_from_cells(
     path: &Path,
     header: &[String],
     cells: &[CellValue],
-    place: impl Fn(usize) -> String,
+    place: impl Fn(usize) -> DataPlace,
 ) -> Result<Option<Row>, Error> {
     let mut row = Row::default();
     // A value under no column name would be silently dropped: a merged or
@@ -164,11 +163,9 @@ fn row_from_cells(
             return Err(bad(
                 path,
                 place(c),
-                format!(
-                    "`{}` is in a column without a name in the header row; name the column ({}) or clear the cell",
-                    cell.text().trim(),
-                    COLUMNS.map(|c| format!("`{c}`")).join(", ")
-                ),
+                FiguresProblem::Unnamed {
+                    value: cell.text().trim().to_string(),
+                },
             ));
         }
     }
@@ -180,16 +177,16 @@ fn row_from_cells(
                 CellValue::Date(shown) => Err(bad(
                     path,
                     place(c),
-                    format!(
-                        "this cell is a date ({shown}), not a number; format the cell as a number"
-                    ),
+                    FiguresProblem::DateCell {
+                        shown: shown.clone(),
+                    },
                 )),
                 CellValue::Number(n) => bounded(*n).map(Some).map_err(|e| bad(path, place(c), e)),
                 CellValue::Text(t) if t.trim().is_empty() => Ok(None),
                 CellValue::Text(t) => parse_number(t)
                     .and_then(bounded)
                     .map(Some)
-                    .map_err(|e| bad(path, place(c), format!("{e}; expected a number"))),
+                    .map_err(|e| bad(path, place(c), e)),
             }
         };
         match name.as_str() {
@@ -214,7 +211,9 @@ fn row_from_cells(
                         return Err(bad(
                             path,
                             place(c),
-                            format!("`{other}` is not a verdict; expected vuot, dat or chua-dat"),
+                            FiguresProblem::NotAVerdict {
+                                value: other.to_string(),
+                            },
                         ))
                     }
                 }
@@ -227,7 +226,7 @@ fn row_from_cells(
         return if blank {
             Ok(None)
         } else {
-            Err(bad(path, place(0), "the code (`ma`) is empty".into()))
+            Err(bad(path, place(0), FiguresProblem::EmptyCode))
         };
     }
     Ok(Some(row))
@@ -253,80 +252,75 @@ impl CellValue {
     }
 }
 
-fn check_header(path: &Path, header: &[String], where_: &str) -> Result<(), Error> {
+/// The csv reader's complaint, as its words.
+fn csv_problem(e: &csv::Error) -> ParseProblem {
+    ParseProblem::Csv {
+        detail: e.to_string(),
+    }
+}
+
+fn check_header(path: &Path, header: &[String], where_: &DataPlace) -> Result<(), Error> {
     for (i, h) in header.iter().enumerate() {
         if !h.is_empty() && header[..i].contains(h) {
             return Err(bad(
                 path,
-                where_.to_string(),
-                format!("the column `{h}` is named twice; one of them would be ignored"),
+                where_.clone(),
+                FiguresProblem::ColumnTwice { column: h.clone() },
             ));
         }
         if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {
             return Err(bad(
                 path,
-                where_.to_string(),
-                format!(
-                    "unknown column `{h}`; the columns are {}",
-                    COLUMNS.map(|c| format!("`{c}`")).join(", ")
-                ),
+                where_.clone(),
+                FiguresProblem::UnknownColumn { column: h.clone() },
             ));
         }
     }
     if !header.iter().any(|h| h == "ma") {
-        return Err(bad(
-            path,
-            where_.to_string(),
-            "the header row needs a `ma` column (the indicator code)".into(),
-        ));
+        return Err(bad(path, where_.clone(), FiguresProblem::NoCodeColumn));
     }
     Ok(())
 }
 
-fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, String)>, Error> {
+fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, DataPlace)>, Error> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| bad(path, "row 1".into(), e.to_string()))?
+        .map_err(|e| bad(path, DataPlace::row(None, 1), csv_problem(&e)))?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
-    check_header(path, &header, "row 1")?;
+    check_header(path, &header, &DataPlace::row(None, 1))?;
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record.map_err(|e| bad(path, format!("row {line}"), e.to_string()))?;
+        let at = DataPlace::row(None, line);
+        let record = record.map_err(|e| bad(path, at.clone(), csv_problem(&e)))?;
         let cells: Vec<CellValue> = record
             .iter()
             .map(|t| CellValue::Text(t.to_string()))
             .collect();
-        let place = |c: usize| format!("row {line}, {}", column_name(c, &header, 0));
+        let place = |c: usize| column_at(&at, c, &header, 0);
         if let Some(row) = row_from_cells(path, &header, &cells, place)? {
-            out.push((row, format!("row {line}")));
+            out.push((row, at));
         }
     }
-    no_rows(path, &out, "row 1")?;
+    no_rows(path, &out, &DataPlace::row(None, 1))?;
     Ok(out)
 }
 
-/// "column B (`thuc_hien`)", or "column E" under no name.
-fn column_name(c: usize, header: &[String], first_col: usize) -> String {
-    match header.get(c).filter(|h| !h.is_empty()) {
-        Some(h) => format!("column {} (`{h}`)", column_letter(first_col + c)),
-        None => format!("column {}", column_letter(first_col + c)),
-    }
+/// `at` in column `c` of the header: its letter, and its name if it has one.
+fn column_at(at: &DataPlace, c: usize, header: &[String], first_col: usize) -> DataPlace {
+    let name = header.get(c).filter(|h| !h.is_empty()).cloned();
+    at.column(column_letter(first_col + c), name)
 }
 
 /// A file with a header and no figures under it leaves every target "chưa
 /// đánh giá" without a word: surely the wrong file or sheet.
-fn no_rows(path: &Path, rows: &[(Row, String)], header_at: &str) -> Result<(), Error> {
+fn no_rows(path: &Path, rows: &[(Row, DataPlace)], header_at: &DataPlace) -> Result<(), Error> {
     if rows.is_empty() {
-        return Err(bad(
-            path,
-            header_at.to_string(),
-            "there are no figures below the header row".into(),
-        ));
+        return Err(bad(path, header_at.clone(), FiguresProblem::NoFigures));
     }
     Ok(())
 }
@@ -356,11 +350,19 @@ pub(crate) fn open_workbook<'a>(
     })
 }
 
-fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row, String)>, Error> {
-    let mut book = open_workbook(path, bytes).map_err(|e| Error::Parse {
-        loc: Location::file_only(path),
-        field: String::new(),
-        message: format!("cannot open the workbook: {e}"),
+fn read_sheet(
+    path: &Path,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Vec<(Row, DataPlace)>, Error> {
+    let mut book = open_workbook(path, bytes).map_err(|e| {
+        bad(
+            path,
+            DataPlace::default(),
+            FiguresProblem::Workbook {
+                detail: e.to_string(),
+            },
+        )
     })?;
     let names = book.sheet_names();
     let name = match sheet {
@@ -368,8 +370,11 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
             if !names.iter().any(|n| n == s) {
                 return Err(bad(
                     path,
-                    String::new(),
-                    format!("no sheet named `{s}`; the sheets are {}", names.join(", ")),
+                    DataPlace::default(),
+                    FiguresProblem::NoSheet {
+                        name: s.to_string(),
+                        sheets: names.clone(),
+                    },
                 ));
             }
             s.to_string()
@@ -377,19 +382,25 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| bad(path, String::new(), "the workbook has no sheet".into()))?,
+            .ok_or_else(|| bad(path, DataPlace::default(), FiguresProblem::NoSheets))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| bad(path, format!("sheet `{name}`"), e.to_string()))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        bad(
+            path,
+            DataPlace::sheet(&name),
+            FiguresProblem::Workbook {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     let Some((first_row, first_col)) = range.start() else {
         return Err(bad(
             path,
-            format!("sheet `{name}`"),
-            "the sheet is empty; its first row must be the header (`ma`, `thuc_hien`, …)".into(),
+            DataPlace::sheet(&name),
+            FiguresProblem::EmptySheet,
         ));
     };
-    let header_at = format!("sheet `{name}`, row {}", first_row + 1);
+    let header_at = DataPlace::row(Some(&name), first_row as usize + 1);
     merged_header(&mut book, &name, first_row, &header_at, path)?;
     let mut rows = range.rows();
     let header: Vec<String> = rows
@@ -411,14 +422,17 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
                 let cached = range.get_value((row, col));
                 if row > first_row && matches!(cached, None | Some(Data::Empty)) {
                     // A formula-only column may lie left of the values.
+                    let at = DataPlace::row(Some(&name), row as usize + 1);
                     let column = match col.checked_sub(first_col) {
-                        Some(c) => column_name(c as usize, &header, first_col as usize),
-                        None => format!("column {}", column_letter(col as usize)),
+                        Some(c) => column_at(&at, c as usize, &header, first_col as usize),
+                        None => at.column(column_letter(col as usize), None),
                     };
                     return Err(bad(
                         path,
-                        format!("sheet `{name}`, row {}, {column}", row + 1),
-                        format!("the formula `={formula}` has no computed value stored; open the workbook in Excel or LibreOffice and save it, so that its values are stored"),
+                        column,
+                        FiguresProblem::Formula {
+                            formula: formula.clone(),
+                        },
                     ));
                 }
             }
@@ -443,14 +457,10 @@ fn read_sheet(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<(Row
                 other => CellValue::Text(format!("{other}")),
             })
             .collect();
-        let place = |c: usize| {
-            format!(
-                "sheet `{name}`, row {excel_row}, {}",
-                column_name(c, &header, first_col as usize)
-            )
-        };
+        let at = DataPlace::row(Some(&name), excel_row);
+        let place = |c: usize| column_at(&at, c, &header, first_col as usize);
         if let Some(row) = row_from_cells(path, &header, &cells, place)? {
-            out.push((row, format!("sheet `{name}`, row {excel_row}")));
+            out.push((row, at));
         }
     }
     no_rows(path, &out, &header_at)?;
@@ -476,7 +486,7 @@ fn merged_header<R: std::io::Read + std::io::Seek>(
     book: &mut calamine::Sheets<R>,
     name: &str,
     header_row: u32,
-    header_at: &str,
+    header_at: &DataPlace,
     path: &Path,
 ) -> Result<(), Error> {
     let calamine::Sheets::Xlsx(xlsx) = book else {
@@ -496,8 +506,8 @@ fn merged_header<R: std::io::Read + std::io::Seek>(
             );
             return Err(bad(
                 path,
-                header_at.to_string(),
-                format!("the header cells {range} are merged; unmerge them and give each column its own name"),
+                header_at.clone(),
+                FiguresProblem::MergedHeader { range },
             ));
         }
     }
@@ -560,14 +570,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "q1.csv", "ma,thuc_hien\nthu,3420,2980\n");
         let err = load(&p, None).unwrap_err().to_string();
-        assert!(err.contains("row 2, column C`"), "{err}");
+        assert!(err.contains("row 2, column C:"), "{err}");
         assert!(
             err.contains("`2980` is in a column without a name"),
             "{err}"
         );
         let p = write(dir.path(), "blank.csv", "ma,,thuc_hien\nthu,x,3420\n");
         let err = load(&p, None).unwrap_err().to_string();
-        assert!(err.contains("row 2, column B`"), "{err}");
+        assert!(err.contains("row 2, column B:"), "{err}");
         // Trailing empty cells are harmless.
         let p = write(dir.path(), "trailing.csv", "ma,thuc_hien\nthu,3420,,\n");
         assert!(load(&p, None).is_ok());
@@ -644,7 +654,7 @@ mod tests {
             sheet.write_number(1, 3, 1.0).unwrap();
         });
         let err = load(&path, None).unwrap_err().to_string();
-        assert!(err.contains("row 2, column D`"), "{err}");
+        assert!(err.contains("row 2, column D:"), "{err}");
     }
 
     /// A workbook written by a program (not saved by Excel) may hold a formula

@@ -25,6 +25,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::inputs::Inputs;
 use crate::model::{self, DataSources};
+use crate::parsing::FiguresProblem;
 use crate::problems::Invalid;
 
 /// Loads the catalogue and the figures a document names and evaluates them,
@@ -152,15 +153,17 @@ pub fn load_in(
     let codes = catalogue.codes();
     for (code, (_, place)) in &figures.rows {
         if !codes.contains(&code.as_str()) {
-            let closest = crate::suggest::did_you_mean(code, codes.iter().copied());
-            return Err(Error::Parse {
-                loc: crate::error::Location::file_only(&figures_path),
-                field: place.clone(),
-                message: format!(
-                    "no indicator `{code}` in the catalogue {}{closest}",
-                    catalogue_path.display()
-                ),
-            });
+            let suggestion =
+                crate::suggest::closest(code, codes.iter().copied()).map(|(_, k)| k.to_string());
+            return Err(figures::bad(
+                &figures_path,
+                place.clone(),
+                FiguresProblem::NoIndicator {
+                    code: code.clone(),
+                    catalogue: catalogue_path.to_path_buf(),
+                    suggestion,
+                },
+            ));
         }
     }
     refuse_negative_figures(&catalogue, &figures, &figures_path)?;
@@ -192,14 +195,14 @@ fn refuse_negative_figures(
                 ("luy_ke_cung_ky", row.luy_ke_cung_ky),
             ] {
                 if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
-                    return Err(Error::Parse {
-                        loc: crate::error::Location::file_only(figures_path),
-                        field: format!("{place}, `{key}`"),
-                        message: format!(
-                            "`{code}` has the figure {v}, below zero; {}",
-                            Shape::NEGATIVE_RULE
-                        ),
-                    });
+                    return Err(figures::bad(
+                        figures_path,
+                        place.key(key),
+                        FiguresProblem::Negative {
+                            code: code.clone(),
+                            value: v.to_string(),
+                        },
+                    ));
                 }
             }
         }

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 
 use crate::locale::parse_number;
+use crate::parsing::ValueProblem;
 
 /// Reads a float through its shortest decimal form, so 57.2 is 57.2 and not
 /// 57.2000000000000028421709.
@@ -27,11 +28,11 @@ pub fn from_f64(v: f64) -> Option<Decimal> {
 pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
 
 /// `value`, or why it is refused: beyond ±[`MAX_MAGNITUDE`].
-pub fn bounded(value: Decimal) -> Result<Decimal, String> {
+pub fn bounded(value: Decimal) -> Result<Decimal, ValueProblem> {
     if value.abs() > MAX_MAGNITUDE {
-        Err(format!(
-            "`{value}` is too large: a figure may be at most 1.000.000.000.000.000 (10^15) in absolute value"
-        ))
+        Err(ValueProblem::TooLarge {
+            value: value.to_string(),
+        })
     } else {
         Ok(value)
     }
@@ -42,26 +43,32 @@ struct NumberVisitor;
 impl Visitor<'_> for NumberVisitor {
     type Value = Decimal;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number (642150, 55.87, or \"2.659.682\", \"55,87\")")
+        crate::parsing::Described::Figure.write(f)
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-        bounded(Decimal::from(v)).map_err(E::custom)
+        bounded(Decimal::from(v)).map_err(ValueProblem::raise)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-        bounded(Decimal::from(v)).map_err(E::custom)
+        bounded(Decimal::from(v)).map_err(ValueProblem::raise)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
         if v.is_finite() && v.abs() > 1e15 {
-            return Err(E::custom(format!(
-                "`{v:e}` is too large: a figure may be at most 1.000.000.000.000.000 (10^15) in absolute value"
-            )));
+            return Err(ValueProblem::TooLarge {
+                value: format!("{v:e}"),
+            }
+            .raise());
         }
         from_f64(v)
-            .ok_or_else(|| E::custom(format!("{v} is not a usable number")))
-            .and_then(|d| bounded(d).map_err(E::custom))
+            .ok_or_else(|| ValueProblem::NotANumber {
+                value: v.to_string(),
+            })
+            .and_then(bounded)
+            .map_err(ValueProblem::raise)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        parse_number(v).and_then(bounded).map_err(E::custom)
+        parse_number(v)
+            .and_then(bounded)
+            .map_err(ValueProblem::raise)
     }
 }
 
@@ -82,7 +89,7 @@ mod tests {
         assert_eq!(MAX_MAGNITUDE, Decimal::from(1_000_000_000_000_000i64));
         assert!(bounded(MAX_MAGNITUDE).is_ok() && bounded(-MAX_MAGNITUDE).is_ok());
         let over = MAX_MAGNITUDE + Decimal::new(1, 2);
-        assert!(bounded(over).unwrap_err().contains("too large"));
+        assert!(matches!(bounded(over), Err(ValueProblem::TooLarge { .. })));
         assert!(bounded(-over).is_err());
     }
 }

@@ -1,5 +1,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::parsing::ValueProblem;
+
 /// A document number as the thể thức writes it: below 10 with a leading zero
 /// ("07"), otherwise as is ("15", "127"). `None` is a draft: the e-office system
 /// stamps the number at signing, so the space is left blank.
@@ -54,14 +56,17 @@ pub fn format_percent(value: Decimal, decimals: u32) -> String {
 /// "55.87") or Vietnamese ("2.659.682", "55,87", "1.500.050,3"). A lone group
 /// like "19.655" could be either 19655 or 19,655, so it is refused rather than
 /// guessed.
-pub fn parse_number(text: &str) -> Result<Decimal, String> {
+pub fn parse_number(text: &str) -> Result<Decimal, ValueProblem> {
+    let misplaced = || ValueProblem::MisplacedSeparator {
+        value: text.to_string(),
+    };
     let t: String = text
         .trim()
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
     if t.is_empty() {
-        return Err("an empty value".into());
+        return Err(ValueProblem::EmptyNumber);
     }
     let (sign, body) = match t.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -81,7 +86,7 @@ pub fn parse_number(text: &str) -> Result<Decimal, String> {
         // Vietnamese decimal comma; the integer part may be grouped with dots.
         let int = if int.contains('.') {
             if !grouped(int) {
-                return Err(format!("`{text}` has a misplaced thousands separator"));
+                return Err(misplaced());
             }
             int.replace('.', "")
         } else {
@@ -90,15 +95,15 @@ pub fn parse_number(text: &str) -> Result<Decimal, String> {
         format!("{int}.{frac}")
     } else if body.matches('.').count() > 1 {
         if !grouped(body) {
-            return Err(format!("`{text}` has a misplaced thousands separator"));
+            return Err(misplaced());
         }
         body.replace('.', "")
     } else if grouped(body) && !body.starts_with('0') {
-        return Err(format!(
-            "`{text}` is ambiguous: write {} for the whole number or {} for the decimal",
-            body.replace('.', ""),
-            body.replace('.', ",")
-        ));
+        return Err(ValueProblem::AmbiguousNumber {
+            value: text.to_string(),
+            whole: body.replace('.', ""),
+            decimal: body.replace('.', ","),
+        });
     } else {
         body.to_string()
     };
@@ -108,11 +113,15 @@ pub fn parse_number(text: &str) -> Result<Decimal, String> {
         && !plain.starts_with('.')
         && !plain.ends_with('.');
     if !ok {
-        return Err(format!("`{text}` is not a number"));
+        return Err(ValueProblem::NotANumber {
+            value: text.to_string(),
+        });
     }
     format!("{sign}{plain}")
         .parse::<Decimal>()
-        .map_err(|_| format!("`{text}` is not a number (too large?)"))
+        .map_err(|_| ValueProblem::TooLarge {
+            value: text.to_string(),
+        })
 }
 
 #[cfg(test)]
@@ -162,7 +171,10 @@ mod tests {
         assert_eq!(parse_number("1.500.050,3").unwrap(), d("1500050.3"));
         assert_eq!(parse_number("-5,74").unwrap(), d("-5.74"));
         assert_eq!(parse_number("0.125").unwrap(), d("0.125"));
-        assert!(parse_number("19.655").unwrap_err().contains("ambiguous"));
+        assert!(matches!(
+            parse_number("19.655"),
+            Err(ValueProblem::AmbiguousNumber { .. })
+        ));
         assert!(parse_number("2,528,008").is_err());
         assert!(parse_number("12a").is_err());
         assert!(parse_number("").is_err());

@@ -69,6 +69,14 @@ fn excerpt(file: &Path, line: usize, column: usize, field: &str) -> Option<(Stri
     } else {
         return None;
     };
+    // A parser that met the end of the line (an unclosed string) places the
+    // error after its last character, where a label would not be drawn:
+    // mark that last character instead.
+    let at_line_end = text[start..].starts_with(['\n', '\r']) || start == text.len();
+    let start = match text[..start].chars().next_back() {
+        Some(c) if at_line_end && c != '\n' && c != '\r' => start - c.len_utf8(),
+        _ => start,
+    };
     let len = token_len(&text[start..]);
     Some((text, start..start + len))
 }

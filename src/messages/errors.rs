@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use super::patterns::translate;
 use super::{problems, tr, Lang};
 use crate::error::{excerpts, Error, ErrorKind};
 
@@ -123,15 +122,6 @@ fn original_problem(p: &crate::error::OriginalProblem, lang: Lang) -> String {
     }
 }
 
-/// A parser's or a domain check's own sentence: English as it came, or its
-/// Vietnamese from the pattern table.
-fn said(message: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => translate(message),
-        Lang::En => message.to_string(),
-    }
-}
-
 fn d(p: &Path) -> std::path::Display<'_> {
     p.display()
 }
@@ -155,11 +145,11 @@ pub fn text(e: &Error, lang: Lang) -> String {
         Error::Parse {
             loc,
             field: f,
-            message,
+            problem,
         } => format!(
             "{loc}{}: {}",
             field(&excerpts(f), lang),
-            excerpts(&said(message, lang))
+            excerpts(&super::parsing::parse_problem(problem, lang))
         ),
         Error::Invalid {
             file,
@@ -246,14 +236,15 @@ pub fn text(e: &Error, lang: Lang) -> String {
         Error::Template {
             name,
             line,
-            message,
+            problem,
         } => {
             let at = if *line > 0 {
                 format!(":{line}")
             } else {
                 String::new()
             };
-            tr!(lang, "mẫu {}{}: {}", "template {}{}: {}", name, at, message)
+            let problem = problems::template(problem, lang);
+            tr!(lang, "mẫu {}{}: {}", "template {}{}: {}", name, at, problem)
         }
         Error::Typeset { diagnostics } => tr!(
             lang,
@@ -449,13 +440,18 @@ pub fn text(e: &Error, lang: Lang) -> String {
         Error::Table {
             file,
             field: f,
+            at,
             problem,
         } => {
             let problem = match lang {
                 Lang::Vi => problem.vietnamese(),
                 Lang::En => problem.english(),
             };
-            format!("{}{}: {problem}", d(file), field(f, lang))
+            let at = match at {
+                Some(at) => format!(", {}", super::parsing::data_place(at, lang)),
+                None => String::new(),
+            };
+            format!("{}{}{at}: {problem}", d(file), field(f, lang))
         }
         Error::Threads { source } => tr!(
             lang,

@@ -16,16 +16,17 @@
 //!   command path and the option's id; a test walks the whole command tree
 //!   and fails on any help without its Vietnamese.
 //! - Lints carry both languages themselves ([`crate::lint::Lint`]).
-//! - Sentences vanban receives as strings (serde's "missing field `x`", a
-//!   domain check speaking through `serde::de::Error::custom`) are put into
-//!   Vietnamese by the small pattern table in `patterns.rs`.
+//! - Why a file could not be read ([`crate::parsing`]): serde's reasons and
+//!   vanban's checks of a value, typed, with their sentences in parsing.rs.
+//!   Only a parser's own account of a syntax error stays in its words, inside
+//!   a sentence of vanban's.
 
 mod catalogue;
 #[cfg(feature = "cli")]
 pub mod cli;
 mod diagnostic;
 mod errors;
-mod patterns;
+mod parsing;
 mod problems;
 
 use std::fmt::Write as _;
@@ -33,6 +34,7 @@ use std::fmt::Write as _;
 pub use catalogue::Msg;
 pub use diagnostic::Localized;
 pub use errors::{code, help};
+pub use parsing::{parse_problem, value_problem};
 
 use crate::error::Error;
 use crate::lint::Lint;

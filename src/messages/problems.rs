@@ -279,7 +279,7 @@ fn fragment(p: &FragmentProblem, lang: Lang) -> String {
         FragmentProblem::Undefined { expression } => tr!(
             lang,
             "`{}` chưa được định nghĩa (đoạn văn dùng được chi_tieu.<mã>, tong_hop, nhom, ky, nam — khi có [so_lieu] — và tên các đoạn khác)",
-            "`{}` is not defined (the names a fragment can use: chi_tieu.<mã>, tong_hop, nhom, ky, nam — with [so_lieu] — and the other fragments by name)",
+            "`{}` is not defined (the names a fragment can use: chi_tieu.<code>, tong_hop, nhom, ky, nam — with [so_lieu] — and the other fragments by name)",
             expression
         ),
         FragmentProblem::UnknownFunction { expression } => tr!(
@@ -295,12 +295,43 @@ fn fragment(p: &FragmentProblem, lang: Lang) -> String {
             code,
             guess(suggestion.as_deref(), lang)
         ),
-        // The engine's words, or a filter's speaking through it: Vietnamese
-        // from the parser-sentence table, like a parse error's.
-        FragmentProblem::Engine { detail } => match lang {
-            Lang::Vi => super::patterns::translate(detail),
-            Lang::En => detail.clone(),
-        },
+        FragmentProblem::Value(v) => super::parsing::value_problem(v, lang),
+        FragmentProblem::Syntax { detail } => tr!(
+            lang,
+            "đoạn văn viết sai cú pháp (lời của bộ máy mẫu: {})",
+            "syntax error: {}",
+            detail
+        ),
+        FragmentProblem::TooManySteps => tr!(
+            lang,
+            "đoạn văn chạy quá nhiều bước (vòng lặp quá dài)",
+            "the fragment ran too many steps (a loop too long)",
+        ),
+        // minijinja's kind and words, after a sentence of vanban's.
+        FragmentProblem::Engine { detail } => tr!(
+            lang,
+            "đoạn văn không chạy được (lời của bộ máy mẫu: {})",
+            "the fragment failed: {}",
+            detail
+        ),
+    }
+}
+
+/// Why a layout template failed.
+pub fn template(p: &crate::problems::TemplateProblem, lang: Lang) -> String {
+    use crate::problems::TemplateProblem;
+    match p {
+        TemplateProblem::MissingLibrary => tr!(
+            lang,
+            "bộ mẫu thiếu thư viện bố cục này",
+            "this layout library is missing from the template set",
+        ),
+        TemplateProblem::Engine { detail } => tr!(
+            lang,
+            "mẫu không chạy được (lời của bộ máy mẫu: {})",
+            "{}",
+            detail
+        ),
     }
 }
 

@@ -7,6 +7,7 @@ use strum::IntoEnumIterator;
 
 use super::*;
 use crate::error::{ErrorKind, FileKind, Location};
+use crate::parsing::*;
 use crate::problems::*;
 
 /// Letters only Vietnamese uses (and its tone marks): a "Vietnamese" text
@@ -34,7 +35,11 @@ fn one_of_each() -> Vec<Error> {
         Error::Parse {
             loc: Location::at(&f(), 3, 1),
             field: "trich_yue".into(),
-            message: "unknown field `trich_yue`; did you mean `trich_yeu`?".into(),
+            problem: Box::new(ParseProblem::UnknownField {
+                field: "trich_yue".into(),
+                suggestion: Some("trich_yeu".into()),
+                known: vec!["trich_yeu".into()],
+            }),
         },
         Error::Invalid {
             file: f(),
@@ -77,7 +82,7 @@ fn one_of_each() -> Vec<Error> {
         Error::Template {
             name: "t".into(),
             line: 1,
-            message: "x".into(),
+            problem: TemplateProblem::Engine { detail: "x".into() },
         },
         Error::Typeset {
             diagnostics: vec!["x".into()],
@@ -201,6 +206,7 @@ fn one_of_each() -> Vec<Error> {
         Error::Table {
             file: f(),
             field: "bang".into(),
+            at: Some(Box::new(DataPlace::row(Some("Bảng"), 3))),
             problem: crate::tables::TableProblem::Empty,
         },
         Error::Threads {
@@ -472,7 +478,41 @@ fn every_problem() -> Vec<Error> {
             FragmentPlace::Text,
             FragmentProblem::Engine { detail: s("x") },
         ),
+        fragment(
+            FragmentPlace::Text,
+            FragmentProblem::Value(ValueProblem::NotRoman {
+                value: 0,
+                first: 1,
+                last: 3999,
+            }),
+        ),
+        fragment(
+            FragmentPlace::Text,
+            FragmentProblem::Syntax {
+                detail: s("unexpected end of input"),
+            },
+        ),
+        fragment(FragmentPlace::Text, FragmentProblem::TooManySteps),
     ]);
+    out.extend(
+        [
+            TemplateProblem::MissingLibrary,
+            TemplateProblem::Engine {
+                detail: s("undefined value"),
+            },
+        ]
+        .into_iter()
+        .map(|problem| Error::Template {
+            name: s("lib.typ"),
+            line: 0,
+            problem,
+        }),
+    );
+    out.extend(parse_problems().into_iter().map(|problem| Error::Parse {
+        loc: Location::at(&f(), 2, 3),
+        field: s("so"),
+        problem: Box::new(problem),
+    }));
     out.extend(
         [
             ArchiveProblem::AbsoluteSource {
@@ -691,6 +731,29 @@ fn reasons_named(errors: &[Error]) -> BTreeSet<String> {
                 "SkeletonProblem::{:?}",
                 SkeletonProblemKind::from(problem)
             )),
+            Error::Template { problem, .. } => add(format!(
+                "TemplateProblem::{:?}",
+                TemplateProblemKind::from(problem)
+            )),
+            Error::Parse { problem, .. } => {
+                add(format!(
+                    "ParseProblem::{:?}",
+                    ParseProblemKind::from(problem.as_ref())
+                ));
+                let inner = match problem.as_ref() {
+                    ParseProblem::InData { problem, .. } => problem.as_ref(),
+                    p => p,
+                };
+                match inner {
+                    ParseProblem::Value(v) => {
+                        add(format!("ValueProblem::{:?}", ValueProblemKind::from(v)))
+                    }
+                    ParseProblem::Figures(f) => {
+                        add(format!("FiguresProblem::{:?}", FiguresProblemKind::from(f)))
+                    }
+                    _ => {}
+                }
+            }
             _ => {}
         }
     }
@@ -711,7 +774,11 @@ fn every_reason_reads_in_both_languages() {
         .chain(ProfileProblemKind::iter().map(|k| format!("ProfileProblem::{k:?}")))
         .chain(KindProblemKind::iter().map(|k| format!("KindProblem::{k:?}")))
         .chain(RegisterProblemKind::iter().map(|k| format!("RegisterProblem::{k:?}")))
-        .chain(SkeletonProblemKind::iter().map(|k| format!("SkeletonProblem::{k:?}")));
+        .chain(SkeletonProblemKind::iter().map(|k| format!("SkeletonProblem::{k:?}")))
+        .chain(ParseProblemKind::iter().map(|k| format!("ParseProblem::{k:?}")))
+        .chain(TemplateProblemKind::iter().map(|k| format!("TemplateProblem::{k:?}")))
+        .chain(ValueProblemKind::iter().map(|k| format!("ValueProblem::{k:?}")))
+        .chain(FiguresProblemKind::iter().map(|k| format!("FiguresProblem::{k:?}")));
     for kind in all {
         assert!(
             seen.contains(&kind),
@@ -727,5 +794,140 @@ fn every_reason_reads_in_both_languages() {
         // Each reason says something of its own in each language.
         assert!(texts.insert(vi.clone()), "said twice: {vi}");
         assert!(texts.insert(en.clone()), "said twice: {en}");
+    }
+}
+
+/// One reason of every kind a file can fail to read with: serde's (typed by
+/// [`Typed`]), vanban's checks of a value, a figures file's faults.
+fn parse_problems() -> Vec<ParseProblem> {
+    let s = |x: &str| x.to_string();
+    let values = vec![
+        ValueProblem::NotADate {
+            value: s("31/02/2026"),
+        },
+        ValueProblem::DateYear {
+            value: s("2026-01-01"),
+            year: 20260,
+            first: 1945,
+            last: 2100,
+        },
+        ValueProblem::NotAPeriod { value: s("quy-5") },
+        ValueProblem::NotAScheme { value: s("x)") },
+        ValueProblem::NotADraftRound { value: 0 },
+        ValueProblem::NotALength { value: s("20") },
+        ValueProblem::NotAWidth { value: s("rong") },
+        ValueProblem::WidthOutside { mm: s("2000") },
+        ValueProblem::CellFloat { value: s("19.655") },
+        ValueProblem::EmptyGroup,
+        ValueProblem::TableTakesNoText,
+        ValueProblem::ParagraphMarker,
+        ValueProblem::FragmentTakesNoText,
+        ValueProblem::EmptyNumber,
+        ValueProblem::MisplacedSeparator { value: s("1.23.4") },
+        ValueProblem::AmbiguousNumber {
+            value: s("19.655"),
+            whole: s("19655"),
+            decimal: s("19,655"),
+        },
+        ValueProblem::NotANumber { value: s("12a") },
+        ValueProblem::TooLarge { value: s("1e20") },
+        ValueProblem::NotRoman {
+            value: 4000,
+            first: 1,
+            last: 3999,
+        },
+        ValueProblem::NotAFigure { value: s("abc") },
+    ];
+    let figures = vec![
+        FiguresProblem::CodeTwice {
+            code: s("a"),
+            first: DataPlace::row(Some("Số liệu"), 2),
+        },
+        FiguresProblem::Unnamed { value: s("5") },
+        FiguresProblem::DateCell {
+            shown: s("01/01/2026"),
+        },
+        FiguresProblem::NotAVerdict { value: s("tot") },
+        FiguresProblem::EmptyCode,
+        FiguresProblem::ColumnTwice { column: s("ma") },
+        FiguresProblem::UnknownColumn { column: s("mx") },
+        FiguresProblem::NoCodeColumn,
+        FiguresProblem::NoFigures,
+        FiguresProblem::Workbook { detail: s("zip") },
+        FiguresProblem::NoSheet {
+            name: s("A"),
+            sheets: vec![s("B")],
+        },
+        FiguresProblem::NoSheets,
+        FiguresProblem::EmptySheet,
+        FiguresProblem::Formula { formula: s("A1+1") },
+        FiguresProblem::MergedHeader { range: s("B1:C1") },
+        FiguresProblem::NoIndicator {
+            code: s("gtsp"),
+            catalogue: PathBuf::from("dm.toml"),
+            suggestion: Some(s("gtsx")),
+        },
+        FiguresProblem::Negative {
+            code: s("a"),
+            value: s("-5"),
+        },
+    ];
+    let mut out = vec![
+        ParseProblem::Syntax {
+            detail: s("expected `=`"),
+        },
+        ParseProblem::NotUtf8,
+        ParseProblem::TooDeep { max: 64 },
+        ParseProblem::MissingField { field: s("ky") },
+        ParseProblem::UnknownField {
+            field: s("trich_yue"),
+            suggestion: None,
+            known: vec![s("so"), s("ky")],
+        },
+        ParseProblem::UnknownVariant {
+            value: s("hoa-tooc"),
+            suggestion: Some(s("hoa-toc")),
+            known: vec![s("hoa-toc")],
+        },
+        ParseProblem::DuplicateField { field: s("so") },
+        ParseProblem::InvalidType {
+            found: Found::Text(s("bảy")),
+            wanted: Wanted::Integer,
+        },
+        ParseProblem::InvalidValue {
+            found: Found::Integer(s("-1")),
+            wanted: Wanted::Described(Described::DraftRound),
+        },
+        ParseProblem::InvalidLength {
+            len: 3,
+            wanted: Wanted::List,
+        },
+        ParseProblem::Csv {
+            detail: s("found record with 2 fields"),
+        },
+        ParseProblem::Unexplained { detail: s("x") },
+    ];
+    out.extend(values.into_iter().map(ParseProblem::Value));
+    out.extend(figures.into_iter().map(ParseProblem::Figures));
+    // A reason at its place in a figures file.
+    out.push(ParseProblem::InData {
+        at: DataPlace::row(None, 3).column(s("B"), Some(s("thuc_hien"))),
+        problem: Box::new(ParseProblem::Value(ValueProblem::NotANumber {
+            value: s("12a"),
+        })),
+    });
+    out
+}
+
+#[test]
+fn every_described_value_reads_in_both_languages() {
+    for d in <Described as strum::IntoEnumIterator>::iter() {
+        let (vi, en) = (
+            parsing::described(d, Lang::Vi),
+            parsing::described(d, Lang::En),
+        );
+        assert_eq!(en, d.english());
+        assert_ne!(vi, en, "{d:?}");
+        assert!(has_vietnamese(&vi), "{d:?}: {vi}");
     }
 }

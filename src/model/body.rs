@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::numbering::{ListStyle, Style};
 use crate::fields::Text;
+use crate::parsing::{Described, ValueProblem};
 
 /// A section of the body. Its number (I., 1., 3.1., a)) comes from its list's
 /// scheme and its position, so a clerk never types or re-types a number; `so`
@@ -220,9 +221,7 @@ impl<'de> Deserialize<'de> for Paragraph {
         impl<'de> Visitor<'de> for V {
             type Value = Paragraph;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a paragraph: a string, or a table { gach = \"…\" }, { cong = \"…\" } or { bang = \"…\" }",
-                )
+                Described::Paragraph.write(f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Paragraph, E> {
                 Ok(Paragraph {
@@ -236,9 +235,7 @@ impl<'de> Deserialize<'de> for Paragraph {
                 let repr = BulletRepr::deserialize(MapAccessDeserializer::new(map))?;
                 if let Some(name) = repr.bang {
                     if repr.gach.is_some() || repr.cong.is_some() || repr.manh.is_some() {
-                        return Err(de::Error::custom(
-                            "`{ bang = \"ten\" }` places a table: it takes no `gach`, `cong` or `manh`",
-                        ));
+                        return Err(ValueProblem::TableTakesNoText.raise());
                     }
                     return Ok(Paragraph {
                         marker: Marker::None,
@@ -252,16 +249,10 @@ impl<'de> Deserialize<'de> for Paragraph {
                     (Some(text), None) => (Marker::Dash, text),
                     (None, Some(text)) => (Marker::Plus, text),
                     (None, None) if fragment.is_some() => (Marker::None, Text::default()),
-                    _ => {
-                        return Err(de::Error::custom(
-                            "a paragraph table has one of `gach` (\"-\") or `cong` (\"+\"), or `manh` (a fragment name)",
-                        ))
-                    }
+                    _ => return Err(ValueProblem::ParagraphMarker.raise()),
                 };
                 if fragment.is_some() && !text.is_empty() {
-                    return Err(de::Error::custom(
-                        "with `manh` the text is the fragment's: leave `gach`/`cong` empty (\"\")",
-                    ));
+                    return Err(ValueProblem::FragmentTakesNoText.raise());
                 }
                 Ok(Paragraph {
                     marker,

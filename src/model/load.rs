@@ -4,6 +4,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Location};
 use crate::limits::{self, Bound};
+use crate::parsing::{ParseProblem, Tree, TreeDeserializer, Typed};
 
 /// The input formats, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,31 +110,46 @@ pub fn load_bytes<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, E
         Error::Parse {
             loc: Location::at_byte(path, before, valid),
             field: String::new(),
-            message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+            problem: Box::new(ParseProblem::NotUtf8),
         }
     })?;
     parse(path, text, format)
 }
 
-/// Parses `text` (the content of `file`), reporting errors with line, column and
-/// the field path where the parser stopped.
+/// Where the first read stopped, and the parser's account of why.
+struct Stopped {
+    loc: Location,
+    field: String,
+    said: String,
+}
+
+/// Parses `text` (the content of `file`), reporting errors with line, column,
+/// the field path where the parser stopped, and the reason as data.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Result<T, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_nesting(file, text)?;
+    if format == Format::Yaml {
+        check_yaml_expansion(file, text)?;
+    }
+    read::<T>(file, text, format).map_err(|stopped| explain::<T>(file, text, format, stopped))
+}
+
+/// The one read a good file gets: straight from the text into `T`, with the
+/// parser's positions.
+fn read<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Result<T, Stopped> {
     match format {
         Format::Toml => {
             let de = toml::Deserializer::new(text);
             serde_path_to_error::deserialize(de).map_err(|e| {
                 let field = e.path().to_string();
                 let inner = e.into_inner();
-                let loc = match inner.span() {
-                    Some(span) => Location::at_byte(file, text, span.start),
-                    None => Location::file_only(file),
-                };
-                Error::Parse {
-                    loc,
+                Stopped {
+                    loc: match inner.span() {
+                        Some(span) => Location::at_byte(file, text, span.start),
+                        None => Location::file_only(file),
+                    },
                     field: clean_field(&field),
-                    message: suggest(inner.message().trim()),
+                    said: inner.message().trim().to_string(),
                 }
             })
         }
@@ -142,30 +158,119 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Re
             serde_path_to_error::deserialize(&mut de).map_err(|e| {
                 let field = e.path().to_string();
                 let inner = e.into_inner();
-                Error::Parse {
+                Stopped {
                     loc: Location::at(file, inner.line(), inner.column()),
                     field: clean_field(&field),
-                    message: suggest(&strip_json_position(&inner.to_string())),
+                    said: strip_json_position(&inner.to_string()),
                 }
             })
         }
         Format::Yaml => {
-            check_yaml_expansion(file, text)?;
             let de = serde_yaml_ng::Deserializer::from_str(text);
             serde_path_to_error::deserialize(de).map_err(|e| {
                 let field = e.path().to_string();
                 let inner = e.into_inner();
-                let loc = match inner.location() {
-                    Some(l) => Location::at(file, l.line(), l.column()),
-                    None => Location::file_only(file),
-                };
-                Error::Parse {
-                    loc,
+                Stopped {
+                    loc: match inner.location() {
+                        Some(l) => Location::at(file, l.line(), l.column()),
+                        None => Location::file_only(file),
+                    },
                     field: clean_field(&field),
-                    message: suggest(&inner.to_string()),
+                    said: yaml_detail(&inner),
                 }
             })
         }
+    }
+}
+
+/// The failed read's reason as data. The parsers word serde's reasons as
+/// English sentences, so the file is read again, only now that it failed:
+/// into a tree, then from the tree into `T` with [`Typed`], which keeps
+/// them. A file that is not even a tree has a syntax error, told in the
+/// parser's words. The place is the first read's, which knows the
+/// positions; should the second read stop at another field (it should not:
+/// the tree keeps the file's order), the place is that field's, found by its
+/// path in a TOML file.
+fn explain<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    format: Format,
+    stopped: Stopped,
+) -> Error {
+    let tree = match tree(file, text, format) {
+        Ok(tree) => tree,
+        Err(syntax) => return syntax,
+    };
+    let (problem, field) =
+        match serde_path_to_error::deserialize::<_, T>(TreeDeserializer::<Typed>::new(tree)) {
+            Err(e) => {
+                let field = clean_field(&e.path().to_string());
+                (e.into_inner().0, field)
+            }
+            // The tree reads where the text did not: the parser's own fault.
+            Ok(_) => (
+                ParseProblem::Syntax {
+                    detail: stopped.said,
+                },
+                stopped.field.clone(),
+            ),
+        };
+    let loc = if field == stopped.field {
+        stopped.loc
+    } else if format == Format::Toml {
+        crate::locate::span(text, &field)
+            .map(|span| Location::at_byte(file, text, span.start))
+            .unwrap_or(stopped.loc)
+    } else {
+        Location::file_only(file)
+    };
+    Error::Parse {
+        loc,
+        field,
+        problem: Box::new(problem),
+    }
+}
+
+/// `text` as a [`Tree`], or its syntax error where the parser found it. A
+/// streaming read may stop at a wrong type before it reaches the syntax
+/// error further on (YAML reads as it goes); the tree's parse reads it all.
+fn tree(file: &Path, text: &str, format: Format) -> Result<Tree, Error> {
+    let syntax = |loc: Location, detail: String| Error::Parse {
+        loc,
+        field: String::new(),
+        problem: Box::new(ParseProblem::Syntax { detail }),
+    };
+    match format {
+        Format::Toml => toml::from_str(text).map_err(|e| {
+            let loc = match e.span() {
+                Some(span) => Location::at_byte(file, text, span.start),
+                None => Location::file_only(file),
+            };
+            syntax(loc, e.message().trim().to_string())
+        }),
+        Format::Json => serde_json::from_str(text).map_err(|e| {
+            syntax(
+                Location::at(file, e.line(), e.column()),
+                strip_json_position(&e.to_string()),
+            )
+        }),
+        Format::Yaml => serde_yaml_ng::from_str(text).map_err(|e| {
+            let loc = match e.location() {
+                Some(l) => Location::at(file, l.line(), l.column()),
+                None => Location::file_only(file),
+            };
+            syntax(loc, yaml_detail(&e))
+        }),
+    }
+}
+
+/// serde_yaml_ng's words without the position it appends (the location
+/// says it).
+fn yaml_detail(e: &serde_yaml_ng::Error) -> String {
+    let said = e.to_string();
+    match said.rfind(" at line ") {
+        Some(i) => said[..i].to_string(),
+        None => said,
     }
 }
 
@@ -196,7 +301,7 @@ fn check_nesting(file: &Path, text: &str) -> Result<(), Error> {
                     return Err(Error::Parse {
                         loc: Location::at_byte(file, text, i),
                         field: String::new(),
-                        message: format!("brackets nested more than {MAX_NESTING} deep"),
+                        problem: Box::new(ParseProblem::TooDeep { max: MAX_NESTING }),
                     });
                 }
             }
@@ -261,7 +366,7 @@ mod yaml_budget {
                 self.exceeded = Some(Bound::YamlText);
             }
             match self.exceeded {
-                Some(_) => Err(E::custom("YAML expansion limit")),
+                Some(_) => Err(E::custom("the YAML expansion limit")),
                 None => Ok(()),
             }
         }
@@ -329,31 +434,10 @@ mod yaml_budget {
     }
 }
 
-/// Adds "did you mean `trich_yeu`?" to serde's "unknown field `trich_yue`,
-/// expected one of `a`, `b`, …", and drops the long list when a close match exists.
-/// The same for a value: "unknown variant `hoa-tooc`" gets "did you mean `hoa-toc`?".
-fn suggest(message: &str) -> String {
-    let Some((what, rest)) = ["field", "variant"]
-        .iter()
-        .find_map(|w| Some((*w, message.strip_prefix(&format!("unknown {w} `"))?)))
-    else {
-        return message.to_string();
-    };
-    let Some((unknown, expected)) = rest.split_once('`') else {
-        return message.to_string();
-    };
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    match crate::suggest::closest(unknown, known) {
-        Some((distance, k)) if distance <= 3 => {
-            format!("unknown {what} `{unknown}`; did you mean `{k}`?")
-        }
-        _ => message.to_string(),
-    }
-}
-
-/// serde_path_to_error writes "." for the root.
+/// serde_path_to_error writes "." for the root, "?" for a place it could
+/// not name.
 fn clean_field(path: &str) -> String {
-    if path == "." {
+    if path == "." || path == "?" {
         String::new()
     } else {
         path.to_string()
@@ -411,21 +495,5 @@ mod tests {
             limit_of(yaml(&over)),
             Some((Bound::YamlText, limits::MAX_YAML_TEXT_BYTES as u64 + 1))
         );
-    }
-
-    #[test]
-    fn unknown_keys_get_the_closest_known_one() {
-        let msg = "unknown field `trich_yue`, expected one of `the_thuc`, `trich_yeu`, `ky`";
-        assert_eq!(
-            suggest(msg),
-            "unknown field `trich_yue`; did you mean `trich_yeu`?"
-        );
-        let value = "unknown variant `hoa-tooc`, expected one of `khan`, `thuong-khan`, `hoa-toc`";
-        assert_eq!(
-            suggest(value),
-            "unknown variant `hoa-tooc`; did you mean `hoa-toc`?"
-        );
-        let far = "unknown field `xyzxyzxyz`, expected one of `the_thuc`, `ky`";
-        assert_eq!(suggest(far), far);
     }
 }

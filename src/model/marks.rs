@@ -106,7 +106,7 @@ impl<'de> Deserialize<'de> for Draft {
         impl Visitor<'_> for V {
             type Value = Draft;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("true, or the draft's round as a number from 1 (du_thao = 2)")
+                crate::parsing::Described::DraftRound.write(f)
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Draft, E> {
                 Ok(if v { Draft::Yes } else { Draft::No })
@@ -114,9 +114,7 @@ impl<'de> Deserialize<'de> for Draft {
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Draft, E> {
                 match u32::try_from(v) {
                     Ok(n) if (1..=99).contains(&n) => Ok(Draft::Round(n)),
-                    _ => Err(E::custom(format!(
-                        "`{v}` is not a draft round; write a number from 1 to 99, or true"
-                    ))),
+                    _ => Err(crate::parsing::ValueProblem::NotADraftRound { value: v }.raise()),
                 }
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Draft, E> {

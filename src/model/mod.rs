@@ -285,7 +285,7 @@ impl<'de> Deserialize<'de> for Recipient {
         impl<'de> Visitor<'de> for V {
             type Value = Recipient;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a recipient: a string, or { nhom = [\"…\", …], ghi_chu = \"…\" }")
+                crate::parsing::Described::Recipient.write(f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Recipient, E> {
                 Ok(Recipient::One(Text::new(v)))
@@ -293,7 +293,7 @@ impl<'de> Deserialize<'de> for Recipient {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Recipient, A::Error> {
                 let g = GroupRepr::deserialize(MapAccessDeserializer::new(map))?;
                 if g.nhom.is_empty() {
-                    return Err(de::Error::custom("`nhom` needs at least one recipient"));
+                    return Err(crate::parsing::ValueProblem::EmptyGroup.raise());
                 }
                 Ok(Recipient::Group {
                     nhom: g.nhom,

@@ -210,9 +210,10 @@ fn scheme<E: de::Error>(s: &str) -> Result<Scheme, E> {
     let s = super::Text::new(s);
     let s = s.as_str();
     Scheme::parse(s).ok_or_else(|| {
-        E::custom(format!(
-            "`{s}` is not a numbering scheme; expected {EXPECTED}"
-        ))
+        crate::parsing::ValueProblem::NotAScheme {
+            value: s.to_string(),
+        }
+        .raise()
     })
 }
 
@@ -237,9 +238,7 @@ impl<'de> Deserialize<'de> for ListStyle {
         impl<'de> Visitor<'de> for V {
             type Value = ListStyle;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a numbering scheme such as \"a)\", or a table { so = \"I.\", in_hoa = false }",
-                )
+                crate::parsing::Described::NumberingScheme.write(f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ListStyle, E> {
                 Ok(ListStyle {

@@ -80,7 +80,7 @@ impl<'de> Deserialize<'de> for Width {
         impl Visitor<'_> for V {
             type Value = Width;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a width: a number of millimetres (25), or \"*\" for a share of the rest (\"2*\" for two shares)")
+                crate::parsing::Described::Width.write(f)
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Width, E> {
                 self.visit_f64(v as f64)
@@ -92,9 +92,7 @@ impl<'de> Deserialize<'de> for Width {
                 if v.is_finite() && v > 0.0 && v <= 1000.0 {
                     Ok(Width::Mm(v))
                 } else {
-                    Err(E::custom(format!(
-                        "the width {v} mm is not between 0 and 1000"
-                    )))
+                    Err(crate::parsing::ValueProblem::WidthOutside { mm: v.to_string() }.raise())
                 }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Width, E> {
@@ -116,9 +114,10 @@ impl<'de> Deserialize<'de> for Width {
                         return self.visit_f64(n);
                     }
                 }
-                Err(E::custom(format!(
-                    "`{v}` is not a width; write millimetres (25) or \"*\" for a share of the rest"
-                )))
+                Err(crate::parsing::ValueProblem::NotAWidth {
+                    value: v.to_string(),
+                }
+                .raise())
             }
         }
         d.deserialize_any(V)
@@ -233,7 +232,7 @@ impl<'de> Deserialize<'de> for Cell {
         impl<'de> Visitor<'de> for V {
             type Value = Cell;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a cell: a text, \"^\" or \"<\" (merged with the cell above or on the left), true (printed X), a whole number, or { o = \"…\" }")
+                crate::parsing::Described::Cell.write(f)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
                 Ok(Cell::Text(Text::new(v)))
@@ -248,9 +247,10 @@ impl<'de> Deserialize<'de> for Cell {
                 Ok(Cell::Text(Text::new(&v.to_string())))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-                Err(E::custom(format!(
-                    "the number {v} in a cell is ambiguous (19.655 is nineteen point six in TOML); write the text as it prints, in quotes: \"19.655\" or \"19,655\""
-                )))
+                Err(crate::parsing::ValueProblem::CellFloat {
+                    value: v.to_string(),
+                }
+                .raise())
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Cell, A::Error> {
                 let r = StyledRepr::deserialize(MapAccessDeserializer::new(map))?;
@@ -334,7 +334,7 @@ impl<'de> Deserialize<'de> for Appendices {
         impl<'de> Visitor<'de> for V {
             type Value = Appendices;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an appendix [phu_luc], or a list of appendices [[phu_luc]]")
+                crate::parsing::Described::Appendices.write(f)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Appendices, A::Error> {
                 let one = Appendix::deserialize(MapAccessDeserializer::new(map))?;

@@ -178,7 +178,7 @@ fn read_document(file: &Path) -> Result<(String, String), Error> {
     let text = String::from_utf8(bytes).map_err(|_| Error::Parse {
         loc: crate::error::Location::file_only(file),
         field: String::new(),
-        message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+        problem: Box::new(crate::parsing::ParseProblem::NotUtf8),
     })?;
     Ok((text, digest))
 }

@@ -24,8 +24,8 @@ pub struct RawCell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     Field(String),
-    /// A data file's cell: "sheet `Bảng`, row 5, column C" in `file`.
-    File(std::path::PathBuf, String),
+    /// A data file's cell: sheet `Bảng`, row 5, column C in `file`.
+    File(std::path::PathBuf, Box<crate::parsing::DataPlace>),
 }
 
 /// A cell of the laid-out table: the anchor of its span.
@@ -169,12 +169,13 @@ fn row_place(p: &Place) -> Place {
             Some(i) if f.ends_with(']') => f[..i].to_string(),
             _ => f.clone(),
         }),
-        Place::File(file, f) => Place::File(
+        Place::File(file, at) => Place::File(
             file.clone(),
-            match f.rfind(", column") {
-                Some(i) => f[..i].to_string(),
-                None => f.clone(),
-            },
+            Box::new(crate::parsing::DataPlace {
+                column: None,
+                name: None,
+                ..(**at).clone()
+            }),
         ),
     }
 }

@@ -61,6 +61,7 @@ pub fn lay_out_all(
             return Err(Error::Table {
                 file: file.to_path_buf(),
                 field,
+                at: None,
                 problem: TableProblem::Unknown {
                     name,
                     known: doc.bang.keys().cloned().collect(),
@@ -158,11 +159,13 @@ fn place_error(file: &Path, (place, problem): (Place, TableProblem)) -> Error {
         Place::Field(field) => Error::Table {
             file: file.to_path_buf(),
             field,
+            at: None,
             problem,
         },
-        Place::File(data, field) => Error::Table {
+        Place::File(data, at) => Error::Table {
             file: data,
-            field,
+            field: String::new(),
+            at: Some(at),
             problem,
         },
     }
@@ -214,6 +217,7 @@ pub fn lay_out(
     let key_error = |key: &str, problem| Error::Table {
         file: file.to_path_buf(),
         field: format!("{base}.{key}"),
+        at: None,
         problem,
     };
     let mut header: Vec<Vec<RawCell>> = t

@@ -26,8 +26,12 @@ pub enum TableProblem {
     HeaderRows { asked: usize, rows: usize },
     /// A formula cell without its computed value.
     Formula { formula: String },
-    /// A sheet that does not exist or cannot be opened.
-    Sheet { message: String },
+    /// A workbook or sheet calamine cannot read (its words).
+    Workbook { detail: String },
+    /// `trang` names no sheet of the workbook.
+    NoSheet { name: String, sheets: Vec<String> },
+    /// A workbook without a sheet.
+    NoSheets,
     /// A font size out of range.
     FontSize { size: String },
 }
@@ -56,7 +60,12 @@ impl TableProblem {
             TableProblem::Formula { formula } => format!(
                 "the formula `={formula}` has no computed value stored; open the workbook in Excel or LibreOffice and save it, so that its values are stored"
             ),
-            TableProblem::Sheet { message } => message.clone(),
+            TableProblem::Workbook { detail } => format!("cannot read the workbook: {detail}"),
+            TableProblem::NoSheet { name, sheets } => format!(
+                "no sheet named `{name}`; the sheets are {}",
+                sheets.join(", ")
+            ),
+            TableProblem::NoSheets => "the workbook has no sheet".into(),
             TableProblem::FontSize { size } => format!("the font size {size} is not between 6 and 30 points"),
         }
     }
@@ -84,7 +93,14 @@ impl TableProblem {
             TableProblem::Formula { formula } => format!(
                 "công thức `={formula}` chưa có giá trị đã tính; hãy mở bảng tính bằng Excel hoặc LibreOffice rồi lưu lại để giá trị được ghi vào tệp"
             ),
-            TableProblem::Sheet { message } => format!("không đọc được bảng tính: {message}"),
+            TableProblem::Workbook { detail } => format!(
+                "không đọc được bảng tính (lời của bộ đọc bảng tính: {detail})"
+            ),
+            TableProblem::NoSheet { name, sheets } => format!(
+                "không có trang tính tên `{name}`; các trang tính là {}",
+                sheets.join(", ")
+            ),
+            TableProblem::NoSheets => "bảng tính không có trang tính nào".into(),
             TableProblem::FontSize { size } => format!("cỡ chữ {size} không nằm trong khoảng 6 đến 30 point"),
         }
     }

@@ -15,11 +15,13 @@ use crate::error::Error;
 use crate::indicators::{column_letter, excel_date, from_f64, open_workbook};
 use crate::locale::format_number;
 use crate::model::{Cell, Merge, Text};
+use crate::parsing::DataPlace;
 
-fn fail(file: &Path, place: String, problem: TableProblem) -> Error {
+fn fail(file: &Path, at: Option<DataPlace>, problem: TableProblem) -> Error {
     Error::Table {
         file: file.to_path_buf(),
-        field: place,
+        field: String::new(),
+        at: at.map(Box::new),
         problem,
     }
 }
@@ -62,7 +64,7 @@ pub fn rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<Ra
         while row.len() < width {
             let place = match row.last().map(|c| &c.place) {
                 Some(Place::File(f, p)) => Place::File(f.clone(), p.clone()),
-                _ => Place::File(path.to_path_buf(), String::new()),
+                _ => Place::File(path.to_path_buf(), Box::default()),
             };
             row.push(text_cell("", place));
         }
@@ -81,8 +83,13 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<RawCell>>, Error> {
         let line = i + 1;
         let record = record.map_err(|e| Error::Parse {
             loc: crate::error::Location::file_only(path),
-            field: format!("row {line}"),
-            message: e.to_string(),
+            field: String::new(),
+            problem: Box::new(crate::parsing::ParseProblem::InData {
+                at: DataPlace::row(None, line),
+                problem: Box::new(crate::parsing::ParseProblem::Csv {
+                    detail: e.to_string(),
+                }),
+            }),
         })?;
         out.push(
             record
@@ -93,7 +100,7 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<RawCell>>, Error> {
                         t,
                         Place::File(
                             path.to_path_buf(),
-                            format!("row {line}, column {}", column_letter(c)),
+                            Box::new(DataPlace::row(None, line).column(column_letter(c), None)),
                         ),
                     )
                 })
@@ -110,43 +117,37 @@ fn number(d: Decimal) -> String {
 }
 
 fn sheet_rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<RawCell>>, Error> {
-    let sheet_problem = |message: String| {
-        fail(
-            path,
-            String::new(),
-            TableProblem::Sheet {
-                message: crate::error::excerpts(&message),
-            },
-        )
+    let sheet_problem = |problem| fail(path, None, problem);
+    let unreadable = |e: &dyn std::fmt::Display| {
+        sheet_problem(TableProblem::Workbook {
+            detail: crate::error::excerpts(&e.to_string()),
+        })
     };
-    let mut book = open_workbook(path, bytes).map_err(|e| sheet_problem(e.to_string()))?;
+    let mut book = open_workbook(path, bytes).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_string(),
         Some(s) => {
-            return Err(sheet_problem(format!(
-                "no sheet named `{s}`; the sheets are {}",
-                names.join(", ")
-            )))
+            return Err(sheet_problem(TableProblem::NoSheet {
+                name: s.to_string(),
+                sheets: names.clone(),
+            }))
         }
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| sheet_problem("the workbook has no sheet".into()))?,
+            .ok_or_else(|| sheet_problem(TableProblem::NoSheets))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| sheet_problem(e.to_string()))?;
+    let range = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
     let Some((first_row, first_col)) = range.start() else {
         return Ok(Vec::new());
     };
     let place = |row: u32, col: u32| {
         Place::File(
             path.to_path_buf(),
-            format!(
-                "sheet `{name}`, row {}, column {}",
-                row + 1,
-                column_letter(col as usize)
+            Box::new(
+                DataPlace::row(Some(&name), row as usize + 1)
+                    .column(column_letter(col as usize), None),
             ),
         )
     };
@@ -160,7 +161,7 @@ fn sheet_rows(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Vec<
                     };
                     return Err(fail(
                         path,
-                        at,
+                        Some(*at),
                         TableProblem::Formula {
                             formula: formula.clone(),
                         },

@@ -21,6 +21,7 @@ use crate::inputs::Inputs;
 use crate::limits;
 use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Step, Text};
+use crate::parsing::ValueProblem;
 use crate::problems::{FragmentFailure, FragmentPlace, FragmentProblem, Invalid};
 use crate::suggest::closest;
 
@@ -190,10 +191,9 @@ fn decimal(v: &Value) -> Result<Option<Decimal>, minijinja::Error> {
     }
     match f64::try_from(v.clone()) {
         Ok(x) => Ok(indicators::from_f64(x)),
-        Err(_) => Err(minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!("expected a number, found {v}"),
-        )),
+        Err(_) => Err(refused(ValueProblem::NotAFigure {
+            value: v.to_string(),
+        })),
     }
 }
 
@@ -392,32 +392,26 @@ fn th_kh(v: Value, kwargs: Kwargs) -> Result<String, minijinja::Error> {
 fn la_ma(v: i64) -> Result<String, minijinja::Error> {
     match u32::try_from(v) {
         Ok(n) if limits::ROMAN.contains(&n) => Ok(roman(n)),
-        _ => Err(minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!(
-                "`{v}` cannot be written in Roman numerals: `la_ma` takes {} to {}",
-                limits::ROMAN.start(),
-                limits::ROMAN.end()
-            ),
-        )),
+        _ => Err(refused(ValueProblem::NotRoman {
+            value: v,
+            first: *limits::ROMAN.start(),
+            last: *limits::ROMAN.end(),
+        })),
     }
 }
 
 /// "2026-02-05" or "05/02/2026" → "ngày 05 tháng 02 năm 2026".
 fn ngay(v: String) -> Result<String, minijinja::Error> {
-    let invalid =
-        |message: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, message);
-    let date = model::IssueDate::parse(&v).ok_or_else(|| {
-        invalid(format!(
-            "`{v}` is not a date such as 2026-02-05 or 05/02/2026"
-        ))
-    })?;
+    let date = model::IssueDate::parse(&v)
+        .ok_or_else(|| refused(ValueProblem::NotADate { value: v.clone() }))?;
     let year = chrono::Datelike::year(&date.0);
     if !limits::QUOTED_YEARS.contains(&year) {
-        return Err(invalid(format!(
-            "`{v}`: {}",
-            limits::year_message(year, &limits::QUOTED_YEARS)
-        )));
+        return Err(refused(ValueProblem::DateYear {
+            value: v,
+            year,
+            first: *limits::QUOTED_YEARS.start(),
+            last: *limits::QUOTED_YEARS.end(),
+        }));
     }
     let line = crate::locale::date_line("", date.0, false);
     Ok(line.trim_start_matches(", ").to_string())
@@ -427,12 +421,8 @@ fn ngay(v: String) -> Result<String, minijinja::Error> {
 fn ky(v: String, year: i32, kwargs: Kwargs) -> Result<String, minijinja::Error> {
     let short: Option<bool> = kwargs.get("ngan")?;
     kwargs.assert_all_used()?;
-    let period = Period::parse(&v).ok_or_else(|| {
-        minijinja::Error::new(
-            minijinja::ErrorKind::InvalidOperation,
-            format!("`{v}` is not a period; expected {}", indicators::PERIODS),
-        )
-    })?;
+    let period =
+        Period::parse(&v).ok_or_else(|| refused(ValueProblem::NotAPeriod { value: v.clone() }))?;
     Ok(if short.unwrap_or(false) {
         period.short_name(year)
     } else {
@@ -506,9 +496,31 @@ impl Fragment {
     }
 }
 
+/// A filter's refusal: minijinja's error, carrying the typed problem as its
+/// source so [`describe`] finds it again.
+fn refused(problem: ValueProblem) -> minijinja::Error {
+    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, problem.to_string())
+        .with_source(problem)
+}
+
+/// The problem a filter raised, if `e` is its refusal.
+fn raised(e: &minijinja::Error) -> Option<&ValueProblem> {
+    let mut inner = std::error::Error::source(e);
+    while let Some(i) = inner {
+        if let Some(p) = i.downcast_ref::<ValueProblem>() {
+            return Some(p);
+        }
+        inner = i.source();
+    }
+    None
+}
+
 /// Why minijinja failed, with the expression it could not resolve: its own
 /// message says only "undefined value".
 fn describe(e: &minijinja::Error, source: &str) -> FragmentProblem {
+    if let Some(p) = raised(e) {
+        return FragmentProblem::Value(p.clone());
+    }
     let expression = e
         .range()
         .and_then(|r| source.get(r))
@@ -522,6 +534,10 @@ fn describe(e: &minijinja::Error, source: &str) -> FragmentProblem {
         (minijinja::ErrorKind::UnknownFunction, Some(expression)) => {
             FragmentProblem::UnknownFunction { expression }
         }
+        (minijinja::ErrorKind::SyntaxError, _) => FragmentProblem::Syntax {
+            detail: e.detail().unwrap_or_default().to_string(),
+        },
+        (minijinja::ErrorKind::OutOfFuel, _) => FragmentProblem::TooManySteps,
         _ => {
             let mut detail = match e.detail() {
                 Some(d) => format!("{}: {d}", e.kind()),
@@ -954,7 +970,7 @@ noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
                 cung_ky: ck.map(|v| v.parse().unwrap()),
                 ..Row::default()
             };
-            f.rows.insert(ma.to_string(), (row, String::new()));
+            f.rows.insert(ma.to_string(), (row, Default::default()));
         }
         let eval = indicators::evaluate(&c, &f, 2026, Period::Q1);
         let mut env = Environment::new();
@@ -985,7 +1001,7 @@ noi_nhan = {{ danh_sach = ["Các chi bộ"] }}
                 luy_ke_cung_ky: n(lk_ck),
                 ..Row::default()
             };
-            f.rows.insert(ma.to_string(), (row, String::new()));
+            f.rows.insert(ma.to_string(), (row, Default::default()));
         }
         let eval = indicators::evaluate(&c, &f, 2026, Period::Month(2));
         let mut env = Environment::new();

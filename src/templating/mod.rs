@@ -105,7 +105,7 @@ pub fn render(
         Error::Template {
             name: e.name().unwrap_or(name).to_string(),
             line: e.line().unwrap_or(0),
-            message,
+            problem: crate::problems::TemplateProblem::Engine { detail: message },
         }
     };
     let template = env.get_template(name).map_err(to_error)?;

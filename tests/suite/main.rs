@@ -6,6 +6,7 @@
 mod common;
 
 mod archive;
+mod both_languages;
 mod bounds;
 mod check;
 mod cli;

@@ -339,6 +339,16 @@ fn every_located_error_shows_its_line_with_a_label() {
             "so = \"bảy\"",
         ),
         (
+            // The parser places an unclosed string after the line's last
+            // character: the label is on that character.
+            "Parse (syntax)",
+            replace("loai = \"nghi-quyet\"", "loai = \"nghi-quyet"),
+            "vanban::tai_lieu::cu_phap",
+            "27:18",
+            "ở đây",
+            "loai = \"nghi-quyet",
+        ),
+        (
             "Invalid",
             replace("so = 7", "so = 0"),
             "vanban::tai_lieu::gia_tri",

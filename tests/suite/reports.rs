@@ -388,6 +388,6 @@ fn a_huge_figure_is_a_located_error_not_a_panic() {
     .unwrap();
     let (code, out) = run_vanban(&["render", doc.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.contains("column B (`thuc_hien`)"), "{out}");
+    assert!(out.contains("hàng 6, cột B (`thuc_hien`)"), "{out}");
     assert!(!doc.with_extension("pdf").exists());
 }

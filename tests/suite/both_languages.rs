@@ -1,0 +1,255 @@
+//! Every way a file the suite feeds vanban can fail, read in Vietnamese and
+//! in English: the Vietnamese has no English sentence left in it, the
+//! English no Vietnamese, except inside the values quoted from the file and
+//! inside a parser's own account of a syntax error, which vanban shows in
+//! the parser's words after a sentence of its own.
+
+use std::path::{Path, PathBuf};
+
+use vanban::messages::{error, help, Lang};
+use vanban::model::{parse, Format};
+use vanban::{Document, Renderer};
+
+use crate::common::*;
+
+/// Letters only Vietnamese uses, and its tone marks.
+fn has_vietnamese(s: &str) -> bool {
+    s.chars().any(|c| {
+        "ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+            .contains(c.to_lowercase().next().unwrap_or(c))
+    })
+}
+
+/// `s` without what it quotes from the file (`…`, "…"), without the file's
+/// path, and without a dependency's own words, which vanban frames as
+/// "(lời của …: …)" in Vietnamese and after "syntax error: " in English.
+fn own_words(s: &str, dir: &Path) -> String {
+    let mut s = s.replace(&dir.display().to_string(), "");
+    // Notation a clerk types as it is, in either language.
+    for value in NOTATION {
+        s = s.replace(value, "");
+    }
+    let mut out = String::new();
+    let mut quote: Option<char> = None;
+    for c in s.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => quote = Some(c),
+            None => out.push(c),
+        }
+    }
+    for frame in ["(lời của ", "syntax error: ", "cannot open the workbook: "] {
+        if let Some(i) = out.find(frame) {
+            out.truncate(i + frame.len());
+        }
+    }
+    out
+}
+
+/// Values of vanban's notation, written the same in both languages (the
+/// numbering scheme "Phần thứ nhất", a pattern "Điều {n}.").
+const NOTATION: &[&str] = &["Phần thứ nhất", "Điều"];
+
+/// English words no Vietnamese sentence of vanban's has.
+const ENGLISH: &[&str] = &[
+    "the", "is", "not", "expected", "found", "field", "invalid", "unknown", "missing", "of", "and",
+    "or", "with", "cannot", "must", "type", "string", "number", "value", "error", "at", "to", "be",
+    "has", "no", "in",
+];
+
+fn english_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A copy of the quarterly report and its data in `dir`; returns its path.
+fn report(dir: &Path) -> PathBuf {
+    let data = dir.join("data/vu-quang");
+    std::fs::create_dir_all(&data).unwrap();
+    for e in std::fs::read_dir(root().join("examples/data/vu-quang"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(e.path(), data.join(e.file_name())).unwrap();
+    }
+    let doc = dir.join("report.toml");
+    std::fs::copy(
+        root().join("examples/bao-cao-quy-I-2026-dang-uy.toml"),
+        &doc,
+    )
+    .unwrap();
+    doc
+}
+
+/// Replaces `from` (which must be there) by `to` in the file `path`.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+type Case = (&'static str, fn(&Path, &Path));
+
+/// The failing inputs: each edits the report (`doc`) or its data (in `dir`).
+const CASES: &[Case] = &[
+    ("text for a number", |_, d| {
+        edit(d, "so = 15", "so = \"mười lăm\"")
+    }),
+    ("negative number", |_, d| edit(d, "so = 15", "so = -3")),
+    ("mistyped key", |_, d| edit(d, "trich_yeu =", "trich_yue =")),
+    ("unknown key", |_, d| {
+        edit(d, "so = 15", "so = 15\nxyzxyzxyz = 1")
+    }),
+    ("unknown value", |_, d| {
+        edit(d, "the_thuc = \"dang\"", "the_thuc = \"dangg\"")
+    }),
+    ("missing key", |_, d| {
+        edit(d, "co_quan_ban_hanh = \"Đảng ủy xã Vũ Quang\"\n", "")
+    }),
+    ("not a date", |_, d| {
+        edit(d, "\"2026-03-18\"", "\"2026-02-30\"")
+    }),
+    ("date out of range", |_, d| {
+        edit(d, "\"2026-03-18\"", "\"18/03/2206\"")
+    }),
+    ("syntax", |_, d| edit(d, "so = 15", "so = 15 16")),
+    ("key twice", |_, d| edit(d, "so = 15", "so = 15\nso = 16")),
+    ("not utf-8", |_, d| {
+        let mut bytes = std::fs::read(d).unwrap();
+        bytes.extend_from_slice(b"\nx = \"\xff\"\n");
+        std::fs::write(d, bytes).unwrap();
+    }),
+    ("too deep", |_, d| {
+        edit(d, "so = 15", &format!("so = 15\nx = {}", "[".repeat(200)))
+    }),
+    ("draft round", |_, d| {
+        edit(d, "so = 15", "so = 15\ndu_thao = 0")
+    }),
+    ("numbering scheme", |_, d| {
+        edit(d, "so = 15", "so = 15\nkieu_so = [\"I.\", \"x)\"]")
+    }),
+    ("period", |dir, _| {
+        edit(
+            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+            "ky = \"quy-1\"",
+            "ky = \"quy-5\"",
+        )
+    }),
+    ("ambiguous figure", |dir, _| {
+        edit(
+            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+            "thuc_hien = 612500",
+            "thuc_hien = \"19.655\"",
+        )
+    }),
+    ("not a figure", |dir, _| {
+        edit(
+            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+            "thuc_hien = 612500",
+            "thuc_hien = \"12a\"",
+        )
+    }),
+    ("negative figure", |dir, _| {
+        edit(
+            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+            "thuc_hien = 612500",
+            "thuc_hien = -5",
+        )
+    }),
+    ("unknown indicator", |dir, _| {
+        edit(
+            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+            "ma = \"gia_tri_san_pham\"",
+            "ma = \"gia_tri_san_phamm\"",
+        )
+    }),
+    ("csv column", |dir, d| {
+        edit(
+            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.csv"),
+            "ma,thuc_hien",
+            "ma,thuc_hein",
+        );
+        edit(
+            d,
+            "thuc_hien = \"data/vu-quang/thuc-hien-quy-I-2026.toml\"",
+            "thuc_hien = \"data/vu-quang/thuc-hien-quy-I-2026.csv\"",
+        );
+    }),
+    ("csv figure", |dir, d| {
+        edit(
+            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.csv"),
+            "gia_tri_san_pham,612500",
+            "gia_tri_san_pham,1.23.4",
+        );
+        edit(
+            d,
+            "thuc_hien = \"data/vu-quang/thuc-hien-quy-I-2026.toml\"",
+            "thuc_hien = \"data/vu-quang/thuc-hien-quy-I-2026.csv\"",
+        );
+    }),
+    ("roman numeral", |_, d| {
+        edit(d, "như sau:", "như sau {{ 4000 | la_ma }}:")
+    }),
+    ("filter date", |_, d| {
+        edit(d, "như sau:", "như sau {{ 'hôm qua' | ngay }}:")
+    }),
+    ("filter period", |_, d| {
+        edit(d, "như sau:", "như sau {{ 'quy-9' | ky(2026) }}:")
+    }),
+    ("undefined name", |_, d| {
+        edit(d, "như sau:", "như sau {{ khong_co }}:")
+    }),
+    ("template syntax", |_, d| {
+        edit(d, "như sau:", "như sau {% if %}:")
+    }),
+];
+
+/// Documents in JSON and YAML, read alone.
+const OTHER_FORMATS: &[(&str, &str, Format)] = &[
+    ("a.json", "{\"so\": \"bảy\"}", Format::Json),
+    ("a.json", "{\"so\": 1,, }", Format::Json),
+    ("a.json", "{\"trich_yue\": \"x\"}", Format::Json),
+    ("a.yaml", "so: bảy\n", Format::Yaml),
+    ("a.yaml", "so: [1\n", Format::Yaml),
+    ("a.yaml", "the_thuc: dangg\n", Format::Yaml),
+];
+
+fn check_both(what: &str, e: &vanban::Error, dir: &Path) {
+    let vi = error(e, Lang::Vi);
+    let en = error(e, Lang::En);
+    assert!(has_vietnamese(&vi), "{what}: not Vietnamese: {vi}");
+    let left = english_words(&own_words(&vi, dir));
+    assert!(left.is_empty(), "{what}: English {left:?} in: {vi}");
+    assert!(
+        !has_vietnamese(&own_words(&en, dir)),
+        "{what}: Vietnamese in: {en}"
+    );
+    if let Some(h) = help(e, Lang::Vi) {
+        assert!(has_vietnamese(&h), "{what}: {h}");
+        let en_help = help(e, Lang::En).unwrap();
+        assert!(!has_vietnamese(&own_words(&en_help, dir)), "{en_help}");
+    }
+}
+
+#[test]
+fn every_failing_input_reads_in_vietnamese_and_in_english() {
+    let renderer = Renderer::new();
+    for (what, break_it) in CASES {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = report(dir.path());
+        break_it(dir.path(), &doc);
+        let e = match renderer.resolve_file(&doc) {
+            Err(e) => e,
+            Ok(_) => panic!("{what}: the broken report resolved"),
+        };
+        check_both(what, &e, dir.path());
+    }
+    for (name, text, format) in OTHER_FORMATS {
+        let dir = tempfile::tempdir().unwrap();
+        let e = parse::<Document>(&dir.path().join(name), text, *format).unwrap_err();
+        check_both(text, &e, dir.path());
+    }
+}
