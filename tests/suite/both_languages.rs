@@ -84,6 +84,15 @@ fn report(dir: &Path) -> PathBuf {
     doc
 }
 
+/// Edits the quarter's figures file the quarterly report reads.
+fn edit_figures(dir: &Path, from: &str, to: &str) {
+    edit(
+        &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+        from,
+        to,
+    )
+}
+
 /// Replaces `from` (which must be there) by `to` in the file `path`.
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
@@ -132,36 +141,20 @@ const CASES: &[Case] = &[
         edit(d, "so = 15", "so = 15\nkieu_so = [\"I.\", \"x)\"]")
     }),
     ("period", |dir, _| {
-        edit(
-            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
-            "ky = \"quy-1\"",
-            "ky = \"quy-5\"",
-        )
+        edit_figures(dir, "ky = \"quy-1\"", "ky = \"quy-5\"")
     }),
     ("ambiguous figure", |dir, _| {
-        edit(
-            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
-            "thuc_hien = 612500",
-            "thuc_hien = \"19.655\"",
-        )
+        edit_figures(dir, "thuc_hien = 612500", "thuc_hien = \"19.655\"")
     }),
     ("not a figure", |dir, _| {
-        edit(
-            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
-            "thuc_hien = 612500",
-            "thuc_hien = \"12a\"",
-        )
+        edit_figures(dir, "thuc_hien = 612500", "thuc_hien = \"12a\"")
     }),
     ("negative figure", |dir, _| {
-        edit(
-            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
-            "thuc_hien = 612500",
-            "thuc_hien = -5",
-        )
+        edit_figures(dir, "thuc_hien = 612500", "thuc_hien = -5")
     }),
     ("unknown indicator", |dir, _| {
-        edit(
-            &dir.join("data/vu-quang/thuc-hien-quy-I-2026.toml"),
+        edit_figures(
+            dir,
             "ma = \"gia_tri_san_pham\"",
             "ma = \"gia_tri_san_phamm\"",
         )
