@@ -309,7 +309,7 @@ pub enum Error {
 
     /// The DOCX writer could not pack the document (a fault of vanban's).
     Docx {
-        message: String,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
 
     /// A font file or folder given with --font-path cannot be read.
@@ -566,7 +566,7 @@ impl std::error::Error for Error {
             Error::RegisterDb { source, .. } => Some(source),
             Error::Watch { source, .. } => Some(source),
             Error::Threads { source } => Some(source),
-            Error::Png { source } => Some(source.as_ref()),
+            Error::Png { source } | Error::Docx { source } => Some(source.as_ref()),
             _ => None,
         }
     }

@@ -23,9 +23,9 @@ use super::tables::HEADER_ROW_MARK;
 use crate::error::Error;
 use crate::resolve::Resolved;
 
-fn failed(e: impl std::fmt::Display) -> Error {
+fn failed(e: impl std::error::Error + Send + Sync + 'static) -> Error {
     Error::Docx {
-        message: e.to_string(),
+        source: Box::new(e),
     }
 }
 

@@ -258,11 +258,11 @@ pub fn text(e: &Error, lang: Lang) -> String {
             "PDF export failed:\n{}",
             diagnostics.join("\n")
         ),
-        Error::Docx { message } => tr!(
+        Error::Docx { source } => tr!(
             lang,
             "lỗi xuất tệp Word (DOCX): {}",
             "DOCX export failed: {}",
-            message
+            source
         ),
         Error::FontRead { file, source } => tr!(
             lang,

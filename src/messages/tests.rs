@@ -91,7 +91,7 @@ fn one_of_each() -> Vec<Error> {
             diagnostics: vec!["x".into()],
         },
         Error::Docx {
-            message: "x".into(),
+            source: Box::new(io()),
         },
         Error::FontRead {
             file: f(),
