@@ -573,6 +573,23 @@ impl std::error::Error for Error {
 }
 
 impl Error {
+    /// The field a parse error names: its own, or for a check of a figures
+    /// file's entry after it was read (an unknown code, a negative figure)
+    /// the entry's path, so its line can be found as a field's is.
+    pub fn parse_field(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match self {
+            Error::Parse { field, problem, .. } if field.is_empty() => match problem.as_ref() {
+                crate::parsing::ParseProblem::InData { at, .. } => {
+                    at.field_path().map_or(Cow::Borrowed(""), Cow::Owned)
+                }
+                _ => Cow::Borrowed(""),
+            },
+            Error::Parse { field, .. } => Cow::Borrowed(field),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
     /// Whether the input is at fault (exit 1) rather than vanban or the system (exit 2).
     pub fn is_input_error(&self) -> bool {
         matches!(
@@ -624,10 +641,17 @@ impl Error {
     /// what an editor or the web page marks. Empty and `None` otherwise.
     pub fn place_in(&self, file: &Path, text: &str) -> (String, Option<(usize, usize)>) {
         match self {
-            Error::Parse { loc, field, .. } if loc.file == file => (
-                field.clone(),
-                (loc.line > 0).then_some((loc.line, loc.column)),
-            ),
+            Error::Parse { loc, .. } if loc.file == file => {
+                let field = self.parse_field().into_owned();
+                let at = if loc.line > 0 {
+                    Some((loc.line, loc.column))
+                } else if field.is_empty() {
+                    None
+                } else {
+                    crate::locate::field(text, &field)
+                };
+                (field, at)
+            }
             Error::Invalid { file: f, field, .. }
             | Error::MissingGlyph { file: f, field, .. }
             | Error::LegacyEncoding { file: f, field, .. }

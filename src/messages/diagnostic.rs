@@ -35,13 +35,13 @@ impl Localized {
             label: None,
         };
         if let Some((file, line, column, field)) = errors::place(error) {
-            if let Some((text, span)) = excerpt(file, line, column, field) {
+            if let Some((text, span)) = excerpt(file, line, column, &field) {
                 let (source, span) = Excerpt::around(file, &text, span);
                 let label = if field.is_empty() {
                     Msg::LabelHere
                 } else {
                     Msg::LabelField {
-                        field: crate::error::clip(field),
+                        field: crate::error::clip(&field),
                     }
                 };
                 out.label = Some(LabeledSpan::new_with_span(Some(label.text(lang)), span));

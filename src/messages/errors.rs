@@ -4,6 +4,7 @@
 //! The matches below name every variant and have no catch-all arm, so a new
 //! variant does not compile until it has its Vietnamese and English text.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{problems, tr, Lang};
@@ -742,18 +743,21 @@ pub fn help(e: &Error, lang: Lang) -> Option<String> {
 
 /// The file an error is in and the field it names (may be empty), for the
 /// source excerpt; `None` when the error is not about one place in a file.
-pub fn place(e: &Error) -> Option<(&Path, usize, usize, &str)> {
+pub fn place<'a>(e: &'a Error) -> Option<(&'a Path, usize, usize, Cow<'a, str>)> {
+    let at = |file: &'a Path, field: &'static str| Some((file, 0, 0, Cow::Borrowed(field)));
     match e {
-        Error::Parse { loc, field, .. } => Some((&loc.file, loc.line, loc.column, field)),
-        Error::UnknownKind { loc, .. } => Some((&loc.file, loc.line, loc.column, "loai")),
+        Error::Parse { loc, .. } => Some((&loc.file, loc.line, loc.column, e.parse_field())),
+        Error::UnknownKind { loc, .. } => {
+            Some((&loc.file, loc.line, loc.column, Cow::Borrowed("loai")))
+        }
         // A missing block has no place of its own: the kind asks for it.
         Error::KindBlock {
             file,
             problem: crate::kinds::BlockProblem::Missing,
             ..
-        } => Some((file, 0, 0, "loai")),
+        } => at(file, "loai"),
         Error::KindBlock { file, field, .. } | Error::Copy { file, field, .. } => {
-            Some((file, 0, 0, field))
+            Some((file, 0, 0, Cow::Borrowed(field)))
         }
         // A profile file that does not parse: its own place.
         Error::Profile {
@@ -765,7 +769,7 @@ pub fn place(e: &Error) -> Option<(&Path, usize, usize, &str)> {
         | Error::LegacyEncoding { file, field, .. }
         | Error::Limit { file, field, .. }
         | Error::Outside { file, field, .. }
-        | Error::Table { file, field, .. } => Some((file, 0, 0, field)),
+        | Error::Table { file, field, .. } => Some((file, 0, 0, Cow::Borrowed(field))),
         _ => None,
     }
 }

@@ -380,6 +380,17 @@ pub struct DataPlace {
 }
 
 impl DataPlace {
+    /// The dotted path of an entry of a TOML, JSON or YAML figures file
+    /// (`chi_tieu[2].thuc_hien`), by which its line is found; `None` for a
+    /// row of a sheet or a CSV file.
+    pub fn field_path(&self) -> Option<String> {
+        let entry = self.entry?;
+        Some(match &self.name {
+            Some(name) => format!("chi_tieu[{entry}].{name}"),
+            None => format!("chi_tieu[{entry}]"),
+        })
+    }
+
     /// The entry `chi_tieu[i]`.
     pub fn entry(i: usize) -> Self {
         DataPlace {

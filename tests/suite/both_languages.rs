@@ -246,3 +246,44 @@ fn every_failing_input_reads_in_vietnamese_and_in_english() {
         check_both(text, &e, dir.path());
     }
 }
+
+/// A figure refused after the figures file was read (a code the catalogue
+/// lacks, a negative figure) is shown at its line of that file, labelled
+/// with its entry, as an error found while reading is.
+#[test]
+fn a_refused_figure_is_shown_at_its_line_in_the_figures_file() {
+    let cases = [
+        (
+            "ma = \"gia_tri_san_pham\"",
+            "ma = \"gia_tri_san_phamm\"",
+            "[[chi_tieu]]",
+            "trường `chi_tieu[0]`",
+        ),
+        (
+            "thuc_hien = 612500",
+            "thuc_hien = -5",
+            "thuc_hien = -5",
+            "trường `chi_tieu[0].thuc_hien`",
+        ),
+    ];
+    for (from, to, shown, label) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        report(dir.path());
+        edit_figures(dir.path(), from, to);
+        let (code, _, err) = run_vanban_out(&["--lang", "vi", "render", "report.toml"], dir.path());
+        assert_eq!(code, Some(1), "{to}: {err}");
+        assert!(
+            err.lines()
+                .any(|l| l.contains("╭─[data/vu-quang/thuc-hien-quy-I-2026.toml:")),
+            "{to}: no excerpt of the figures file:\n{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.contains('│') && l.contains(shown)),
+            "{to}: the line `{shown}` is not shown:\n{err}"
+        );
+        assert!(
+            err.lines().any(|l| l.contains("╰──") && l.ends_with(label)),
+            "{to}: no label `{label}`:\n{err}"
+        );
+    }
+}
