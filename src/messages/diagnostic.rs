@@ -70,13 +70,14 @@ fn excerpt(file: &Path, line: usize, column: usize, field: &str) -> Option<(Stri
         return None;
     };
     // A parser that met the end of the line (an unclosed string) places the
-    // error after its last character, where a label would not be drawn:
-    // mark that last character instead.
+    // error after its last character, where miette draws no label: a space
+    // put there carries it, so the header's column is the message's.
     let at_line_end = text[start..].starts_with(['\n', '\r']) || start == text.len();
-    let start = match text[..start].chars().next_back() {
-        Some(c) if at_line_end && c != '\n' && c != '\r' => start - c.len_utf8(),
-        _ => start,
-    };
+    if at_line_end && text[..start].chars().next_back().is_some_and(|c| c != '\n') {
+        let mut text = text;
+        text.insert(start, ' ');
+        return Some((text, start..start + 1));
+    }
     let len = token_len(&text[start..]);
     Some((text, start..start + len))
 }

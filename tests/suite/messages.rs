@@ -340,11 +340,11 @@ fn every_located_error_shows_its_line_with_a_label() {
         ),
         (
             // The parser places an unclosed string after the line's last
-            // character: the label is on that character.
+            // character: the label stands there, at the message's column.
             "Parse (syntax)",
             replace("loai = \"nghi-quyet\"", "loai = \"nghi-quyet"),
             "vanban::tai_lieu::cu_phap",
-            "27:18",
+            "27:19",
             "ở đây",
             "loai = \"nghi-quyet",
         ),
