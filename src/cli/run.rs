@@ -274,14 +274,29 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
 }
 
 /// `check --format json`'s array when the document does not load: one entry
-/// shaped like a lint's, with the error's code as its rule.
+/// shaped like a lint's, with the error's code as its rule, and the file it
+/// is in, which may be a data file the document reads.
 fn check_error_json(e: &Error, file: &Path) -> String {
-    let text = std::fs::read_to_string(file).unwrap_or_default();
-    let (field, at) = e.place_in(file, &text);
+    let (in_file, field, at) = match messages::place(e) {
+        Some((in_file, line, column, field)) => {
+            let at = if line > 0 {
+                Some((line, column))
+            } else if !field.is_empty() && in_file.extension().is_some_and(|x| x == "toml") {
+                std::fs::read_to_string(in_file)
+                    .ok()
+                    .and_then(|text| vanban::locate::field(&text, &field))
+            } else {
+                None
+            };
+            (in_file, field.into_owned(), at)
+        }
+        None => (file, String::new(), None),
+    };
     let entry = serde_json::json!([{
         "severity": "error",
         "rule": messages::code(e.into()),
         "source": "vanban",
+        "file": display(in_file),
         "field": field,
         "message": messages::error(e, Lang::En),
         "message_vi": messages::error(e, Lang::Vi),

@@ -285,5 +285,25 @@ fn a_refused_figure_is_shown_at_its_line_in_the_figures_file() {
             err.lines().any(|l| l.contains("╰──") && l.ends_with(label)),
             "{to}: no label `{label}`:\n{err}"
         );
+        // `check --format json` names the same file, field and line.
+        let (code, out, err) =
+            run_vanban_out(&["check", "--format", "json", "report.toml"], dir.path());
+        assert_eq!(code, Some(1), "{to}: {err}");
+        let entries: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+        let e = &entries[0];
+        assert_eq!(
+            e["file"], "data/vu-quang/thuc-hien-quy-I-2026.toml",
+            "{out}"
+        );
+        let field = label.trim_start_matches("trường `").trim_end_matches('`');
+        assert_eq!(e["field"], field, "{out}");
+        let figures =
+            std::fs::read_to_string(dir.path().join("data/vu-quang/thuc-hien-quy-I-2026.toml"))
+                .unwrap();
+        let line = e["line"].as_u64().expect("a line") as usize;
+        assert!(
+            figures.lines().nth(line - 1).unwrap().contains(shown),
+            "{to}: line {line} is not `{shown}`: {out}"
+        );
     }
 }
