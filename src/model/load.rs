@@ -154,16 +154,20 @@ fn read<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Result<
             })
         }
         Format::Json => {
+            let stopped = |inner: serde_json::Error, field: &str| Stopped {
+                loc: Location::at(file, inner.line(), inner.column()),
+                field: clean_field(field),
+                said: strip_position(&inner.to_string()),
+            };
             let mut de = serde_json::Deserializer::from_str(text);
-            serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
                 let field = e.path().to_string();
-                let inner = e.into_inner();
-                Stopped {
-                    loc: Location::at(file, inner.line(), inner.column()),
-                    field: clean_field(&field),
-                    said: strip_json_position(&inner.to_string()),
-                }
-            })
+                stopped(e.into_inner(), &field)
+            })?;
+            // Text after the document's value (a second object pasted below
+            // it) is a syntax error, not something to leave out unread.
+            de.end().map_err(|inner| stopped(inner, ""))?;
+            Ok(value)
         }
         Format::Yaml => {
             let de = serde_yaml_ng::Deserializer::from_str(text);
@@ -251,7 +255,7 @@ fn tree(file: &Path, text: &str, format: Format) -> Result<Tree, Error> {
         Format::Json => serde_json::from_str(text).map_err(|e| {
             syntax(
                 Location::at(file, e.line(), e.column()),
-                strip_json_position(&e.to_string()),
+                strip_position(&e.to_string()),
             )
         }),
         Format::Yaml => serde_yaml_ng::from_str(text).map_err(|e| {
@@ -267,11 +271,7 @@ fn tree(file: &Path, text: &str, format: Format) -> Result<Tree, Error> {
 /// serde_yaml_ng's words without the position it appends (the location
 /// says it).
 fn yaml_detail(e: &serde_yaml_ng::Error) -> String {
-    let said = e.to_string();
-    match said.rfind(" at line ") {
-        Some(i) => said[..i].to_string(),
-        None => said,
-    }
+    strip_position(&e.to_string())
 }
 
 use limits::MAX_NESTING;
@@ -444,7 +444,9 @@ fn clean_field(path: &str) -> String {
     }
 }
 
-fn strip_json_position(msg: &str) -> String {
+/// A parser's words without the " at line L column C" it appends (the
+/// location says it).
+fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
@@ -470,6 +472,16 @@ mod tests {
             Err(Error::Limit { bound, value, .. }) => Some((bound, value)),
             Err(e) => panic!("{e}"),
             Ok(_) => None,
+        }
+    }
+
+    #[test]
+    fn json_text_after_the_value_is_a_syntax_error_at_its_line() {
+        let json = |text: &str| parse::<Vec<String>>(Path::new("a.json"), text, Format::Json);
+        assert_eq!(json("[\"a\"]\n").unwrap(), ["a"]);
+        match json("[\"a\"]\n[\"b\"]\n") {
+            Err(Error::Parse { loc, .. }) => assert_eq!((loc.line, loc.column), (2, 1)),
+            other => panic!("{other:?}"),
         }
     }
 
