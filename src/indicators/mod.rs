@@ -116,18 +116,22 @@ pub fn load_in(
         }
     };
     let year = sources.nam.or(figures.year).unwrap_or(catalogue.nam);
-    for (name, y) in [("so_lieu.nam", sources.nam), ("nam", figures.year)] {
-        if let Some(y) = y {
-            if y != catalogue.nam {
-                return Err(invalid(
-                    name,
-                    Invalid::FiguresYear {
-                        year: y,
-                        catalogue: catalogue_path.clone(),
-                        catalogue_year: catalogue.nam,
-                    },
-                ));
-            }
+    // The year written in the document's [so_lieu], or in the figures file:
+    // the error names the file the wrong year is in.
+    for (file, name, y) in [
+        (document, "so_lieu.nam", sources.nam),
+        (figures_path.as_path(), "nam", figures.year),
+    ] {
+        if let Some(y) = y.filter(|&y| y != catalogue.nam) {
+            return Err(Error::Invalid {
+                file: file.to_path_buf(),
+                field: name.to_string(),
+                problem: Invalid::FiguresYear {
+                    year: y,
+                    catalogue: catalogue_path.clone(),
+                    catalogue_year: catalogue.nam,
+                },
+            });
         }
     }
     if let Some(y) = period.own_year().filter(|&y| y != catalogue.nam) {

@@ -248,8 +248,9 @@ fn every_failing_input_reads_in_vietnamese_and_in_english() {
 }
 
 /// A figure refused after the figures file was read (a code the catalogue
-/// lacks, a negative figure) is shown at its line of that file, labelled
-/// with its entry, as an error found while reading is.
+/// lacks, a negative figure, another year than the catalogue's) is shown at
+/// its line of that file, labelled with its field, as an error found while
+/// reading is.
 #[test]
 fn a_refused_figure_is_shown_at_its_line_in_the_figures_file() {
     let cases = [
@@ -265,6 +266,8 @@ fn a_refused_figure_is_shown_at_its_line_in_the_figures_file() {
             "thuc_hien = -5",
             "trường `chi_tieu[0].thuc_hien`",
         ),
+        // A year other than the catalogue's, in the figures file itself.
+        ("nam = 2026", "nam = 2025", "nam = 2025", "trường `nam`"),
     ];
     for (from, to, shown, label) in cases {
         let dir = tempfile::tempdir().unwrap();
