@@ -640,29 +640,8 @@ impl Error {
     /// column), when it is about the text `text` of the document `file`:
     /// what an editor or the web page marks. Empty and `None` otherwise.
     pub fn place_in(&self, file: &Path, text: &str) -> (String, Option<(usize, usize)>) {
-        match self {
-            Error::Parse { loc, .. } if loc.file == file => {
-                let field = self.parse_field().into_owned();
-                let at = if loc.line > 0 {
-                    Some((loc.line, loc.column))
-                } else if field.is_empty() {
-                    None
-                } else {
-                    crate::locate::field(text, &field)
-                };
-                (field, at)
-            }
-            Error::Invalid { file: f, field, .. }
-            | Error::MissingGlyph { file: f, field, .. }
-            | Error::LegacyEncoding { file: f, field, .. }
-            | Error::Limit { file: f, field, .. }
-            | Error::Outside { file: f, field, .. }
-            | Error::Table { file: f, field, .. }
-            | Error::Outline { file: f, field, .. }
-                if f == file =>
-            {
-                (field.clone(), crate::locate::field(text, field))
-            }
+        match crate::messages::locate(self, |f| (f == file).then(|| text.to_string())) {
+            Some(l) if l.file == file => (l.field, l.at),
             _ => (String::new(), None),
         }
     }

@@ -277,21 +277,15 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
 /// shaped like a lint's, with the error's code as its rule, and the file it
 /// is in, which may be a data file the document reads.
 fn check_error_json(e: &Error, file: &Path) -> String {
-    let (in_file, field, at) = match messages::place(e) {
-        Some((in_file, line, column, field)) => {
-            let at = if line > 0 {
-                Some((line, column))
-            } else if !field.is_empty() && in_file.extension().is_some_and(|x| x == "toml") {
-                std::fs::read_to_string(in_file)
-                    .ok()
-                    .and_then(|text| vanban::locate::field(&text, &field))
-            } else {
-                None
-            };
-            (in_file, field.into_owned(), at)
-        }
-        None => (file, String::new(), None),
-    };
+    let messages::Located {
+        file: in_file,
+        field,
+        at,
+    } = messages::locate(e, |f| std::fs::read_to_string(f).ok()).unwrap_or(messages::Located {
+        file,
+        field: String::new(),
+        at: None,
+    });
     let entry = serde_json::json!([{
         "severity": "error",
         "rule": messages::code(e.into()),

@@ -769,7 +769,40 @@ pub fn place<'a>(e: &'a Error) -> Option<(&'a Path, usize, usize, Cow<'a, str>)>
         | Error::LegacyEncoding { file, field, .. }
         | Error::Limit { file, field, .. }
         | Error::Outside { file, field, .. }
-        | Error::Table { file, field, .. } => Some((file, 0, 0, Cow::Borrowed(field))),
+        | Error::Table { file, field, .. }
+        | Error::Outline { file, field, .. } => Some((file, 0, 0, Cow::Borrowed(field))),
         _ => None,
     }
+}
+
+/// Where an error stands as an editor wants it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Located<'a> {
+    pub file: &'a Path,
+    /// May be empty.
+    pub field: String,
+    /// 1-based line and column, when known.
+    pub at: Option<(usize, usize)>,
+}
+
+/// [`Located`] for an error about one place in a file, a field's line
+/// found in the text `text_of` gives for a TOML file; `None` when the error
+/// is not about one place.
+pub fn locate(e: &Error, text_of: impl FnOnce(&Path) -> Option<String>) -> Option<Located<'_>> {
+    let (file, line, column, field) = place(e)?;
+    let at = if line > 0 {
+        Some((line, column))
+    } else if !field.is_empty() && file.extension().is_some_and(|x| x == "toml") {
+        text_of(file).and_then(|text| {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            crate::locate::field(text, &field)
+        })
+    } else {
+        None
+    };
+    Some(Located {
+        file,
+        field: field.into_owned(),
+        at,
+    })
 }
