@@ -61,17 +61,20 @@ impl fmt::Display for PdfStandard {
     }
 }
 
+/// A name that is none of the standards vanban writes (its message, in
+/// both languages, is the catalogue's `Msg::NotAPdfStandard`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAPdfStandard;
+
 impl FromStr for PdfStandard {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = NotAPdfStandard;
+    fn from_str(s: &str) -> Result<Self, NotAPdfStandard> {
         let folded = s.trim().to_ascii_lowercase().replace(['/', '_'], "-");
         let folded = folded.strip_prefix("pdf-").unwrap_or(&folded);
         PdfStandard::ALL
             .into_iter()
             .find(|p| p.name() == folded || p.name().replace('-', "") == folded)
-            .ok_or_else(|| {
-                format!("`{s}` is not a PDF standard vanban writes; use a-1b, a-2b or a-3b")
-            })
+            .ok_or(NotAPdfStandard)
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use vanban::archive::PdfStandard;
-use vanban::messages::Lang;
+use vanban::messages::{Lang, Msg};
 use vanban::model::{IssueDate, TheThuc};
 use vanban::{output, Error, Renderer};
 
@@ -385,8 +385,20 @@ pub enum ListFormat {
     Json,
 }
 
+/// The language of a message clap asks for while it parses the arguments,
+/// before `--lang` is known: chosen from them the way main chooses it.
+fn arg_lang() -> Lang {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    Lang::choose(&args, std::env::var("VANBAN_LANG").ok().as_deref())
+}
+
 pub fn parse_standard(s: &str) -> Result<PdfStandard, String> {
-    s.parse()
+    s.parse().map_err(|_| {
+        Msg::NotAPdfStandard {
+            value: s.to_string(),
+        }
+        .text(arg_lang())
+    })
 }
 
 pub fn parse_copy_form(s: &str) -> Result<vanban::model::CopyForm, String> {
@@ -394,18 +406,18 @@ pub fn parse_copy_form(s: &str) -> Result<vanban::model::CopyForm, String> {
     let forms = vanban::model::CopyForm::VARIANTS;
     forms.iter().copied().find(|f| f.key() == s).ok_or_else(|| {
         let keys: Vec<&str> = forms.iter().map(|f| f.key()).collect();
-        keys.join(", ")
+        Msg::NotACopyForm {
+            value: s.to_string(),
+            forms: keys.join(", "),
+        }
+        .text(arg_lang())
     })
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    IssueDate::parse_issue(s).map(|d| d.0).map_err(|p| {
-        // clap calls this before the arguments are parsed into `--lang`: the
-        // language is chosen from them the way main chooses it.
-        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-        let lang = Lang::choose(&args, std::env::var("VANBAN_LANG").ok().as_deref());
-        vanban::messages::value_problem(&p, lang)
-    })
+    IssueDate::parse_issue(s)
+        .map(|d| d.0)
+        .map_err(|p| vanban::messages::value_problem(&p, arg_lang()))
 }
 
 #[cfg(test)]

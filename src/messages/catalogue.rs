@@ -70,6 +70,10 @@ pub enum Msg {
     LabelHere,
     /// The heading of the kinds listed under `vanban new --help`.
     KindsHeading,
+    /// `--pdf-standard` given something else than a standard vanban writes.
+    NotAPdfStandard { value: String },
+    /// `--form` of `register copy` given something else than a copy's form.
+    NotACopyForm { value: String, forms: String },
 }
 
 impl Msg {
@@ -202,6 +206,19 @@ impl Msg {
                 lang,
                 "Loại văn bản ([loai.*] trong hồ sơ thể thức):",
                 "Kinds ([loai.*] in the profiles):",
+            ),
+            Msg::NotAPdfStandard { value } => tr!(
+                lang,
+                "`{}` không phải chuẩn PDF vanban ghi được; hãy dùng a-1b, a-2b hoặc a-3b",
+                "`{}` is not a PDF standard vanban writes; use a-1b, a-2b or a-3b",
+                value
+            ),
+            Msg::NotACopyForm { value, forms } => tr!(
+                lang,
+                "`{}` không phải hình thức bản sao; hãy dùng một trong: {}",
+                "`{}` is not a form of copy; use one of: {}",
+                value,
+                forms
             ),
         }
     }

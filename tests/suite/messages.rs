@@ -311,6 +311,35 @@ fn a_wrong_command_line_is_told_in_the_users_language() {
         assert_eq!(code, Some(1), "{err}");
         assert!(err.contains(about) && err.contains("next"), "{err}");
     }
+    // A value vanban itself refuses while clap parses, in the language.
+    for (lang, words) in [
+        ("vi", "không phải chuẩn PDF vanban ghi được"),
+        ("en", "is not a PDF standard vanban writes"),
+    ] {
+        let args = ["render", "x.toml", "--pdf-standard", "a-9"];
+        let (code, _, err) = vanban_env(dir.path(), Some(lang), &args);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(err.contains(words), "{lang}: {err}");
+    }
+    for (lang, words) in [
+        ("vi", "không phải hình thức bản sao"),
+        ("en", "is not a form of copy"),
+    ] {
+        let args = [
+            "register",
+            "copy",
+            "1",
+            "--archive",
+            ".",
+            "--order",
+            "x.toml",
+            "--form",
+            "sao",
+        ];
+        let (code, _, err) = vanban_env(dir.path(), Some(lang), &args);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(err.contains(words), "{lang}: {err}");
+    }
     // Help and version are not errors: exit 0, on stdout.
     let (code, out, _) = vanban_env(dir.path(), Some("vi"), &["--version"]);
     assert_eq!(code, Some(0));
