@@ -290,7 +290,7 @@ pub fn value_problem(p: &ValueProblem, lang: Lang) -> String {
         ValueProblem::CellFloat { value } => tr!(
             lang,
             "số {} trong ô không rõ nghĩa (trong TOML, 19.655 là mười chín phẩy sáu năm năm); hãy viết đúng như khi in, trong ngoặc kép: \"19.655\" hoặc \"19,655\"",
-            "the number {} in a cell is ambiguous (19.655 is nineteen point six in TOML); write the text as it prints, in quotes: \"19.655\" or \"19,655\"",
+            "the number {} in a cell is ambiguous (in TOML 19.655 is the decimal nineteen point six five five); write the text as it prints, in quotes: \"19.655\" or \"19,655\"",
             value
         ),
         ValueProblem::EmptyGroup => tr!(
