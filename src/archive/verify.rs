@@ -17,14 +17,50 @@ pub struct Report {
     pub files: usize,
     /// Missing or altered files, files added to a sources folder, and damage
     /// SQLite itself reports.
-    pub problems: Vec<String>,
+    pub problems: Vec<Finding>,
     /// Harmless findings: leftovers of interrupted runs, unregistered files.
-    pub notes: Vec<String>,
+    pub notes: Vec<Finding>,
+}
+
+/// The entry a finding is about: its register id and number and symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryRef {
+    pub id: i64,
+    pub number_symbol: String,
+}
+
+/// One finding of `verify`, as data; its words, in both languages, are in
+/// [`crate::messages`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// SQLite's integrity check found damage in the register (its words).
+    RegisterDamaged { said: String },
+    /// A registered file is gone.
+    Missing { entry: EntryRef, path: String },
+    /// A registered file cannot be read (the system's words).
+    Unreadable {
+        entry: EntryRef,
+        path: String,
+        said: String,
+    },
+    /// A registered file whose SHA-256 is not the registered one.
+    Altered {
+        entry: EntryRef,
+        path: String,
+        found: String,
+        registered: String,
+    },
+    /// A file in an entry's sources folder that the register does not list.
+    AddedToSources { entry: EntryRef, path: String },
+    /// A temporary file of an interrupted run (a note: safe to delete).
+    Leftover { name: String },
+    /// A file in the archive that no entry names (a note).
+    Unregistered { name: String },
 }
 
 /// Files in an entry's sources folder that the register does not list: a
 /// folder that renders the document again must hold exactly its sources.
-fn extra_files(dir: &Path, files: &[(String, String)], label: &str) -> Vec<String> {
+fn extra_files(dir: &Path, files: &[(String, String)], entry: &EntryRef) -> Vec<Finding> {
     let listed: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     let folders: BTreeSet<&str> = files
         .iter()
@@ -37,7 +73,10 @@ fn extra_files(dir: &Path, files: &[(String, String)], label: &str) -> Vec<Strin
     found
         .into_iter()
         .filter(|p| !listed.contains(p.as_str()))
-        .map(|p| format!("{label}: {p}: not archived: added to the sources folder"))
+        .map(|path| Finding::AddedToSources {
+            entry: entry.clone(),
+            path,
+        })
         .collect()
 }
 
@@ -61,33 +100,40 @@ fn walk(path: &Path, rel: &str, out: &mut Vec<String>) {
 /// Recomputes the SHA-256 of every file the register of `dir` names.
 pub fn verify(reg: &Register, dir: &Path) -> Result<Report, Error> {
     let mut report = Report::default();
-    for line in reg.integrity_check()? {
-        report.problems.push(format!("{REGISTER_FILE}: {line}"));
+    for said in reg.integrity_check()? {
+        report.problems.push(Finding::RegisterDamaged { said });
     }
     let mut registered = Vec::new();
     for e in reg.entries()? {
         report.entries += 1;
         let mut files = vec![(e.file.clone(), e.sha256.clone())];
         files.extend(reg.files_of(e.id)?.into_iter().map(|f| (f.path, f.sha256)));
-        let label = format!("entry {} ({})", e.id, e.number_symbol);
-        report.problems.extend(extra_files(dir, &files, &label));
+        let entry = EntryRef {
+            id: e.id,
+            number_symbol: e.number_symbol.clone(),
+        };
+        report.problems.extend(extra_files(dir, &files, &entry));
         for (path, sha) in files {
             report.files += 1;
-            let label = format!("entry {} ({}): {path}", e.id, e.number_symbol);
+            let top = path.split('/').next().unwrap_or(&path).to_string();
+            let entry = entry.clone();
             match fs::read(dir.join(&path)) {
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                    report.problems.push(format!("{label}: missing"))
+                    report.problems.push(Finding::Missing { entry, path })
                 }
-                Err(err) => report
-                    .problems
-                    .push(format!("{label}: cannot be read: {err}")),
-                Ok(bytes) if sha256_hex(&bytes) != sha => report.problems.push(format!(
-                    "{label}: altered (SHA-256 {} instead of the registered {sha})",
-                    sha256_hex(&bytes)
-                )),
+                Err(err) => report.problems.push(Finding::Unreadable {
+                    entry,
+                    path,
+                    said: err.to_string(),
+                }),
+                Ok(bytes) if sha256_hex(&bytes) != sha => report.problems.push(Finding::Altered {
+                    entry,
+                    path,
+                    found: sha256_hex(&bytes),
+                    registered: sha,
+                }),
                 Ok(_) => {}
             }
-            let top = path.split('/').next().unwrap_or(&path).to_string();
             registered.push(top);
         }
     }
@@ -104,15 +150,11 @@ pub fn verify(reg: &Register, dir: &Path) -> Result<Report, Error> {
         if name.starts_with(REGISTER_FILE) || registered.contains(&name) {
             continue;
         }
-        if name.starts_with(".vanban-") {
-            report.notes.push(format!(
-                "{name}: left by an interrupted run; not registered, safe to delete"
-            ));
+        report.notes.push(if name.starts_with(".vanban-") {
+            Finding::Leftover { name }
         } else {
-            report.notes.push(format!(
-                "{name}: not in the register (archiving its document again registers it if it is the same PDF)"
-            ));
-        }
+            Finding::Unregistered { name }
+        });
     }
     Ok(report)
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use vanban::archive::{extract, listing, register::Register, store, verify};
-use vanban::messages::{Lang, Msg};
+use vanban::messages::{self, Lang, Msg};
 use vanban::Error;
 
 use super::args::{ArchiveArgs, ListFormat, RegisterCommand, TheThucArg};
@@ -135,12 +135,12 @@ pub fn run_register(command: RegisterCommand, lang: Lang) -> Result<ExitCode, Er
         RegisterCommand::Verify { archive } => {
             let report = verify::verify(&open(&archive)?, &archive)?;
             for p in &report.problems {
-                println!("{p}");
+                println!("{}", messages::verify_finding(p, lang));
             }
             for n in &report.notes {
                 say(
                     Msg::Note {
-                        text: n.to_string(),
+                        text: messages::verify_finding(n, lang),
                     },
                     lang,
                 );

@@ -35,6 +35,8 @@ pub use catalogue::Msg;
 pub use diagnostic::Localized;
 pub use errors::{code, help, locate, place, Located};
 pub use parsing::{parse_problem, value_problem};
+#[cfg(feature = "archive")]
+pub use problems::verify_finding;
 
 use crate::error::Error;
 use crate::lint::Lint;

@@ -821,3 +821,67 @@ pub fn skeleton(p: &SkeletonProblem, lang: Lang) -> String {
         ),
     }
 }
+
+/// A finding of `vanban register verify`.
+#[cfg(feature = "archive")]
+pub fn verify_finding(f: &crate::archive::verify::Finding, lang: Lang) -> String {
+    use crate::archive::verify::{EntryRef, Finding};
+    let entry = |e: &EntryRef, path: &str| match lang {
+        Lang::Vi => format!("mục {} ({}): {path}", e.id, e.number_symbol),
+        Lang::En => format!("entry {} ({}): {path}", e.id, e.number_symbol),
+    };
+    match f {
+        Finding::RegisterDamaged { said } => tr!(
+            lang,
+            "{}: SQLite báo sổ bị hỏng: {}",
+            "{}: SQLite reports damage: {}",
+            crate::archive::REGISTER_FILE,
+            said
+        ),
+        Finding::Missing { entry: e, path } => {
+            tr!(lang, "{}: không còn tệp", "{}: missing", entry(e, path))
+        }
+        Finding::Unreadable {
+            entry: e,
+            path,
+            said,
+        } => tr!(
+            lang,
+            "{}: không đọc được ({})",
+            "{}: cannot be read ({})",
+            entry(e, path),
+            said
+        ),
+        Finding::Altered {
+            entry: e,
+            path,
+            found,
+            registered,
+        } => tr!(
+            lang,
+            "{}: đã bị sửa (SHA-256 là {} thay vì {} đã đăng ký)",
+            "{}: altered (SHA-256 {} instead of the registered {})",
+            entry(e, path),
+            found,
+            registered
+        ),
+        Finding::AddedToSources { entry: e, path } => tr!(
+            lang,
+            "{}: không được lưu trữ: tệp thêm vào thư mục nguồn",
+            "{}: not archived: added to the sources folder",
+            entry(e, path)
+        ),
+        Finding::Leftover { name } => tr!(
+            lang,
+            "{}: do một lần chạy bị ngắt để lại; không có trong sổ, xóa được",
+            "{}: left by an interrupted run; not registered, safe to delete",
+            name
+        ),
+        Finding::Unregistered { name } => tr!(
+            lang,
+            "{}: không có trong sổ (lưu trữ lại văn bản của nó thì được ghi vào sổ nếu đúng là tệp PDF đó)",
+            "{}: not in the register (archiving its document again registers it if it is the same PDF)",
+            name
+        ),
+    }
+}

@@ -931,3 +931,54 @@ fn every_described_value_reads_in_both_languages() {
         assert!(has_vietnamese(&vi), "{d:?}: {vi}");
     }
 }
+
+#[cfg(feature = "archive")]
+#[test]
+fn every_verify_finding_reads_in_both_languages() {
+    use crate::archive::verify::{EntryRef, Finding};
+    let entry = || EntryRef {
+        id: 1,
+        number_symbol: "01-TB/ĐU".into(),
+    };
+    let path = || "a.pdf".to_string();
+    let all = [
+        Finding::RegisterDamaged { said: "x".into() },
+        Finding::Missing {
+            entry: entry(),
+            path: path(),
+        },
+        Finding::Unreadable {
+            entry: entry(),
+            path: path(),
+            said: "x".into(),
+        },
+        Finding::Altered {
+            entry: entry(),
+            path: path(),
+            found: "ab".into(),
+            registered: "cd".into(),
+        },
+        Finding::AddedToSources {
+            entry: entry(),
+            path: path(),
+        },
+        Finding::Leftover { name: "x".into() },
+        Finding::Unregistered { name: "x".into() },
+    ];
+    for f in &all {
+        // Every variant is listed: a new one must be added here.
+        match f {
+            Finding::RegisterDamaged { .. }
+            | Finding::Missing { .. }
+            | Finding::Unreadable { .. }
+            | Finding::Altered { .. }
+            | Finding::AddedToSources { .. }
+            | Finding::Leftover { .. }
+            | Finding::Unregistered { .. } => {}
+        }
+        let (vi, en) = (verify_finding(f, Lang::Vi), verify_finding(f, Lang::En));
+        assert_ne!(vi, en, "{f:?}");
+        assert!(has_vietnamese(&vi.replace("01-TB/ĐU", "")), "{f:?}: {vi}");
+        assert!(!has_vietnamese(&en.replace("01-TB/ĐU", "")), "{f:?}: {en}");
+    }
+}

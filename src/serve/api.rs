@@ -711,11 +711,17 @@ pub async fn verify(State(app): Shared, uri: Uri) -> Reply<Verified> {
             });
         };
         let report = verify::verify(&reg, &app.archive).map_err(fail)?;
+        let words = |found: &[verify::Finding]| {
+            found
+                .iter()
+                .map(|f| messages::verify_finding(f, c.lang))
+                .collect()
+        };
         Ok(Verified {
             entries: report.entries,
             files: report.files,
-            problems: report.problems,
-            notes: report.notes,
+            problems: words(&report.problems),
+            notes: words(&report.notes),
         })
     })
     .await

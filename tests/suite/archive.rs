@@ -693,17 +693,18 @@ fn verify_reports_altered_and_missing_files() {
     let i = bytes.len() / 2;
     bytes[i] ^= 0x20;
     std::fs::write(&altered, &bytes).unwrap();
-    let out = vanban(&["register", "verify", "--archive", s(&dir)]);
+    let verify = |lang| vanban(&["--lang", lang, "register", "verify", "--archive", s(&dir)]);
+    let out = verify("vi");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report = stdout(&out);
     assert!(
-        report.contains("entry 1 (01-TB/ĐU): 2026-01-05_01-TB-DU.pdf: altered"),
+        report.contains("mục 1 (01-TB/ĐU): 2026-01-05_01-TB-DU.pdf: đã bị sửa"),
         "{report}"
     );
     assert_eq!(report.lines().count(), 1);
 
     std::fs::remove_file(dir.join("2026-01-06_02-TB-DU.pdf")).unwrap();
-    let out = vanban(&["register", "verify", "--archive", s(&dir)]);
+    let out = verify("en");
     assert_eq!(out.status.code(), Some(1));
     let report = stdout(&out);
     assert!(
@@ -763,9 +764,9 @@ fn pdf_a_1b_archive_keeps_the_sources_beside_the_pdf() {
     let data = folder.join("data/vu-quang/doan-van.toml");
     std::fs::remove_file(&data).unwrap();
     std::fs::write(&data, "sua = \"x\"\n").unwrap();
-    let out = vanban(&["register", "verify", "--archive", s(&dir)]);
+    let out = vanban(&["--lang", "vi", "register", "verify", "--archive", s(&dir)]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("data/vu-quang/doan-van.toml: altered"));
+    assert!(stdout(&out).contains("data/vu-quang/doan-van.toml: đã bị sửa"));
 }
 
 #[test]
@@ -838,17 +839,17 @@ fn an_interrupted_archive_leaves_no_half_registered_entry() {
     // Killed after inserting the entry, before the rename: nothing registered.
     crash("archive-after-insert");
     assert_eq!(list_json(&dir).len(), 1);
-    let out = vanban(&["register", "verify", "--archive", s(&dir)]);
+    let out = vanban(&["--lang", "vi", "register", "verify", "--archive", s(&dir)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!dir.join("2026-01-12_02-BC-DU.pdf").exists());
-    assert!(stderr(&out).contains("left by an interrupted run"));
+    assert!(stderr(&out).contains("do một lần chạy bị ngắt để lại"));
 
     // Killed after the rename, before the commit: the file is in place but
     // unregistered, and the number is still free.
     crash("archive-after-rename");
     assert_eq!(list_json(&dir).len(), 1);
     assert!(dir.join("2026-01-12_02-BC-DU.pdf").exists());
-    let out = vanban(&["register", "verify", "--archive", s(&dir)]);
+    let out = vanban(&["--lang", "en", "register", "verify", "--archive", s(&dir)]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("2026-01-12_02-BC-DU.pdf: not in the register"));
     let next = ok(vanban(&[
