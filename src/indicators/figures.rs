@@ -294,7 +294,9 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, DataPlace)>, Error> {
     check_header(path, &header, &DataPlace::row(None, 1))?;
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
+        // The row as an editor or a spreadsheet numbers it: the reader skips
+        // blank lines, so counting records would point above the row.
+        let line = crate::parsing::csv_line(bytes, &record).unwrap_or(i + 2);
         let at = DataPlace::row(None, line);
         let record = record.map_err(|e| bad(path, at.clone(), csv_problem(&e)))?;
         let cells: Vec<CellValue> = record
@@ -538,6 +540,25 @@ mod tests {
         let err = load(&p, None).unwrap_err().to_string();
         assert!(err.contains("row 3, column B (`thuc_hien`)"), "{err}");
         assert!(err.contains("`12a` is not a number"), "{err}");
+    }
+
+    /// Blank lines and a cell over two lines: the row is the line the
+    /// record starts on, as an editor or a spreadsheet shows it.
+    #[test]
+    fn a_csv_row_is_the_line_it_starts_on() {
+        let dir = tempfile::tempdir().unwrap();
+        for (text, row) in [
+            ("ma,thuc_hien\n\nthu_nhap,12a\n", "row 3,"),
+            ("\u{feff}ma,thuc_hien\r\n\r\n\r\nthu_nhap,12a\r\n", "row 4,"),
+            (
+                "ma,thuc_hien,ghi_chu\nthu_ngan_sach,1,\"a\nb\"\n\nthu_nhap,12a,\n",
+                "row 5,",
+            ),
+        ] {
+            let p = write(dir.path(), "q.csv", text);
+            let err = load(&p, None).unwrap_err().to_string();
+            assert!(err.contains(row), "{text:?}: {err}");
+        }
     }
 
     fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {

@@ -434,6 +434,24 @@ impl DataPlace {
     }
 }
 
+/// The line of `bytes`, a CSV file, that a record (or the reader's
+/// complaint about it) starts on, 1-based: the row as an editor or a
+/// spreadsheet numbers it. Counted from the record's byte offset, past the
+/// blank lines the reader skips (its own line number can stop before them).
+pub fn csv_line(bytes: &[u8], record: &Result<csv::StringRecord, csv::Error>) -> Option<usize> {
+    let position = match record {
+        Ok(r) => r.position(),
+        Err(e) => e.position(),
+    }?;
+    let start = usize::try_from(position.byte()).ok()?.min(bytes.len());
+    let blank = bytes[start..]
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
+    let before = &bytes[..start + blank];
+    Some(before.iter().filter(|&&b| b == b'\n').count() + 1)
+}
+
 /// The columns a figures sheet or CSV may have.
 pub const FIGURE_COLUMNS: [&str; 7] = [
     "ma",

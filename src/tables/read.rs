@@ -80,7 +80,7 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<RawCell>>, Error> {
         .from_reader(bytes);
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let line = i + 1;
+        let line = crate::parsing::csv_line(bytes, &record).unwrap_or(i + 1);
         let record = record.map_err(|e| Error::Parse {
             loc: crate::error::Location::file_only(path),
             field: String::new(),
