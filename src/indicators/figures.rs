@@ -65,6 +65,29 @@ pub struct Figures {
     pub year: Option<i32>,
     pub period: Option<Period>,
     pub rows: BTreeMap<String, (Row, DataPlace)>,
+    /// The column letter of each named column of a sheet or CSV file, so a
+    /// check made after reading (a negative figure) names its cell.
+    pub letters: BTreeMap<String, String>,
+}
+
+impl Figures {
+    /// `place` (a row) at the column `name`: with its letter in a sheet or CSV.
+    pub fn at_column(&self, place: &DataPlace, name: &str) -> DataPlace {
+        match self.letters.get(name) {
+            Some(letter) => place.column(letter.clone(), Some(name.to_string())),
+            None => place.key(name),
+        }
+    }
+}
+
+/// The letter of each named column of `header`, whose first column is `first_col`.
+fn letters(header: &[String], first_col: usize) -> BTreeMap<String, String> {
+    header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !h.is_empty())
+        .map(|(c, h)| (h.clone(), column_letter(first_col + c)))
+        .collect()
 }
 
 pub(crate) fn bad(file: &Path, at: DataPlace, problem: impl Into<ParseProblem>) -> Error {
@@ -108,8 +131,8 @@ pub fn parse(path: &Path, bytes: &[u8], sheet: Option<&str>) -> Result<Figures, 
                 .map(|(i, r)| (r, DataPlace::entry(i)))
                 .collect()
         }
-        "csv" => read_csv(path, bytes)?,
-        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path, bytes, sheet)?,
+        "csv" => read_csv(path, bytes, &mut figures.letters)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path, bytes, sheet, &mut figures.letters)?,
         _ => {
             return Err(Error::UnknownFormat {
                 file: path.to_path_buf(),
@@ -282,7 +305,11 @@ fn check_header(path: &Path, header: &[String], where_: &DataPlace) -> Result<()
     Ok(())
 }
 
-fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, DataPlace)>, Error> {
+fn read_csv(
+    path: &Path,
+    bytes: &[u8],
+    letters_of: &mut BTreeMap<String, String>,
+) -> Result<Vec<(Row, DataPlace)>, Error> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
@@ -292,6 +319,7 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Vec<(Row, DataPlace)>, Error> {
         .map(|h| h.trim().to_lowercase())
         .collect();
     check_header(path, &header, &DataPlace::row(None, 1))?;
+    *letters_of = letters(&header, 0);
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         // The row as an editor or a spreadsheet numbers it: the reader skips
@@ -356,6 +384,7 @@ fn read_sheet(
     path: &Path,
     bytes: &[u8],
     sheet: Option<&str>,
+    letters_of: &mut BTreeMap<String, String>,
 ) -> Result<Vec<(Row, DataPlace)>, Error> {
     let mut book = open_workbook(path, bytes).map_err(|e| {
         bad(
@@ -414,6 +443,7 @@ fn read_sheet(
         })
         .unwrap_or_default();
     check_header(path, &header, &header_at)?;
+    *letters_of = letters(&header, first_col as usize);
     // A formula whose value was never computed (a file written by a program,
     // not saved by Excel) reads as an empty cell: refuse it rather than
     // report "chưa đánh giá".

@@ -201,7 +201,7 @@ fn refuse_negative_figures(
                 if let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) {
                     return Err(figures::bad(
                         figures_path,
-                        place.key(key),
+                        figures.at_column(place, key),
                         FiguresProblem::Negative {
                             code: code.clone(),
                             value: v.to_string(),

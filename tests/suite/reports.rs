@@ -361,6 +361,35 @@ fn a_negative_figure_of_a_quantity_is_refused_at_its_row() {
     assert!(out.contains("-612500") && out.contains("khoang"), "{out}");
 }
 
+/// In a CSV the same refusal names the cell, row and column letter, as a
+/// cell the reader refuses does.
+#[test]
+fn a_negative_figure_in_a_csv_is_refused_at_its_cell() {
+    let (dir, doc) = report_copy();
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(
+        &doc,
+        text.replace(
+            "thuc-hien-quy-I-2026.toml\"",
+            "thuc-hien-quy-I-2026.csv\"\nky = \"quy-1\"",
+        ),
+    )
+    .unwrap();
+    let csv = dir
+        .path()
+        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.csv");
+    let figures = std::fs::read_to_string(&csv).unwrap();
+    assert!(figures.contains("thu_ngan_sach,3420,2980,"));
+    std::fs::write(
+        &csv,
+        figures.replace("thu_ngan_sach,3420,2980,", "thu_ngan_sach,3420,-2980,"),
+    )
+    .unwrap();
+    let (code, out) = run_vanban(&["check", doc.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("hàng 6, cột C (`cung_ky`)"), "{out}");
+}
+
 #[test]
 fn a_huge_figure_is_a_located_error_not_a_panic() {
     let (dir, doc) = report_copy();
