@@ -142,22 +142,22 @@ fn read<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Result<
             let de = toml::Deserializer::new(text);
             serde_path_to_error::deserialize(de).map_err(|e| {
                 let field = e.path().to_string();
-                let inner = e.into_inner();
+                let (loc, said) = toml_stop(file, text, &e.into_inner());
                 Stopped {
-                    loc: match inner.span() {
-                        Some(span) => Location::at_byte(file, text, span.start),
-                        None => Location::file_only(file),
-                    },
+                    loc,
                     field: clean_field(&field),
-                    said: inner.message().trim().to_string(),
+                    said,
                 }
             })
         }
         Format::Json => {
-            let stopped = |inner: serde_json::Error, field: &str| Stopped {
-                loc: Location::at(file, inner.line(), inner.column()),
-                field: clean_field(field),
-                said: strip_position(&inner.to_string()),
+            let stopped = |inner: serde_json::Error, field: &str| {
+                let (loc, said) = json_stop(file, &inner);
+                Stopped {
+                    loc,
+                    field: clean_field(field),
+                    said,
+                }
             };
             let mut de = serde_json::Deserializer::from_str(text);
             let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -173,14 +173,11 @@ fn read<T: DeserializeOwned>(file: &Path, text: &str, format: Format) -> Result<
             let de = serde_yaml_ng::Deserializer::from_str(text);
             serde_path_to_error::deserialize(de).map_err(|e| {
                 let field = e.path().to_string();
-                let inner = e.into_inner();
+                let (loc, said) = yaml_stop(file, &e.into_inner());
                 Stopped {
-                    loc: match inner.location() {
-                        Some(l) => Location::at(file, l.line(), l.column()),
-                        None => Location::file_only(file),
-                    },
+                    loc,
                     field: clean_field(&field),
-                    said: yaml_detail(&inner),
+                    said,
                 }
             })
         }
@@ -239,39 +236,41 @@ fn explain<T: DeserializeOwned>(
 /// streaming read may stop at a wrong type before it reaches the syntax
 /// error further on (YAML reads as it goes); the tree's parse reads it all.
 fn tree(file: &Path, text: &str, format: Format) -> Result<Tree, Error> {
-    let syntax = |loc: Location, detail: String| Error::Parse {
+    let syntax = |(loc, detail): (Location, String)| Error::Parse {
         loc,
         field: String::new(),
         problem: Box::new(ParseProblem::Syntax { detail }),
     };
     match format {
-        Format::Toml => toml::from_str(text).map_err(|e| {
-            let loc = match e.span() {
-                Some(span) => Location::at_byte(file, text, span.start),
-                None => Location::file_only(file),
-            };
-            syntax(loc, e.message().trim().to_string())
-        }),
-        Format::Json => serde_json::from_str(text).map_err(|e| {
-            syntax(
-                Location::at(file, e.line(), e.column()),
-                strip_position(&e.to_string()),
-            )
-        }),
-        Format::Yaml => serde_yaml_ng::from_str(text).map_err(|e| {
-            let loc = match e.location() {
-                Some(l) => Location::at(file, l.line(), l.column()),
-                None => Location::file_only(file),
-            };
-            syntax(loc, yaml_detail(&e))
-        }),
+        Format::Toml => toml::from_str(text).map_err(|e| syntax(toml_stop(file, text, &e))),
+        Format::Json => serde_json::from_str(text).map_err(|e| syntax(json_stop(file, &e))),
+        Format::Yaml => serde_yaml_ng::from_str(text).map_err(|e| syntax(yaml_stop(file, &e))),
     }
 }
 
-/// serde_yaml_ng's words without the position it appends (the location
-/// says it).
-fn yaml_detail(e: &serde_yaml_ng::Error) -> String {
-    strip_position(&e.to_string())
+/// Where each parser stopped and its words without the position it may
+/// append (the location says it); shared by the first read and the tree's.
+fn toml_stop(file: &Path, text: &str, e: &toml::de::Error) -> (Location, String) {
+    let loc = match e.span() {
+        Some(span) => Location::at_byte(file, text, span.start),
+        None => Location::file_only(file),
+    };
+    (loc, e.message().trim().to_string())
+}
+
+fn json_stop(file: &Path, e: &serde_json::Error) -> (Location, String) {
+    (
+        Location::at(file, e.line(), e.column()),
+        strip_position(&e.to_string()),
+    )
+}
+
+fn yaml_stop(file: &Path, e: &serde_yaml_ng::Error) -> (Location, String) {
+    let loc = match e.location() {
+        Some(l) => Location::at(file, l.line(), l.column()),
+        None => Location::file_only(file),
+    };
+    (loc, strip_position(&e.to_string()))
 }
 
 use limits::MAX_NESTING;
