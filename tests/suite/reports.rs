@@ -340,6 +340,28 @@ fn report_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, doc)
 }
 
+/// [`report_copy`] reading its figures from the CSV beside the TOML, with
+/// `from` replaced by `to` in that CSV.
+fn report_from_csv(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, doc) = report_copy();
+    let text = std::fs::read_to_string(&doc).unwrap();
+    std::fs::write(
+        &doc,
+        text.replace(
+            "thuc-hien-quy-I-2026.toml\"",
+            "thuc-hien-quy-I-2026.csv\"\nky = \"quy-1\"",
+        ),
+    )
+    .unwrap();
+    let csv = dir
+        .path()
+        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.csv");
+    let figures = std::fs::read_to_string(&csv).unwrap();
+    assert!(figures.contains(from), "the CSV has no {from:?}");
+    std::fs::write(&csv, figures.replace(from, to)).unwrap();
+    (dir, doc)
+}
+
 #[test]
 fn a_negative_figure_of_a_quantity_is_refused_at_its_row() {
     let (dir, doc) = report_copy();
@@ -365,26 +387,7 @@ fn a_negative_figure_of_a_quantity_is_refused_at_its_row() {
 /// cell the reader refuses does.
 #[test]
 fn a_negative_figure_in_a_csv_is_refused_at_its_cell() {
-    let (dir, doc) = report_copy();
-    let text = std::fs::read_to_string(&doc).unwrap();
-    std::fs::write(
-        &doc,
-        text.replace(
-            "thuc-hien-quy-I-2026.toml\"",
-            "thuc-hien-quy-I-2026.csv\"\nky = \"quy-1\"",
-        ),
-    )
-    .unwrap();
-    let csv = dir
-        .path()
-        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.csv");
-    let figures = std::fs::read_to_string(&csv).unwrap();
-    assert!(figures.contains("thu_ngan_sach,3420,2980,"));
-    std::fs::write(
-        &csv,
-        figures.replace("thu_ngan_sach,3420,2980,", "thu_ngan_sach,3420,-2980,"),
-    )
-    .unwrap();
+    let (dir, doc) = report_from_csv("thu_ngan_sach,3420,2980,", "thu_ngan_sach,3420,-2980,");
     let (code, out) = run_vanban(&["check", doc.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("hàng 6, cột C (`cung_ky`)"), "{out}");
@@ -392,29 +395,11 @@ fn a_negative_figure_in_a_csv_is_refused_at_its_cell() {
 
 #[test]
 fn a_huge_figure_is_a_located_error_not_a_panic() {
-    let (dir, doc) = report_copy();
     // The same report from a CSV of figures, one of them beyond any decimal sum.
-    let text = std::fs::read_to_string(&doc).unwrap();
-    std::fs::write(
-        &doc,
-        text.replace(
-            "thuc-hien-quy-I-2026.toml\"",
-            "thuc-hien-quy-I-2026.csv\"\nky = \"quy-1\"",
-        ),
-    )
-    .unwrap();
-    let csv = dir
-        .path()
-        .join("examples/data/vu-quang/thuc-hien-quy-I-2026.csv");
-    let figures = std::fs::read_to_string(&csv).unwrap();
-    std::fs::write(
-        &csv,
-        figures.replace(
-            "thu_ngan_sach,3420,2980,",
-            "thu_ngan_sach,79228162514264337593543950335,-79228162514264337593543950335,",
-        ),
-    )
-    .unwrap();
+    let (dir, doc) = report_from_csv(
+        "thu_ngan_sach,3420,2980,",
+        "thu_ngan_sach,79228162514264337593543950335,-79228162514264337593543950335,",
+    );
     let (code, out) = run_vanban(&["render", doc.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("hàng 6, cột B (`thuc_hien`)"), "{out}");
