@@ -312,13 +312,15 @@ fn read_csv(
 ) -> Result<Vec<(Row, DataPlace)>, Error> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| bad(path, DataPlace::row(None, 1), csv_problem(&e)))?
+    // The header's own line: blank lines may stand above it.
+    let header = reader.headers().cloned();
+    let header_at = DataPlace::row(None, crate::parsing::csv_line(bytes, &header).unwrap_or(1));
+    let header: Vec<String> = header
+        .map_err(|e| bad(path, header_at.clone(), csv_problem(&e)))?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
-    check_header(path, &header, &DataPlace::row(None, 1))?;
+    check_header(path, &header, &header_at)?;
     *letters_of = letters(&header, 0);
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -336,7 +338,7 @@ fn read_csv(
             out.push((row, at));
         }
     }
-    no_rows(path, &out, &DataPlace::row(None, 1))?;
+    no_rows(path, &out, &header_at)?;
     Ok(out)
 }
 
@@ -579,6 +581,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for (text, row) in [
             ("ma,thuc_hien\n\nthu_nhap,12a\n", "row 3,"),
+            // A header below blank lines: its own line.
+            ("\n\nma,thuc_hienn\nthu_nhap,1\n", "row 3"),
             ("\u{feff}ma,thuc_hien\r\n\r\n\r\nthu_nhap,12a\r\n", "row 4,"),
             (
                 "ma,thuc_hien,ghi_chu\nthu_ngan_sach,1,\"a\nb\"\n\nthu_nhap,12a,\n",
