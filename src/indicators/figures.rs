@@ -313,8 +313,9 @@ fn read_csv(
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     // The header's own line: blank lines may stand above it.
+    let mut lines = crate::parsing::CsvLines::new(bytes);
     let header = reader.headers().cloned();
-    let header_at = DataPlace::row(None, crate::parsing::csv_line(bytes, &header).unwrap_or(1));
+    let header_at = DataPlace::row(None, lines.of(&header).unwrap_or(1));
     let header: Vec<String> = header
         .map_err(|e| bad(path, header_at.clone(), csv_problem(&e)))?
         .iter()
@@ -326,7 +327,7 @@ fn read_csv(
     for (i, record) in reader.records().enumerate() {
         // The row as an editor or a spreadsheet numbers it: the reader skips
         // blank lines, so counting records would point above the row.
-        let line = crate::parsing::csv_line(bytes, &record).unwrap_or(i + 2);
+        let line = lines.of(&record).unwrap_or(i + 2);
         let at = DataPlace::row(None, line);
         let record = record.map_err(|e| bad(path, at.clone(), csv_problem(&e)))?;
         let cells: Vec<CellValue> = record

@@ -434,22 +434,49 @@ impl DataPlace {
     }
 }
 
-/// The line of `bytes`, a CSV file, that a record (or the reader's
-/// complaint about it) starts on, 1-based: the row as an editor or a
-/// spreadsheet numbers it. Counted from the record's byte offset, past the
+/// The lines of a CSV file its records start on, 1-based: the row as an
+/// editor or a spreadsheet numbers it, asked for in the records' order so
+/// the file is scanned once. Counted from a record's byte offset, past the
 /// blank lines the reader skips (its own line number can stop before them).
-pub fn csv_line(bytes: &[u8], record: &Result<csv::StringRecord, csv::Error>) -> Option<usize> {
-    let position = match record {
-        Ok(r) => r.position(),
-        Err(e) => e.position(),
-    }?;
-    let start = usize::try_from(position.byte()).ok()?.min(bytes.len());
-    let blank = bytes[start..]
-        .iter()
-        .take_while(|&&b| b == b'\n' || b == b'\r')
-        .count();
-    let before = &bytes[..start + blank];
-    Some(before.iter().filter(|&&b| b == b'\n').count() + 1)
+pub struct CsvLines<'a> {
+    bytes: &'a [u8],
+    /// Where counting stopped, and the line there.
+    at: usize,
+    line: usize,
+}
+
+impl<'a> CsvLines<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        CsvLines {
+            bytes,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line a record (or the reader's complaint about it) starts on.
+    pub fn of(&mut self, record: &Result<csv::StringRecord, csv::Error>) -> Option<usize> {
+        let position = match record {
+            Ok(r) => r.position(),
+            Err(e) => e.position(),
+        }?;
+        let start = usize::try_from(position.byte()).ok()?.min(self.bytes.len());
+        let blank = self.bytes[start..]
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        let end = start + blank;
+        if end < self.at {
+            // Records come in order; should one not, count from the start.
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += self.bytes[self.at..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = end;
+        Some(self.line)
+    }
 }
 
 /// The columns a figures sheet or CSV may have.

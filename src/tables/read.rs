@@ -79,8 +79,9 @@ fn csv_rows(path: &Path, bytes: &[u8]) -> Result<Vec<Vec<RawCell>>, Error> {
         .flexible(true)
         .from_reader(bytes);
     let mut out = Vec::new();
+    let mut lines = crate::parsing::CsvLines::new(bytes);
     for (i, record) in reader.records().enumerate() {
-        let line = crate::parsing::csv_line(bytes, &record).unwrap_or(i + 1);
+        let line = lines.of(&record).unwrap_or(i + 1);
         let record = record.map_err(|e| Error::Parse {
             loc: crate::error::Location::file_only(path),
             field: String::new(),
