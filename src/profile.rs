@@ -685,9 +685,8 @@ impl Profile {
                 loc: crate::error::Location::file_only(file),
                 kind: key.to_string(),
                 profile: self.ten.clone(),
-                suggestion: crate::suggest::closest(key, self.loai.keys().map(String::as_str))
-                    .filter(|(d, _)| *d <= 3)
-                    .map(|(_, c)| c.into()),
+                suggestion: crate::suggest::typo_of(key, self.loai.keys().map(String::as_str))
+                    .map(Into::into),
                 known: self.loai.keys().cloned().collect(),
             }),
         }

@@ -13,12 +13,19 @@ pub fn closest<'a>(
         .min_by_key(|(distance, _)| *distance)
 }
 
-/// "; did you mean `thu_ngan_sach`?" for the nearest candidate, or nothing
-/// when there is none.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    closest(word, candidates)
-        .map(|(_, c)| format!("; did you mean `{c}`?"))
-        .unwrap_or_default()
+/// The nearest candidate, to offer whatever its distance (a list of
+/// indicator codes, fragments or kinds, where any hint helps).
+pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(word, candidates).map(|(_, c)| c.to_string())
+}
+
+/// The nearest candidate when it is close enough (3 edits) to be a typo of
+/// `word`, not merely the least far of unrelated names.
+pub fn typo_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    match closest(word, candidates) {
+        Some((distance, c)) if distance <= 3 => Some(c.to_string()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -32,7 +39,8 @@ mod tests {
             Some((1, "trich_yeu"))
         );
         assert_eq!(closest("ab", ["ax", "ay"]), Some((1, "ax")));
-        assert_eq!(did_you_mean("x", []), "");
-        assert_eq!(did_you_mean("gtsp", ["gtsx"]), "; did you mean `gtsx`?");
+        assert_eq!(suggestion("x", []), None);
+        assert_eq!(suggestion("gtsp", ["gtsx"]), Some("gtsx".into()));
+        assert_eq!(typo_of("gtsp", ["nam_nay"]), None);
     }
 }

@@ -157,8 +157,7 @@ pub fn load_in(
     let codes = catalogue.codes();
     for (code, (_, place)) in &figures.rows {
         if !codes.contains(&code.as_str()) {
-            let suggestion =
-                crate::suggest::closest(code, codes.iter().copied()).map(|(_, k)| k.to_string());
+            let suggestion = crate::suggest::suggestion(code, codes.iter().copied());
             return Err(figures::bad(
                 &figures_path,
                 place.clone(),

@@ -540,14 +540,6 @@ impl fmt::Display for Typed {
 
 impl std::error::Error for Typed {}
 
-/// `unknown` and the closest of `known` when it is close enough to be a typo.
-fn closest(unknown: &str, known: &[&str]) -> Option<String> {
-    match crate::suggest::closest(unknown, known.iter().copied()) {
-        Some((distance, k)) if distance <= 3 => Some(k.to_string()),
-        _ => None,
-    }
-}
-
 impl de::Error for Typed {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Typed(match RAISED.with(|r| r.borrow_mut().take()) {
@@ -578,14 +570,14 @@ impl de::Error for Typed {
     fn unknown_variant(value: &str, known: &'static [&'static str]) -> Self {
         Typed(ParseProblem::UnknownVariant {
             value: value.to_string(),
-            suggestion: closest(value, known),
+            suggestion: crate::suggest::typo_of(value, known.iter().copied()),
             known: known.iter().map(|k| k.to_string()).collect(),
         })
     }
     fn unknown_field(field: &str, known: &'static [&'static str]) -> Self {
         Typed(ParseProblem::UnknownField {
             field: field.to_string(),
-            suggestion: closest(field, known),
+            suggestion: crate::suggest::typo_of(field, known.iter().copied()),
             known: known.iter().map(|k| k.to_string()).collect(),
         })
     }

@@ -23,7 +23,7 @@ use crate::locale::{format_number, format_percent, roman};
 use crate::model::{self, Document, Paragraph, Section, Step, Text};
 use crate::parsing::ValueProblem;
 use crate::problems::{FragmentFailure, FragmentPlace, FragmentProblem, Invalid};
-use crate::suggest::closest;
+use crate::suggest::suggestion;
 
 use limits::FRAGMENT_FUEL as FUEL;
 
@@ -599,8 +599,7 @@ impl Resolver<'_> {
                         field: field.to_string(),
                         problem: Invalid::NoFragment {
                             name: name.to_string(),
-                            suggestion: closest(name, self.fragments.keys().map(String::as_str))
-                                .map(|(_, c)| c.to_string()),
+                            suggestion: suggestion(name, self.fragments.keys().map(String::as_str)),
                         },
                     });
                 }
@@ -660,8 +659,7 @@ impl Resolver<'_> {
         };
         for (line, code) in quoted_codes(failed_source) {
             if !self.codes.contains(&code) {
-                let suggestion = closest(&code, self.codes.iter().map(String::as_str))
-                    .map(|(_, c)| c.to_string());
+                let suggestion = suggestion(&code, self.codes.iter().map(String::as_str));
                 return Error::Invalid {
                     file,
                     field,

@@ -128,8 +128,7 @@ pub fn skeleton(
     if of_name.is_empty() {
         let known = names(&all);
         return Err(refuse(SkeletonProblem::UnknownKind {
-            suggestion: crate::suggest::closest(name, known.iter().copied())
-                .map(|(_, c)| c.to_string()),
+            suggestion: crate::suggest::suggestion(name, known.iter().copied()),
             known: known.iter().map(|k| k.to_string()).collect(),
         }));
     }
