@@ -23,8 +23,7 @@ fn main() -> ExitCode {
     // clap's own default would be 2, which here means "vanban failed".
     // Paths and field names must stay whole for the clerk to find them.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let env_lang = std::env::var("VANBAN_LANG").ok();
-    let lang = Lang::choose(&args, env_lang.as_deref());
+    let lang = cli::args::initial_lang();
     let _ = miette::set_hook(Box::new(|_| {
         use std::io::IsTerminal;
         // Colour only for a person at a terminal: piped output and tests
@@ -39,12 +38,21 @@ fn main() -> ExitCode {
                 .build(),
         )
     }));
-    let mut command = Cli::command();
-    if args.iter().skip(1).any(|a| a == "new") {
-        command = messages::cli::with_kinds_help(command, lang);
-    }
-    let parsed = messages::cli::localize(command, lang)
+    let command = || {
+        let command = Cli::command();
+        if args.iter().skip(1).any(|a| a == "new") {
+            messages::cli::with_kinds_help(command, lang)
+        } else {
+            command
+        }
+    };
+    // The help texts are translated only when clap has something to say
+    // (an error, --help, --version): a command line that parses, the usual
+    // case, does not pay for words it never prints. Translating changes no
+    // argument, so the second parse fails as the first did.
+    let parsed = command()
         .try_get_matches_from(&args)
+        .or_else(|_| messages::cli::localize(command(), lang).try_get_matches_from(&args))
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,

@@ -385,9 +385,10 @@ pub enum ListFormat {
     Json,
 }
 
-/// The language of a message clap asks for while it parses the arguments,
-/// before `--lang` is known: chosen from them the way main chooses it.
-fn arg_lang() -> Lang {
+/// The language chosen before the arguments are parsed (`--lang`, else
+/// `VANBAN_LANG`, else Vietnamese): for clap's own messages, and for those
+/// vanban gives while clap parses.
+pub fn initial_lang() -> Lang {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     Lang::choose(&args, std::env::var("VANBAN_LANG").ok().as_deref())
 }
@@ -397,7 +398,7 @@ pub fn parse_standard(s: &str) -> Result<PdfStandard, String> {
         Msg::NotAPdfStandard {
             value: s.to_string(),
         }
-        .text(arg_lang())
+        .text(initial_lang())
     })
 }
 
@@ -410,14 +411,14 @@ pub fn parse_copy_form(s: &str) -> Result<vanban::model::CopyForm, String> {
             value: s.to_string(),
             forms: keys.join(", "),
         }
-        .text(arg_lang())
+        .text(initial_lang())
     })
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     IssueDate::parse_issue(s)
         .map(|d| d.0)
-        .map_err(|p| vanban::messages::value_problem(&p, arg_lang()))
+        .map_err(|p| vanban::messages::value_problem(&p, initial_lang()))
 }
 
 #[cfg(test)]
