@@ -23,12 +23,8 @@ pub struct FormWords {
     #[serde(default)]
     pub giay_gioi_thieu: IntroductionWords,
     /// The labels are bold ("**Thời gian:** …").
-    #[serde(default = "yes")]
+    #[serde(default = "crate::kinds::yes")]
     pub nhan_dam: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -143,7 +143,9 @@ impl Default for Blocks {
     }
 }
 
-fn yes() -> bool {
+/// `#[serde(default = "crate::kinds::yes")]`: a switch that is on unless
+/// a file turns it off.
+pub(crate) fn yes() -> bool {
     true
 }
 fn no() -> bool {

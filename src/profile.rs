@@ -127,10 +127,10 @@ pub struct BasisStyle {
     #[serde(default)]
     pub dau_dong: String,
     /// The deciding authority line: bold, in capitals, centred.
-    #[serde(default = "default_true")]
+    #[serde(default = "crate::kinds::yes")]
     pub tham_quyen_dam: bool,
     /// The line that opens the decided text ("QUYẾT ĐỊNH:"): bold, centred.
-    #[serde(default = "default_true")]
+    #[serde(default = "crate::kinds::yes")]
     pub dong_quyet_dam: bool,
 }
 
@@ -241,7 +241,7 @@ pub struct TableStyle {
     #[serde(default)]
     pub phu_luc_dau: bool,
     /// Whether each appendix is paginated on its own (from 1).
-    #[serde(default = "default_true")]
+    #[serde(default = "crate::kinds::yes")]
     pub phu_luc_trang_rieng: bool,
 }
 
@@ -255,10 +255,6 @@ fn default_tt_width() -> Length {
 
 fn default_appendix_number() -> String {
     "{roman}".into()
-}
-
-fn default_true() -> bool {
-    true
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -126,13 +126,17 @@ pub fn verify(reg: &Register, dir: &Path) -> Result<Report, Error> {
                     path,
                     said: err.to_string(),
                 }),
-                Ok(bytes) if sha256_hex(&bytes) != sha => report.problems.push(Finding::Altered {
-                    entry,
-                    path,
-                    found: sha256_hex(&bytes),
-                    registered: sha,
-                }),
-                Ok(_) => {}
+                Ok(bytes) => {
+                    let found = sha256_hex(&bytes);
+                    if found != sha {
+                        report.problems.push(Finding::Altered {
+                            entry,
+                            path,
+                            found,
+                            registered: sha,
+                        });
+                    }
+                }
             }
             registered.push(top);
         }

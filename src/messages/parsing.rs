@@ -7,9 +7,9 @@ use crate::parsing::{
 };
 
 /// "`a`, `b`, `c`".
-fn quoted(list: &[String]) -> String {
+fn quoted<S: AsRef<str>>(list: &[S]) -> String {
     list.iter()
-        .map(|k| format!("`{k}`"))
+        .map(|k| format!("`{}`", k.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -236,14 +236,16 @@ pub fn value_problem(p: &ValueProblem, lang: Lang) -> String {
             year,
             first,
             last,
-        } => tr!(
-            lang,
-            "`{}`: năm {} nằm ngoài khoảng {}–{} mà vanban chấp nhận; hãy kiểm tra lại năm",
-            "`{}`: the year {} is outside {}–{}, the years vanban accepts; check the year",
-            value,
-            year,
-            first,
-            last
+        } => format!(
+            "`{value}`: {}",
+            super::problems::invalid(
+                &crate::problems::Invalid::YearOutside {
+                    year: *year,
+                    first: *first,
+                    last: *last,
+                },
+                lang
+            )
         ),
         ValueProblem::NotAPeriod { value } => match lang {
             Lang::Vi => format!(
@@ -364,13 +366,7 @@ pub fn value_problem(p: &ValueProblem, lang: Lang) -> String {
 
 /// What is wrong with a figures file.
 fn figures(p: &FiguresProblem, lang: Lang) -> String {
-    let columns = || {
-        FIGURE_COLUMNS
-            .iter()
-            .map(|c| format!("`{c}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let columns = || quoted(&FIGURE_COLUMNS);
     match p {
         FiguresProblem::CodeTwice { code, first } => tr!(
             lang,

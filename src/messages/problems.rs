@@ -691,15 +691,13 @@ pub fn profile(p: &ProfileProblem, lang: Lang) -> String {
             "`muc.so`, `muc.in_hoa`, `muc.dam` và `muc.nghieng` cần mỗi cấp đề mục một mục, cùng số lượng",
             "`muc.so`, `muc.in_hoa`, `muc.dam` and `muc.nghieng` need one entry per heading level, the same number each",
         ),
-        ProfileProblem::Scheme { key } => match lang {
-            Lang::Vi => format!(
-                "`muc.kieu`: `{key}` không phải là kiểu đánh số; hãy viết I., 1., 1.1., 1.1.1., a), (1), -, +, Phần thứ nhất, \"\" (không đánh số) hoặc một mẫu có {{roman}}, {{n}}, {{cha}}, {{chu}}, {{thu}} (\"Điều {{n}}.\")"
-            ),
-            Lang::En => format!(
-                "`muc.kieu`: `{key}` is not a numbering scheme; expected {}",
-                crate::model::numbering::EXPECTED
-            ),
-        },
+        ProfileProblem::Scheme { key } => format!(
+            "`muc.kieu`: {}",
+            super::value_problem(
+                &crate::parsing::ValueProblem::NotAScheme { value: key.clone() },
+                lang
+            )
+        ),
         ProfileProblem::CopyWords { key } => tr!(
             lang,
             "`ban_sao.ten` và `ban_sao.ma` cần một mục cho `{}`",
