@@ -34,41 +34,52 @@ impl Localized {
             source: None,
             label: None,
         };
-        if let Some((file, line, column, field)) = errors::place(error) {
-            if let Some((text, span)) = excerpt(file, line, column, &field) {
-                let (source, span) = Excerpt::around(file, &text, span);
-                let label = if field.is_empty() {
-                    Msg::LabelHere
-                } else {
-                    Msg::LabelField {
-                        field: crate::error::clip(&field),
-                    }
-                };
-                out.label = Some(LabeledSpan::new_with_span(Some(label.text(lang)), span));
-                out.source = Some(source);
-            }
+        // The text is read once: by `locate` when it looks a field up, else here.
+        let mut read = None;
+        let Some(place) = errors::locate(error, |file| {
+            read = document_text(file);
+            read.clone()
+        }) else {
+            return out;
+        };
+        let Some((line, column)) = place.at else {
+            return out;
+        };
+        let text = read.or_else(|| document_text(place.file));
+        if let Some((text, span)) = text.and_then(|text| excerpt(text, line, column)) {
+            let (source, span) = Excerpt::around(place.file, &text, span);
+            let label = if place.field.is_empty() {
+                Msg::LabelHere
+            } else {
+                Msg::LabelField {
+                    field: crate::error::clip(&place.field),
+                }
+            };
+            out.label = Some(LabeledSpan::new_with_span(Some(label.text(lang)), span));
+            out.source = Some(source);
         }
         out
     }
 }
 
-/// The text of `file` and the byte range to label: at `line`:`column` when
-/// known, else where `field` stands in a TOML file.
-fn excerpt(file: &Path, line: usize, column: usize, field: &str) -> Option<(String, Range<usize>)> {
+/// The text of a file an error points into, when it is a text of a
+/// document's size, without its byte order mark (the parsers place errors
+/// in the text without it).
+fn document_text(file: &Path) -> Option<String> {
     let meta = std::fs::metadata(file).ok()?;
     if !meta.is_file() || meta.len() > crate::limits::MAX_DOCUMENT_FILE_BYTES {
         return None;
     }
     let text = std::fs::read_to_string(file).ok()?;
-    // The parsers place errors in the text without its byte order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    let start = if line > 0 {
-        offset(&text, line, column)?
-    } else if !field.is_empty() && file.extension().is_some_and(|e| e == "toml") {
-        crate::locate::span(&text, field)?.start
-    } else {
-        return None;
-    };
+    Some(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// `text` and the byte range to label at `line`:`column`.
+fn excerpt(text: String, line: usize, column: usize) -> Option<(String, Range<usize>)> {
+    let start = offset(&text, line, column)?;
     // A parser that met the end of the line (an unclosed string) places the
     // error after its last character, where miette draws no label: a space
     // put there carries it, so the header's column is the message's.

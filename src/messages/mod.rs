@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 
 pub use catalogue::Msg;
 pub use diagnostic::Localized;
-pub use errors::{code, help, locate, place, Located};
+pub use errors::{code, help, locate, Located};
 pub use parsing::{parse_problem, value_problem};
 #[cfg(feature = "archive")]
 pub use problems::verify_finding;
