@@ -63,7 +63,11 @@ def table_info(t):
     bordered = borders is not None and any(
         b.get(qn("w:val")) not in (None, "nil", "none") for b in borders
     )
-    return {"rows": rows, "bordered": bordered}
+    grid = t._tbl.find(qn("w:tblGrid"))
+    widths = [
+        int(c.get(qn("w:w"))) / 20 * 25.4 / 72 for c in grid.findall(qn("w:gridCol"))
+    ] if grid is not None else []
+    return {"rows": rows, "bordered": bordered, "widths": widths}
 
 
 def text_of(el):

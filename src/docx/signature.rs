@@ -35,7 +35,9 @@ impl Writer<'_> {
         // The layout library's 4 mm gutter, as a column of its own.
         let gutter = units::twips(4.0 * 72.0 / 25.4);
         let right_w = (text_width - left_w - gutter).max(1);
-        let columns = match self.r.context.signature_left {
+        // Two signatures side by side only when this ending has two: a
+        // copy block under a joint document or a biên bản has one.
+        let columns = match left_sig {
             None => [left_w as usize, gutter as usize, right_w as usize],
             Some(_) => side_by_side(text_width, gutter),
         };

@@ -104,6 +104,9 @@ pub(crate) struct Block {
     pub rows: Vec<Row>,
     #[serde(default)]
     bordered: bool,
+    /// A table's column widths in mm.
+    #[serde(default)]
+    pub widths: Vec<f64>,
 }
 
 #[derive(Debug, Deserialize)]

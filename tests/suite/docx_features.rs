@@ -414,3 +414,37 @@ fn libreoffice_prints_marks_copy_block_and_images_where_vanban_does() {
         }
     }
 }
+
+/// A copy of a document signed side by side (a joint plan): the copy block
+/// has one signature, so its ending has the columns of a one-signature
+/// document's ending, not the original's two equal halves.
+#[test]
+fn docx_copy_of_a_joint_document_has_a_one_signature_ending() {
+    let dir = tempfile::tempdir().unwrap();
+    let widths = |doc: Doc, name: &str, signer: &str| {
+        let file = dir.path().join(name);
+        doc.write(&file);
+        let d = read_back(&docx_of(&file));
+        d.body
+            .iter()
+            .find(|b| {
+                b.kind == "t"
+                    && b.rows
+                        .iter()
+                        .any(|r| r.cells.iter().any(|c| c.text.contains(signer)))
+            })
+            .unwrap_or_else(|| panic!("{name}: no ending signed by {signer}"))
+            .widths
+            .clone()
+    };
+    let joint = || Doc::joint_plan("nha-nuoc");
+    let original = widths(joint(), "joint.toml", "Trần Văn Cường");
+    let copy = widths(joint().copied_as("sao-y"), "copy.toml", "Trần Thị Bình");
+    let single = widths(Doc::state_notice(), "single.toml", "Nguyễn Văn A");
+    // The original's two signatures stand in equal halves.
+    assert!((original[0] - original[2]).abs() < 1.0, "{original:?}");
+    assert_eq!(
+        copy, single,
+        "the copy's ending against a one-signature ending"
+    );
+}
